@@ -1,0 +1,51 @@
+import { Float64Growable, makeTable, numberColumn, Uint8Growable, Utf8Builder, type Table } from './table/column';
+
+/** The answer key's columns, shared by every simulator. */
+export const ANSWER_KEY_COLUMNS = ['kind', 'table', 'key', 'time', 'details'] as const;
+
+/**
+ * Collects one row per injected fault (a skipped state, a late row, an outage window, …):
+ * kind, the table it lands in, the record's key, when it happened, and details as JSON text.
+ * Shipped with every run so a pipeline test can check it caught exactly what was injected.
+ */
+export class AnswerKeyBuilder {
+  private readonly kind = new Utf8Builder(256, 8);
+  private readonly table = new Utf8Builder(256, 8);
+  private readonly key = new Utf8Builder(256, 36);
+  private readonly time = new Float64Growable(256);
+  private readonly timeValid = new Uint8Growable(256);
+  private readonly details = new Utf8Builder(256, 64);
+  private readonly counts = new Map<string, number>();
+
+  /** @param timeUs epoch microseconds, or null when the fault has no single instant. */
+  add(kind: string, table: string, key: string, timeUs: number | null, details: Record<string, unknown>): void {
+    this.kind.append(kind);
+    this.table.append(table);
+    this.key.append(key);
+    this.time.push(timeUs ?? 0);
+    this.timeValid.push(timeUs === null ? 0 : 1);
+    this.details.append(JSON.stringify(details));
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+  }
+
+  get length(): number {
+    return this.kind.length;
+  }
+
+  /** Rows per kind, in first-seen order. */
+  countsByKind(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  finish(): Table {
+    const valid = this.timeValid.finish();
+    const anyNull = valid.includes(0);
+    return makeTable('answer_key', [
+      this.kind.finish('kind'),
+      this.table.finish('table'),
+      this.key.finish('key'),
+      numberColumn('time', 'timestamp', this.time.finish(), anyNull ? valid : undefined),
+      this.details.finish('details'),
+    ]);
+  }
+}

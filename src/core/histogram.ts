@@ -1,0 +1,54 @@
+/** One bar of a histogram: [lo, hi) with its count (hi = Infinity for the overflow bin). */
+export interface Bin {
+  readonly lo: number;
+  readonly hi: number;
+  readonly count: number;
+}
+
+/** Count `values` into bins with the given ascending edges; values below edges[0] are ignored. */
+export function histogram(values: ArrayLike<number>, edges: readonly number[], include: (i: number) => boolean = () => true): Bin[] {
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    if (!include(i)) continue;
+    const v = values[i];
+    if (!(v >= edges[0])) continue;
+    let lo = 0;
+    let hi = edges.length - 1;
+    while (lo < hi - 1) {
+      const mid = (lo + hi) >> 1;
+      if (v >= edges[mid]) lo = mid;
+      else hi = mid;
+    }
+    if (v < edges[edges.length - 1]) counts[lo]++;
+  }
+  return counts.map((count, i) => ({ lo: edges[i], hi: edges[i + 1], count }));
+}
+
+/** Round a positive step to 1, 2 or 5 × a power of ten. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/** About `target` equal-width bins from 0 (or lo) to hi with nice edges, plus an overflow bin to Infinity. */
+export function niceEdges(lo: number, hi: number, target = 20): number[] {
+  const step = niceStep((hi - lo) / target);
+  const start = Math.floor(lo / step) * step;
+  const edges: number[] = [];
+  for (let x = start; x <= hi + step / 2; x += step) edges.push(Number(x.toPrecision(12)));
+  if (edges.length < 2) edges.push(start + step);
+  edges.push(Infinity);
+  return edges;
+}
+
+/** The q-quantile (0..1) of a sorted array, linearly interpolated (NumPy's default). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const pos = (n - 1) * q;
+  const i = Math.floor(pos);
+  const frac = pos - i;
+  return i + 1 < n ? sorted[i] + (sorted[i + 1] - sorted[i]) * frac : sorted[i];
+}

@@ -1,0 +1,145 @@
+/**
+ * Deterministic ids. An {@link IdStream} is named by (seed, stream); `uuid(k0, k1)` hashes a
+ * stable record key with a fast non-cryptographic 128-bit mix (MurmurHash3 x86 rounds), so the
+ * same logical record gets the same id in every run, whatever the order, chunking or worker
+ * count. Ids are written as ASCII bytes straight into string-column buffers: building millions
+ * of JS strings costs seconds, writing bytes costs tenths (TOOLCHAIN.md).
+ */
+
+const HEX = new Uint8Array(16);
+for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i);
+const DASH = 45;
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function mixWord(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = rotl(k, 15);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = rotl(h, 13);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** 32-bit hash of a string (UTF-16 code units), for seeding streams and keys. */
+export function hashString32(s: string, seed = 0x9747b28c): number {
+  let h = seed | 0;
+  for (let i = 0; i < s.length; i++) h = mixWord(h, s.charCodeAt(i));
+  return fmix(h ^ s.length);
+}
+
+/** Split a non-negative safe integer into low and high 32-bit words. */
+function lo32(n: number): number {
+  return n >>> 0;
+}
+function hi32(n: number): number {
+  return Math.floor(n / 4294967296) >>> 0;
+}
+
+/** 128 bits written by {@link IdStream.hash128} for reuse without allocation. */
+const OUT = new Uint32Array(4);
+
+export class IdStream {
+  private readonly h1: number;
+  private readonly h2: number;
+  private readonly h3: number;
+  private readonly h4: number;
+
+  /** @param seed the run seed; @param stream the stream's name, e.g. `workflow:events`. */
+  constructor(seed: number | string, stream: string) {
+    const name = `${seed}\u001f${stream}`;
+    this.h1 = hashString32(name, 0x243f6a88);
+    this.h2 = hashString32(name, 0x85a308d3);
+    this.h3 = hashString32(name, 0x13198a2e);
+    this.h4 = hashString32(name, 0x03707344);
+  }
+
+  /** Hash the key (k0, k1: non-negative safe integers) into OUT[0..3]. */
+  private hash128(k0: number, k1: number): Uint32Array {
+    const a = lo32(k0);
+    const b = hi32(k0);
+    const c = lo32(k1);
+    const d = hi32(k1);
+    let h1 = mixWord(this.h1, a);
+    let h2 = mixWord(this.h2, b);
+    let h3 = mixWord(this.h3, c);
+    let h4 = mixWord(this.h4, d);
+    h1 = mixWord(h1, c) ^ h4;
+    h2 = mixWord(h2, d) ^ h3;
+    h3 = mixWord(h3, a) ^ h2;
+    h4 = mixWord(h4, b) ^ h1;
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    h3 = (h3 + h1) | 0;
+    h4 = (h4 + h1) | 0;
+    h1 = fmix(h1);
+    h2 = fmix(h2);
+    h3 = fmix(h3);
+    h4 = fmix(h4);
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    OUT[0] = h1;
+    OUT[1] = (h2 + h1) | 0;
+    OUT[2] = (h3 + h1) | 0;
+    OUT[3] = (h4 + h1) | 0;
+    return OUT;
+  }
+
+  /**
+   * Write a UUID-shaped id (lower-case 8-4-4-4-12, version 4, variant 10xx) for key (k0, k1)
+   * as 36 ASCII bytes at `buf[offset]`.
+   */
+  uuidInto(buf: Uint8Array, offset: number, k0: number, k1 = 0): void {
+    const w = this.hash128(k0, k1);
+    // version nibble 4 in byte 6, variant bits 10 in byte 8
+    w[1] = (w[1] & 0xffff0fff) | 0x00004000;
+    w[2] = (w[2] & 0x3fffffff) | 0x80000000;
+    let o = offset;
+    for (let i = 0; i < 16; i++) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) buf[o++] = DASH;
+      const byte = (w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff;
+      buf[o++] = HEX[byte >> 4];
+      buf[o++] = HEX[byte & 15];
+    }
+  }
+
+  /** Write `nBytes` (≤ 16) of the key's hash as 2·nBytes lower-case hex characters; never all zeros. */
+  hexInto(buf: Uint8Array, offset: number, nBytes: number, k0: number, k1 = 0): void {
+    const w = this.hash128(k0, k1);
+    let zero = true;
+    for (let i = 0; i < nBytes; i++) if ((w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff) zero = false;
+    if (zero) w[0] |= 1 << 24; // W3C trace-context forbids the all-zero id
+    let o = offset;
+    for (let i = 0; i < nBytes; i++) {
+      const byte = (w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff;
+      buf[o++] = HEX[byte >> 4];
+      buf[o++] = HEX[byte & 15];
+    }
+  }
+
+  /** The UUID for key (k0, k1) as a string (for small tables and tests). */
+  uuid(k0: number, k1 = 0): string {
+    const b = new Uint8Array(36);
+    this.uuidInto(b, 0, k0, k1);
+    return String.fromCharCode(...b);
+  }
+
+  /** `nBytes` of the key's hash as hex (trace ids: 16 bytes, span ids: 8 bytes). */
+  hex(nBytes: number, k0: number, k1 = 0): string {
+    const b = new Uint8Array(nBytes * 2);
+    this.hexInto(b, 0, nBytes, k0, k1);
+    return String.fromCharCode(...b);
+  }
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,0 +1,45 @@
+/** An append-only byte buffer for the text writers: grows by doubling, hands back one exact copy. */
+export class ByteSink {
+  buf: Uint8Array;
+  pos = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  /** Make room for `extra` more bytes; call before writing into `buf` at `pos` directly. */
+  ensure(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = b;
+  }
+
+  /** ASCII-only text (numbers, keywords). */
+  ascii(s: string): void {
+    this.ensure(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+  }
+
+  bytes(src: Uint8Array): void {
+    this.ensure(src.length);
+    this.buf.set(src, this.pos);
+    this.pos += src.length;
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
+
+/** Shortest round-trip text of a finite double (JS `String`), `null` for NaN/±Infinity. */
+export function numberText(v: number): string | null {
+  return Number.isFinite(v) ? String(v) : null;
+}

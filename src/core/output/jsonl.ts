@@ -1,0 +1,92 @@
+import { formatDate, IsoWriter } from '../time';
+import { encodeDict, isNull, type Column, type Table } from '../table/column';
+import { ByteSink, numberText } from './bytes';
+
+const encoder = new TextEncoder();
+
+/** JSON-escape bytes[start, end) of UTF-8 text as a quoted JSON string (non-ASCII copied as is). */
+function writeJsonString(out: ByteSink, bytes: Uint8Array, start: number, end: number): void {
+  out.ensure((end - start) * 6 + 2);
+  const buf = out.buf;
+  let o = out.pos;
+  buf[o++] = 34;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b === 34 || b === 92) {
+      buf[o++] = 92;
+      buf[o++] = b;
+    } else if (b < 0x20) {
+      buf[o++] = 92;
+      if (b === 10) buf[o++] = 110;
+      else if (b === 13) buf[o++] = 114;
+      else if (b === 9) buf[o++] = 116;
+      else {
+        const hex = b.toString(16).padStart(4, '0');
+        buf[o++] = 117;
+        for (let h = 0; h < 4; h++) buf[o++] = hex.charCodeAt(h);
+      }
+    } else buf[o++] = b;
+  }
+  buf[o++] = 34;
+  out.pos = o;
+}
+
+type CellWriter = (out: ByteSink, row: number) => void;
+
+function cellWriter(c: Column): CellWriter {
+  switch (c.type) {
+    case 'string': {
+      if (c.encoding === 'dict') {
+        const quoted = encodeDict(c.dict).map((e) => {
+          const s = new ByteSink(e.length * 6 + 2);
+          writeJsonString(s, e, 0, e.length);
+          return s.finish();
+        });
+        return (out, i) => out.bytes(quoted[c.codes[i]]);
+      }
+      return (out, i) => writeJsonString(out, c.bytes, c.offsets[i], c.offsets[i + 1]);
+    }
+    case 'bool':
+      return (out, i) => out.ascii(c.values[i] ? 'true' : 'false');
+    case 'timestamp': {
+      const iso = new IsoWriter();
+      return (out, i) => {
+        out.ensure(42);
+        out.buf[out.pos++] = 34;
+        out.pos = iso.write(out.buf, out.pos, c.values[i]);
+        out.buf[out.pos++] = 34;
+      };
+    }
+    case 'date':
+      return (out, i) => out.ascii(`"${formatDate(c.values[i])}"`);
+    default:
+      return (out, i) => out.ascii(numberText(c.values[i]) ?? 'null');
+  }
+}
+
+/** JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF. */
+export function writeJsonl(t: Table): Uint8Array {
+  const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 24));
+  const keys = t.columns.map((c, j) => {
+    const s = new ByteSink();
+    if (j === 0) s.byte(123);
+    else s.byte(44);
+    const name = encoder.encode(c.name);
+    writeJsonString(s, name, 0, name.length);
+    s.byte(58);
+    return s.finish();
+  });
+  const writers = t.columns.map(cellWriter);
+  const cols = t.columns;
+  for (let i = 0; i < t.length; i++) {
+    for (let j = 0; j < cols.length; j++) {
+      out.bytes(keys[j]);
+      if (isNull(cols[j], i)) out.ascii('null');
+      else writers[j](out, i);
+    }
+    if (cols.length === 0) out.byte(123);
+    out.byte(125);
+    out.byte(10);
+  }
+  return out.finish();
+}

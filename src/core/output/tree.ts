@@ -1,0 +1,70 @@
+import JSZip from 'jszip';
+import type { RunOutput } from '../run';
+import { ENGINE_VERSION } from '../version';
+import { writeTable, type OutputFormat } from './formats';
+
+/** One file of a run's output tree. */
+export interface OutputFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+/** Pretty JSON with a final newline: stable because our objects are built in a fixed key order. */
+export function jsonBytes(value: unknown): Uint8Array {
+  return encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * The output tree of a run, in a fixed order: each result table as `<table>.<fmt>` at the
+ * top, then `_spindle/config.json` (the resolved config, seed and engine version),
+ * `_spindle/stats.json` and `_spindle/answer_key.<fmt>`.
+ */
+export function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void): OutputFile[] {
+  const { result } = run;
+  const total = result.tables.length + 3;
+  const files: OutputFile[] = [];
+  const add = (path: string, bytes: Uint8Array) => {
+    files.push({ path, bytes });
+    onFile?.(files.length, total);
+  };
+  for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format));
+  add('_spindle/config.json', jsonBytes(runManifest(run, format)));
+  add('_spindle/stats.json', jsonBytes(result.stats));
+  add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format));
+  return files;
+}
+
+/** What `_spindle/config.json` holds. */
+export function runManifest(run: RunOutput, format: OutputFormat) {
+  return {
+    simulator: run.simulator,
+    engineVersion: ENGINE_VERSION,
+    seed: run.config.seed,
+    format,
+    config: run.config,
+  };
+}
+
+/** Entry dates are fixed so the same tree always zips to the same bytes. */
+const ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+/**
+ * Zip a tree with jszip: Parquet stored (already compressed), text deflated, fixed entry
+ * dates, entries in tree order. The same tree gives byte-identical zips in Node and browsers.
+ */
+export async function zipTree(files: readonly OutputFile[], onProgress?: (percent: number) => void): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const file of files) {
+    const stored = file.path.endsWith('.parquet');
+    zip.file(file.path, file.bytes, {
+      date: ZIP_DATE,
+      binary: true,
+      createFolders: false,
+      compression: stored ? 'STORE' : 'DEFLATE',
+      compressionOptions: stored ? null : { level: 6 },
+    });
+  }
+  return zip.generateAsync({ type: 'uint8array', platform: 'DOS', streamFiles: false }, (meta) => onProgress?.(meta.percent));
+}

@@ -1,0 +1,391 @@
+/**
+ * Columnar tables: typed arrays for numbers, booleans, dates and instants; strings either as
+ * UTF-8 bytes with offsets (ids, free text) or dictionary-coded (states, labels). A validity
+ * mask (1 = present, 0 = null), when there is one, has one byte per row. Converted to Apache
+ * Arrow only at the edges (Parquet writing, previews for the UI).
+ */
+
+export type ColumnType = 'int' | 'float' | 'bool' | 'string' | 'timestamp' | 'date';
+
+interface ColumnBase {
+  readonly name: string;
+  /** One byte per row, 1 = value present, 0 = null; absent means no nulls. */
+  readonly valid?: Uint8Array;
+}
+
+/** int: safe integers; float: doubles; timestamp: epoch microseconds, UTC. */
+export interface NumberColumn extends ColumnBase {
+  readonly type: 'int' | 'float' | 'timestamp';
+  readonly values: Float64Array;
+}
+
+export interface BoolColumn extends ColumnBase {
+  readonly type: 'bool';
+  readonly values: Uint8Array;
+}
+
+/** Days since 1970-01-01. */
+export interface DateColumn extends ColumnBase {
+  readonly type: 'date';
+  readonly values: Int32Array;
+}
+
+export interface Utf8Column extends ColumnBase {
+  readonly type: 'string';
+  readonly encoding: 'utf8';
+  /** length + 1 offsets into `bytes`. */
+  readonly offsets: Int32Array;
+  readonly bytes: Uint8Array;
+}
+
+export interface DictColumn extends ColumnBase {
+  readonly type: 'string';
+  readonly encoding: 'dict';
+  readonly dict: readonly string[];
+  readonly codes: Int32Array;
+}
+
+export type StringColumn = Utf8Column | DictColumn;
+export type Column = NumberColumn | BoolColumn | DateColumn | StringColumn;
+
+export interface Table {
+  readonly name: string;
+  readonly length: number;
+  readonly columns: readonly Column[];
+}
+
+export type CellValue = number | string | boolean | null;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export function columnLength(c: Column): number {
+  if (c.type === 'string') return c.encoding === 'utf8' ? c.offsets.length - 1 : c.codes.length;
+  return c.values.length;
+}
+
+export function isNull(c: Column, i: number): boolean {
+  return c.valid !== undefined && c.valid[i] === 0;
+}
+
+/** The string at row i of a string column (decodes; use writers' byte paths on hot loops). */
+export function stringAt(c: StringColumn, i: number): string | null {
+  if (isNull(c, i)) return null;
+  if (c.encoding === 'dict') return c.dict[c.codes[i]];
+  return decoder.decode(c.bytes.subarray(c.offsets[i], c.offsets[i + 1]));
+}
+
+/** A cell as a plain value: timestamps as epoch µs, dates as epoch days, bools as booleans. */
+export function cellAt(c: Column, i: number): CellValue {
+  if (isNull(c, i)) return null;
+  switch (c.type) {
+    case 'string':
+      return stringAt(c, i);
+    case 'bool':
+      return c.values[i] === 1;
+    default:
+      return c.values[i];
+  }
+}
+
+export function getColumn(t: Table, name: string): Column {
+  const c = t.columns.find((col) => col.name === name);
+  if (!c) throw new Error(`table ${t.name} has no column ${name}`);
+  return c;
+}
+
+export function makeTable(name: string, columns: readonly Column[]): Table {
+  const length = columns.length ? columnLength(columns[0]) : 0;
+  for (const c of columns) {
+    const n = columnLength(c);
+    if (n !== length) throw new Error(`column ${name}.${c.name} has ${n} rows, expected ${length}`);
+    if (c.valid && c.valid.length !== n) throw new Error(`column ${name}.${c.name} has a validity mask of the wrong length`);
+  }
+  return { name, length, columns };
+}
+
+export function numberColumn(
+  name: string,
+  type: 'int' | 'float' | 'timestamp',
+  values: Float64Array,
+  valid?: Uint8Array,
+): NumberColumn {
+  return valid ? { name, type, values, valid } : { name, type, values };
+}
+
+export function boolColumn(name: string, values: Uint8Array, valid?: Uint8Array): BoolColumn {
+  return valid ? { name, type: 'bool', values, valid } : { name, type: 'bool', values };
+}
+
+export function dateColumn(name: string, values: Int32Array, valid?: Uint8Array): DateColumn {
+  return valid ? { name, type: 'date', values, valid } : { name, type: 'date', values };
+}
+
+export function dictColumn(name: string, dict: readonly string[], codes: Int32Array, valid?: Uint8Array): DictColumn {
+  return valid ? { name, type: 'string', encoding: 'dict', dict, codes, valid } : { name, type: 'string', encoding: 'dict', dict, codes };
+}
+
+/** A UTF-8 column from JS strings (null → null). For small or already-materialised data. */
+export function stringColumn(name: string, values: readonly (string | null)[]): Utf8Column {
+  const b = new Utf8Builder(values.length, 16);
+  for (const v of values) {
+    if (v === null) b.appendNull();
+    else b.append(v);
+  }
+  return b.finish(name);
+}
+
+/** Build a column of any type from plain values (tests, small tables, uploads). */
+export function columnFromValues(name: string, type: ColumnType, values: readonly CellValue[]): Column {
+  const n = values.length;
+  let valid: Uint8Array | undefined;
+  const markNull = (i: number) => {
+    valid ??= new Uint8Array(n).fill(1);
+    valid[i] = 0;
+  };
+  if (type === 'string') return stringColumn(name, values.map((v) => (v === null ? null : String(v))));
+  if (type === 'bool') {
+    const out = new Uint8Array(n);
+    values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = v ? 1 : 0)));
+    return boolColumn(name, out, valid);
+  }
+  if (type === 'date') {
+    const out = new Int32Array(n);
+    values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = Number(v))));
+    return dateColumn(name, out, valid);
+  }
+  const out = new Float64Array(n);
+  values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = Number(v))));
+  return numberColumn(name, type, out, valid);
+}
+
+/**
+ * Grows a UTF-8 string column. `reserveRaw(len)` hands back a byte offset to write into
+ * directly (ids, fixed-width keys); `append` encodes JS strings.
+ */
+export class Utf8Builder {
+  bytes: Uint8Array;
+  private offsets: Int32Array;
+  private valid: Uint8Array | undefined;
+  private count = 0;
+  private used = 0;
+
+  constructor(expectedRows = 1024, bytesPerRow = 16) {
+    this.offsets = new Int32Array(Math.max(1, expectedRows) + 1);
+    this.bytes = new Uint8Array(Math.max(64, expectedRows * bytesPerRow));
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  private ensureRows(): void {
+    if (this.count + 1 >= this.offsets.length) {
+      const next = new Int32Array(this.offsets.length * 2);
+      next.set(this.offsets);
+      this.offsets = next;
+      if (this.valid) {
+        const v = new Uint8Array(next.length);
+        v.set(this.valid);
+        this.valid = v;
+      }
+    }
+  }
+
+  private ensureBytes(extra: number): void {
+    if (this.used + extra > this.bytes.length) {
+      let size = this.bytes.length * 2;
+      while (size < this.used + extra) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.bytes.subarray(0, this.used));
+      this.bytes = next;
+    }
+  }
+
+  /** Reserve `len` bytes for the next row and return their offset in `this.bytes`. */
+  reserveRaw(len: number): number {
+    this.ensureRows();
+    this.ensureBytes(len);
+    const at = this.used;
+    this.used += len;
+    this.count++;
+    this.offsets[this.count] = this.used;
+    if (this.valid) this.valid[this.count - 1] = 1;
+    return at;
+  }
+
+  append(s: string): void {
+    // ASCII fast path; otherwise at most 3 bytes per UTF-16 unit
+    this.ensureRows();
+    this.ensureBytes(s.length * 3);
+    let o = this.used;
+    let ascii = true;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch >= 128) {
+        ascii = false;
+        break;
+      }
+      this.bytes[o++] = ch;
+    }
+    if (!ascii) o = this.used + encoder.encodeInto(s, this.bytes.subarray(this.used)).written;
+    this.used = o;
+    this.count++;
+    this.offsets[this.count] = o;
+    if (this.valid) this.valid[this.count - 1] = 1;
+  }
+
+  appendBytes(src: Uint8Array): void {
+    const at = this.reserveRaw(src.length);
+    this.bytes.set(src, at);
+  }
+
+  appendNull(): void {
+    this.ensureRows();
+    if (!this.valid) {
+      this.valid = new Uint8Array(this.offsets.length);
+      this.valid.fill(1, 0, this.count);
+    }
+    this.count++;
+    this.offsets[this.count] = this.used;
+    this.valid[this.count - 1] = 0;
+  }
+
+  finish(name: string): Utf8Column {
+    const offsets = this.offsets.slice(0, this.count + 1);
+    const bytes = this.bytes.slice(0, this.used);
+    const valid = this.valid?.slice(0, this.count);
+    return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
+  }
+}
+
+/** A growable Float64Array (and Int32Array below) for columns whose length is not known up front. */
+export class Float64Growable {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class Int32Growable {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class Uint8Growable {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Rows [start, end) of a column, sharing no buffers with the source. */
+export function sliceColumn(c: Column, start: number, end: number): Column {
+  const valid = c.valid?.slice(start, end);
+  if (c.type === 'string') {
+    if (c.encoding === 'dict') return dictColumn(c.name, c.dict, c.codes.slice(start, end), valid);
+    const base = c.offsets[start];
+    const offsets = new Int32Array(end - start + 1);
+    for (let i = 0; i <= end - start; i++) offsets[i] = c.offsets[start + i] - base;
+    const bytes = c.bytes.slice(base, c.offsets[end]);
+    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+  }
+  if (c.type === 'bool') return boolColumn(c.name, c.values.slice(start, end), valid);
+  if (c.type === 'date') return dateColumn(c.name, c.values.slice(start, end), valid);
+  return numberColumn(c.name, c.type, c.values.slice(start, end), valid);
+}
+
+export function sliceTable(t: Table, start: number, end: number): Table {
+  const e = Math.min(end, t.length);
+  const s = Math.min(start, e);
+  return makeTable(t.name, t.columns.map((c) => sliceColumn(c, s, e)));
+}
+
+/** The rows at `indices`, in that order. */
+export function takeColumn(c: Column, indices: ArrayLike<number>): Column {
+  const n = indices.length;
+  let valid: Uint8Array | undefined;
+  if (c.valid) {
+    valid = new Uint8Array(n);
+    for (let i = 0; i < n; i++) valid[i] = c.valid[indices[i]];
+  }
+  if (c.type === 'string') {
+    if (c.encoding === 'dict') {
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) codes[i] = c.codes[indices[i]];
+      return dictColumn(c.name, c.dict, codes, valid);
+    }
+    let total = 0;
+    for (let i = 0; i < n; i++) total += c.offsets[indices[i] + 1] - c.offsets[indices[i]];
+    const offsets = new Int32Array(n + 1);
+    const bytes = new Uint8Array(total);
+    let o = 0;
+    for (let i = 0; i < n; i++) {
+      const a = c.offsets[indices[i]];
+      const b = c.offsets[indices[i] + 1];
+      bytes.set(c.bytes.subarray(a, b), o);
+      o += b - a;
+      offsets[i + 1] = o;
+    }
+    return valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+  }
+  const pick = <A extends Float64Array | Int32Array | Uint8Array>(src: A, out: A): A => {
+    for (let i = 0; i < n; i++) out[i] = src[indices[i]];
+    return out;
+  };
+  if (c.type === 'bool') return boolColumn(c.name, pick(c.values, new Uint8Array(n)), valid);
+  if (c.type === 'date') return dateColumn(c.name, pick(c.values, new Int32Array(n)), valid);
+  return numberColumn(c.name, c.type, pick(c.values, new Float64Array(n)), valid);
+}
+
+export function takeTable(t: Table, indices: ArrayLike<number>): Table {
+  return makeTable(t.name, t.columns.map((c) => takeColumn(c, indices)));
+}
+
+/** Encode a string column's dictionary entries to UTF-8 once (writers' hot loops). */
+export function encodeDict(dict: readonly string[]): Uint8Array[] {
+  return dict.map((s) => encoder.encode(s));
+}
+
+/** Column types of a table, in order (the table's schema). */
+export function tableSchema(t: Table): { name: string; type: ColumnType }[] {
+  return t.columns.map((c) => ({ name: c.name, type: c.type }));
+}

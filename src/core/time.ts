@@ -1,0 +1,170 @@
+/**
+ * The simulated clock: instants are whole microseconds since the Unix epoch, UTC, held in a
+ * float64 (exact for centuries). Nothing here reads the wall clock.
+ */
+
+export const US_PER_MS = 1_000;
+export const US_PER_SECOND = 1_000_000;
+export const US_PER_MINUTE = 60 * US_PER_SECOND;
+export const US_PER_HOUR = 60 * US_PER_MINUTE;
+export const US_PER_DAY = 24 * US_PER_HOUR;
+
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** [year, month 1-12, day 1-31] for days since the epoch. */
+export function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+export class TimeParseError extends Error {}
+
+/**
+ * Parse an ISO 8601 date or date-time into epoch microseconds. A value without an offset is
+ * UTC (the reference's naive datetimes). Throws {@link TimeParseError} with the reason.
+ */
+export function parseInstant(text: string): number {
+  const m = ISO_RE.exec(text.trim());
+  if (!m) throw new TimeParseError(`"${text}" is not an ISO 8601 date or date-time (e.g. 2024-01-01T00:00:00Z)`);
+  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
+  const y = Number(ys);
+  const mo = Number(mos);
+  const d = Number(ds);
+  const h = hs ? Number(hs) : 0;
+  const mi = mis ? Number(mis) : 0;
+  const s = ss ? Number(ss) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
+    throw new TimeParseError(`"${text}" is not a valid calendar date-time`);
+  }
+  let us = (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + s) * US_PER_SECOND;
+  if (frac) us += Math.round(Number(`0.${frac}`) * US_PER_SECOND);
+  if (zone && zone !== 'Z' && zone !== 'z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 23 || om > 59) throw new TimeParseError(`"${text}" has an invalid UTC offset`);
+    us -= sign * (oh * 60 + om) * US_PER_MINUTE;
+  }
+  return us;
+}
+
+/** True when `text` parses with {@link parseInstant}. */
+export function isInstant(text: string): boolean {
+  try {
+    parseInstant(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function pad(n: number, w: number): string {
+  return String(n).padStart(w, '0');
+}
+
+/** `YYYY-MM-DD` for days since the epoch. */
+export function formatDate(days: number): string {
+  const [y, m, d] = civilFromDays(days);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` (milliseconds, the default text rendering of an instant). */
+export function formatIso(us: number): string {
+  const ms = Math.floor(us / US_PER_MS);
+  const days = Math.floor(ms / 86_400_000);
+  let r = ms - days * 86_400_000;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const mi = Math.floor(r / 60_000);
+  r -= mi * 60_000;
+  const s = Math.floor(r / 1000);
+  return `${formatDate(days)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(r - s * 1000, 3)}Z`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds, for stream envelopes' emission times). */
+export function formatIsoMicros(us: number): string {
+  const base = formatIso(us);
+  const micro = Math.floor(us) - Math.floor(us / US_PER_SECOND) * US_PER_SECOND;
+  return `${base.slice(0, 20)}${pad(micro, 6)}Z`;
+}
+
+/**
+ * Writes ISO instants as ASCII bytes without building strings: the date part is cached per day,
+ * which makes millions of timestamps cheap in the CSV and JSONL writers.
+ */
+export class IsoWriter {
+  private cachedDay = Number.NaN;
+  private readonly dateBytes = new Uint8Array(10);
+
+  /** Writes 24 bytes (`YYYY-MM-DDTHH:MM:SS.sssZ`) at buf[o]; returns the new offset. */
+  write(buf: Uint8Array, o: number, us: number): number {
+    const ms = Math.floor(us / US_PER_MS);
+    const day = Math.floor(ms / 86_400_000);
+    if (day !== this.cachedDay) {
+      const text = formatDate(day);
+      if (text.length !== 10) return this.writeSlow(buf, o, us);
+      for (let i = 0; i < 10; i++) this.dateBytes[i] = text.charCodeAt(i);
+      this.cachedDay = day;
+    }
+    buf.set(this.dateBytes, o);
+    o += 10;
+    let r = ms - day * 86_400_000;
+    const h = Math.floor(r / 3_600_000);
+    r -= h * 3_600_000;
+    const mi = Math.floor(r / 60_000);
+    r -= mi * 60_000;
+    const s = Math.floor(r / 1000);
+    const f = r - s * 1000;
+    buf[o++] = 84; // T
+    buf[o++] = 48 + Math.floor(h / 10);
+    buf[o++] = 48 + (h % 10);
+    buf[o++] = 58;
+    buf[o++] = 48 + Math.floor(mi / 10);
+    buf[o++] = 48 + (mi % 10);
+    buf[o++] = 58;
+    buf[o++] = 48 + Math.floor(s / 10);
+    buf[o++] = 48 + (s % 10);
+    buf[o++] = 46;
+    buf[o++] = 48 + Math.floor(f / 100);
+    buf[o++] = 48 + (Math.floor(f / 10) % 10);
+    buf[o++] = 48 + (f % 10);
+    buf[o++] = 90; // Z
+    return o;
+  }
+
+  /** Years outside 0000-9999 (signed ISO text): rare, so the plain path. */
+  private writeSlow(buf: Uint8Array, o: number, us: number): number {
+    const text = formatIso(us);
+    for (let i = 0; i < text.length; i++) buf[o++] = text.charCodeAt(i);
+    return o;
+  }
+}
+
+/** Round an instant to whole milliseconds (the resolution of most simulated timestamps). */
+export function roundToMs(us: number): number {
+  return Math.round(us / US_PER_MS) * US_PER_MS;
+}
