@@ -1,4 +1,5 @@
 import { ConfigError, formatIssue } from './schema/config';
+import type { Table } from './table/column';
 import { makeContext, type RunHooks, type SimResult, type SimulatorDef } from './simulator';
 
 /** A finished run: which simulator, its resolved config (every default filled, seed included) and its result. */
@@ -20,9 +21,13 @@ export function resolveConfig(def: SimulatorDef, raw: unknown, seed?: number): {
 }
 
 /** Run a simulator on a raw config. The same (simulator, config, seed) always gives the same output. */
-export async function runSimulator(def: SimulatorDef, raw: unknown, hooks: RunHooks & { seed?: number } = {}): Promise<RunOutput> {
+export async function runSimulator(
+  def: SimulatorDef,
+  raw: unknown,
+  hooks: RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> } = {},
+): Promise<RunOutput> {
   const config = resolveConfig(def, raw, hooks.seed);
-  const ctx = makeContext(config.seed, hooks);
+  const ctx = makeContext(config.seed, hooks, hooks.inputs);
   const result = await def.run(config, ctx);
   return { simulator: def.id, config, result };
 }

@@ -1,8 +1,9 @@
 import type { AnswerKeyBuilder } from './answer-key';
 import { IdStream } from './ids';
 import { Rng } from './rng';
+import type { OutputFile } from './output/tree';
 import type { ConfigSchema } from './schema/config';
-import type { Table } from './table/column';
+import type { ColumnType, Table } from './table/column';
 
 /** Progress of a long step, for progress bars: `done` of `total` units in `phase`. */
 export interface Progress {
@@ -29,6 +30,8 @@ export interface RunContext {
   readonly rng: Rng;
   /** A deterministic id stream named (seed, stream). */
   ids(stream: string): IdStream;
+  /** Input tables by name (domains or uploads), for simulators that declare input roles. */
+  readonly inputs: ReadonlyMap<string, Table>;
   checkpoint(phase: string, done: number, total: number): Promise<void>;
 }
 
@@ -39,9 +42,10 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
-export function makeContext(seed: number, hooks: RunHooks = {}): RunContext {
+export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map()): RunContext {
   return {
     seed,
+    inputs,
     rng: Rng.root(seed),
     ids: (stream) => new IdStream(seed, stream),
     async checkpoint(phase, done, total) {
@@ -60,6 +64,16 @@ export interface SimResult {
   readonly answerKey: AnswerKeyBuilder;
   /** JSON-serialisable aggregates for the page's charts (computed next to the data, in the worker). */
   readonly charts?: unknown;
+  /** Extra files in a fixed format whatever the output format (e.g. an OTLP/JSON export), by tree path. */
+  readonly files?: readonly OutputFile[];
+}
+
+/** A table a simulator needs (ARCHITECTURE.md, `inputs`): required and optional columns by role. */
+export interface InputRole {
+  readonly role: string;
+  readonly help: string;
+  readonly defaultTable: string;
+  readonly columns: readonly { readonly role: string; readonly defaultName: string; readonly types: readonly ColumnType[]; readonly required: boolean }[];
 }
 
 export type SimulatorCategory = 'behaviour' | 'landing' | 'stream';
@@ -72,6 +86,8 @@ export interface SimulatorDef<C extends { seed: number } = { seed: number }> {
   readonly summary: string;
   readonly category: SimulatorCategory;
   readonly schema: ConfigSchema<C>;
+  /** Input tables the simulator needs; absent for simulators that generate everything. */
+  readonly inputs?: readonly InputRole[];
   run(config: C, ctx: RunContext): Promise<SimResult>;
 }
 

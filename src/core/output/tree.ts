@@ -18,18 +18,20 @@ export function jsonBytes(value: unknown): Uint8Array {
 
 /**
  * The output tree of a run, in a fixed order: each result table as `<table>.<fmt>` at the
- * top, then `_spindle/config.json` (the resolved config, seed and engine version),
+ * top, then the simulator's extra files (fixed formats, e.g. `otlp/logs.json`), then `_spindle/config.json` (the resolved config, seed and engine version),
  * `_spindle/stats.json` and `_spindle/answer_key.<fmt>`.
  */
 export function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void): OutputFile[] {
   const { result } = run;
-  const total = result.tables.length + 3;
+  const extra = result.files ?? [];
+  const total = result.tables.length + extra.length + 3;
   const files: OutputFile[] = [];
   const add = (path: string, bytes: Uint8Array) => {
     files.push({ path, bytes });
     onFile?.(files.length, total);
   };
   for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format));
+  for (const file of extra) add(file.path, file.bytes);
   add('_spindle/config.json', jsonBytes(runManifest(run, format)));
   add('_spindle/stats.json', jsonBytes(result.stats));
   add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format));

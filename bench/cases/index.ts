@@ -1,0 +1,5 @@
+import type { BenchCase } from '../types';
+import { workflowCases } from './workflow';
+
+/** Every benchmark case; each simulator adds its own file and one entry here. */
+export const ALL_CASES: BenchCase[] = [...workflowCases];
