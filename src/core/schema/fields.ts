@@ -48,6 +48,13 @@ export interface Field<T> {
   readonly meta: FieldMeta;
   /** Absent means the field is required. */
   readonly default?: T;
+  /** Introspection for generated forms: list items, object fields, enum values, nullable's inner field, number bounds. */
+  readonly item?: Field<unknown>;
+  readonly shape?: Shape;
+  readonly values?: readonly string[];
+  readonly inner?: Field<unknown>;
+  readonly min?: number;
+  readonly max?: number;
   /** Validate and normalise a value; pushes issues and returns undefined when it is invalid. */
   parse(value: unknown, path: string, issues: Issue[]): T | undefined;
   /** The allowed values in words, for error messages and help. */
@@ -105,6 +112,8 @@ function numeric(kind: 'int' | 'number', o: NumberOpts<number>): Field<number> {
     kind,
     meta,
     default: dflt,
+    min,
+    max,
     allowed,
     parse(v, path, issues) {
       if (typeof v !== 'number' || !Number.isFinite(v)) return problem(issues, path, v, `is not ${what}`, allowed());
@@ -172,6 +181,7 @@ export const f = {
       kind: 'enum',
       meta,
       default: dflt,
+      values,
       allowed,
       parse: (v, path, issues) =>
         typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as V) : problem(issues, path, v, 'is not a known value', allowed()),
@@ -215,6 +225,7 @@ export const f = {
       kind: 'nullable',
       meta,
       default: dflt,
+      inner: inner as Field<unknown>,
       allowed: () => `null or ${inner.allowed()}`,
       parse: (v, path, issues) => (v === null ? null : inner.parse(v, path, issues)),
       describe: () => ({ ...inner.describe(), type: `${inner.describe().type} | null`, default: dflt, help: meta.help }),
@@ -228,6 +239,9 @@ export const f = {
       kind: 'array',
       meta,
       default: dflt,
+      item: item as Field<unknown>,
+      min: minItems,
+      max: maxItems,
       allowed,
       parse(v, path, issues) {
         if (!Array.isArray(v)) return problem(issues, path, v, 'is not a list', allowed());
@@ -250,6 +264,7 @@ export const f = {
       kind: 'object',
       meta,
       default: dflt,
+      shape,
       allowed: () => `an object with fields ${Object.keys(shape).join(', ')}`,
       parse: (v, path, issues) => parseShape(shape, v, path, issues),
       describe: () => ({ type: 'object', default: dflt, help: meta.help, group: meta.group, fields: describeShape(shape) }),

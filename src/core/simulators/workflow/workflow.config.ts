@@ -7,9 +7,9 @@ export const MAX_ENTITIES = 5_000_000;
 
 const state = f.object(
   {
-    name: f.string({ minLength: 1, maxLength: 64, help: 'Unique state name.' }),
-    isInitial: f.bool({ default: false, help: 'Entities start in an initial state (one is chosen uniformly).' }),
-    isTerminal: f.bool({ default: false, help: 'An entity that reaches a terminal state stops.' }),
+    name: f.string({ minLength: 1, maxLength: 64, label: 'Name', help: 'Unique state name.' }),
+    isInitial: f.bool({ default: false, label: 'Initial', help: 'Entities start in an initial state (one is chosen uniformly).' }),
+    isTerminal: f.bool({ default: false, label: 'Terminal', help: 'An entity that reaches a terminal state stops.' }),
     metadata: f.jsonObject({ default: {}, help: 'Free-form metadata (kept, unused by the simulation).' }),
   },
   { help: 'A state of the machine.' },
@@ -17,12 +17,12 @@ const state = f.object(
 
 const transition = f.object(
   {
-    fromState: f.string({ minLength: 1, maxLength: 64, help: 'Source state.' }),
-    toState: f.string({ minLength: 1, maxLength: 64, help: 'Target state.' }),
-    probability: f.number({ default: 1, min: 0, minExclusive: true, max: 1e6, help: 'Relative weight, normalised over the rules leaving the same state.' }),
-    dwellHoursMean: f.number({ default: 1, min: 0, max: 100_000, unit: 'h', help: 'Mean time spent in the source state before this transition.' }),
-    dwellHoursStd: f.number({ default: 0.5, min: 0, max: 100_000, unit: 'h', help: 'Standard deviation of the dwell time.' }),
-    minDwellHours: f.number({ default: 0.1, min: 0, max: 100_000, unit: 'h', help: 'Floor of the dwell time (the normal sample is clamped to it).' }),
+    fromState: f.string({ minLength: 1, maxLength: 64, label: 'From', help: 'Source state.' }),
+    toState: f.string({ minLength: 1, maxLength: 64, label: 'To', help: 'Target state.' }),
+    probability: f.number({ default: 1, min: 0, minExclusive: true, max: 1e6, label: 'Weight', help: 'Relative weight, normalised over the rules leaving the same state.' }),
+    dwellHoursMean: f.number({ default: 1, min: 0, max: 100_000, unit: 'h', label: 'Mean', help: 'Mean time spent in the source state before this transition.' }),
+    dwellHoursStd: f.number({ default: 0.5, min: 0, max: 100_000, unit: 'h', label: 'Std', help: 'Standard deviation of the dwell time.' }),
+    minDwellHours: f.number({ default: 0.1, min: 0, max: 100_000, unit: 'h', label: 'Min', help: 'Floor of the dwell time (the normal sample is clamped to it).' }),
   },
   { help: 'A weighted transition with its dwell-time distribution.' },
 );

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { getPreview } from '../engine';
+import { formatInt } from '../format';
+import type { RunMeta } from '../store';
+import { DataTable } from './DataTable';
+
+/** Tabs over the run's result tables and its answer key, each a virtualised preview. */
+export function TablesPanel({ run }: { run: RunMeta }) {
+  const tables = [...run.tables, run.answerKey];
+  const [selected, setSelected] = useState(tables[0]?.name);
+  const current = tables.find((t) => t.name === selected) ?? tables[0];
+  const preview = current ? getPreview(run.runId, current.name) : undefined;
+  return (
+    <section className="panel" aria-label="Result tables">
+      <div className="panel-header">
+        <h2>Tables</h2>
+        <span className="field-hint">The answer key lists every injected fault, for pipeline tests.</span>
+      </div>
+      <div className="tabs" role="tablist" aria-label="Tables">
+        {tables.map((t) => (
+          <button
+            key={t.name}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={t.name === current?.name}
+            onClick={() => setSelected(t.name)}
+          >
+            {t.name}
+            <span className="count">{formatInt(t.rows)}</span>
+          </button>
+        ))}
+      </div>
+      {current && preview ? (
+        <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
+      ) : (
+        <div className="empty" style={{ minHeight: 200 }}>
+          <p>No preview available.</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useId } from 'react';
+import type { Field, Shape } from '../../core/schema/fields';
+import { labelOf } from '../../core/schema/fields';
+import { formatNumber } from '../format';
+
+export interface FieldProps {
+  readonly name: string;
+  readonly field: Field<unknown>;
+  readonly value: unknown;
+  readonly error?: string;
+  onChange(value: unknown): void;
+}
+
+/** A number input keeps what was typed when it is not a number, so the schema can name the problem. */
+export function toNumberOrText(text: string): unknown {
+  if (text.trim() === '') return '';
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+function rangeHint(field: Field<unknown>): string | undefined {
+  const { min, max } = field;
+  if (min !== undefined && max !== undefined) return `${formatNumber(min, 4)} – ${formatNumber(max, 4)}`;
+  if (min !== undefined) return `≥ ${formatNumber(min, 4)}`;
+  return undefined;
+}
+
+function FieldShell(props: { id: string; label: string; hint?: string; help: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={props.id}>
+        <span>{props.label}</span>
+        {props.hint && <span className="field-hint">{props.hint}</span>}
+      </label>
+      {props.children}
+      {props.error ? (
+        <span className="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </span>
+      ) : (
+        <span className="field-hint" id={`${props.id}-help`}>
+          {props.help}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** One form control for a scalar field, chosen by the field's kind. */
+export function ScalarField({ name, field, value, error, onChange }: FieldProps) {
+  const id = useId();
+  const label = labelOf(name, field);
+  const described = error ? `${id}-error` : `${id}-help`;
+  const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': described } as const;
+
+  if (field.kind === 'bool') {
+    return (
+      <div className="field">
+        <label className="switch" htmlFor={id}>
+          <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          <span>{label}</span>
+        </label>
+        {error ? <span className="field-error">{error}</span> : <span className="field-hint">{field.meta.help}</span>}
+      </div>
+    );
+  }
+  if (field.kind === 'enum') {
+    return (
+      <FieldShell id={id} label={label} help={field.meta.help} error={error}>
+        <select {...common} className="select" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+          {field.values?.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+    );
+  }
+  const numeric = field.kind === 'int' || field.kind === 'number' || (field.kind === 'nullable' && field.inner && field.inner.kind !== 'string');
+  if (numeric) {
+    const bounds = field.kind === 'nullable' ? field.inner! : field;
+    return (
+      <FieldShell id={id} label={label} hint={rangeHint(bounds)} help={field.meta.help} error={error}>
+        <div className="input-unit">
+          <input
+            {...common}
+            className="input"
+            type="number"
+            inputMode="decimal"
+            step={field.meta.step ?? (bounds.kind === 'int' ? 1 : 'any')}
+            value={value === null || value === undefined ? '' : String(value)}
+            placeholder={field.kind === 'nullable' ? 'none' : undefined}
+            onChange={(e) => {
+              const v = toNumberOrText(e.target.value);
+              onChange(field.kind === 'nullable' && v === '' ? null : v);
+            }}
+          />
+          {field.meta.unit && <span>{field.meta.unit}</span>}
+        </div>
+      </FieldShell>
+    );
+  }
+  return (
+    <FieldShell id={id} label={label} help={field.meta.help} error={error}>
+      <input
+        {...common}
+        className="input"
+        type="text"
+        spellCheck={false}
+        value={typeof value === 'string' ? value : JSON.stringify(value ?? '')}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A list of strings edited one per line (page pools, referrers, …). */
+export function StringListField({ name, field, value, error, onChange }: FieldProps) {
+  const id = useId();
+  const lines = Array.isArray(value) ? (value as unknown[]).map(String) : [];
+  return (
+    <FieldShell id={id} label={labelOf(name, field)} hint={`${lines.length} items`} help={`${field.meta.help} One per line.`} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        className="input"
+        rows={Math.min(8, Math.max(3, lines.length))}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        value={lines.join('\n')}
+        onChange={(e) => onChange(e.target.value === '' ? [] : e.target.value.split('\n'))}
+      />
+    </FieldShell>
+  );
+}
+
+export function itemShape(field: Field<unknown>): Shape | undefined {
+  return field.kind === 'array' && field.item?.kind === 'object' ? field.item.shape : undefined;
+}

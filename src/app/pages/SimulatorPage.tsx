@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { SimulatorDef } from '../../core/simulator';
+import { ConfigForm } from '../components/ConfigForm';
+import { DownloadPanel } from '../components/DownloadPanel';
+import { EmptyState, ProgressBar } from '../components/EmptyState';
+import { ShareMenu } from '../components/ShareMenu';
+import { StatCards } from '../components/StatCards';
+import { TablesPanel } from '../components/TablesPanel';
+import { engine, storePreviews } from '../engine';
+import { formatDuration, formatInt } from '../format';
+import { replaceParams, useRoute } from '../router';
+import { decodeConfig, diffFromDefaults, encodeConfig } from '../share';
+import { useStudio, type SimulatorState } from '../store';
+import { uiFor } from '../simulators';
+
+const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
+
+/** Cancel handles of runs in progress, by simulator id (functions stay out of the store). */
+const cancelRuns = new Map<string, () => void>();
+
+function useDefaults(def: SimulatorDef) {
+  return useMemo(() => def.schema.defaults() as Record<string, unknown>, [def]);
+}
+
+/**
+ * The page of one simulator: settings on the left (generated from its schema), results on the
+ * right (stats, charts, table previews, download), all computed in the engine worker.
+ */
+export function SimulatorPage({ def }: { def: SimulatorDef }) {
+  const ui = uiFor(def.id);
+  const defaults = useDefaults(def);
+  const ensure = useStudio((s) => s.ensure);
+  const setDraft = useStudio((s) => s.setDraft);
+  const patch = useStudio((s) => s.patch);
+  const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
+  const route = useRoute();
+  const sharedParam = route.params.get('config');
+  const loadedParam = useRef<string | null>(null);
+
+  useEffect(() => ensure(def.id, () => structuredClone(defaults)), [def.id, defaults, ensure]);
+
+  const applyImported = useCallback(
+    (imported: unknown) => {
+      const parsed = def.schema.parse(imported);
+      const raw = typeof imported === 'object' && imported !== null && !Array.isArray(imported) ? (imported as Record<string, unknown>) : {};
+      setDraft(def.id, parsed.ok ? (parsed.value as Record<string, unknown>) : { ...structuredClone(defaults), ...raw });
+    },
+    [def, defaults, setDraft],
+  );
+
+  // A shared link restores the form once (and again if the link itself changes).
+  useEffect(() => {
+    if (!sharedParam || sharedParam === loadedParam.current || !state) return;
+    loadedParam.current = sharedParam;
+    try {
+      applyImported(decodeConfig(sharedParam));
+    } catch {
+      patch(def.id, { error: { name: 'ShareError', message: 'The link’s settings could not be read; the defaults are shown instead.' } });
+    }
+  }, [sharedParam, state, applyImported, patch, def.id]);
+
+  const draft = state?.draft;
+  const validation = useMemo(() => (draft ? def.schema.parse(draft) : undefined), [def, draft]);
+  const issues = validation && !validation.ok ? validation.issues : [];
+
+  // Keep the URL in step with the form so the address is always a shareable link.
+  useEffect(() => {
+    if (!draft) return;
+    const compact = ui.compactDraft ? ui.compactDraft(draft, defaults) : diffFromDefaults(draft, defaults);
+    const encoded = Object.keys(compact).length ? encodeConfig(compact) : '';
+    loadedParam.current = encoded || null;
+    replaceParams(def.id, encoded ? { config: encoded } : {});
+  }, [draft, defaults, def.id, ui]);
+
+  const running = state?.status === 'running';
+  const canRun = !!validation?.ok && !running;
+
+  const run = useCallback(async () => {
+    if (!draft || !validation?.ok) return;
+    patch(def.id, { status: 'running', progress: undefined, error: undefined });
+    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }));
+    cancelRuns.set(def.id, job.cancel);
+    try {
+      const summary = await job.promise;
+      storePreviews(summary.runId, [...summary.tables, summary.answerKey]);
+      const meta = (t: (typeof summary.tables)[number]) => ({ name: t.name, rows: t.rows, columns: t.columns });
+      patch(def.id, {
+        status: 'done',
+        progress: undefined,
+        run: {
+          runId: summary.runId,
+          config: summary.config,
+          stats: summary.stats,
+          charts: summary.charts,
+          tables: summary.tables.map(meta),
+          answerKey: meta(summary.answerKey),
+          elapsedMs: summary.elapsedMs,
+        },
+        download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined },
+      });
+    } catch (e) {
+      const err = e as Error & { detail?: { name: string; message: string; issues?: [] } };
+      if (err.name === 'AbortError') patch(def.id, { status: 'cancelled', progress: undefined });
+      else patch(def.id, { status: 'error', progress: undefined, error: err.detail ?? { name: err.name, message: err.message } });
+    } finally {
+      cancelRuns.delete(def.id);
+    }
+  }, [def.id, draft, validation, patch]);
+
+  // Ctrl/⌘ + Enter runs, Escape cancels.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && canRun) {
+        e.preventDefault();
+        void run();
+      } else if (e.key === 'Escape' && running) cancelRuns.get(def.id)?.();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canRun, running, run, def.id]);
+
+  if (!state || !draft) return null;
+  const stale = !!state.run && !!validation?.ok && JSON.stringify(validation.value) !== JSON.stringify(state.run.config);
+  const { Charts, Explorer } = ui;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>{def.title}</h1>
+          <p>{ui.description || def.summary}</p>
+        </div>
+        <ShareMenu simulator={def.id} draft={draft} onImport={applyImported} />
+      </header>
+      <div className="workspace">
+        <aside className="panel config-panel" aria-label="Settings">
+          <div className="panel-header">
+            <h2>Settings</h2>
+            <button type="button" className="btn btn-small" onClick={() => setDraft(def.id, structuredClone(defaults))}>
+              Reset
+            </button>
+          </div>
+          <div className="panel-body">
+            <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} onChange={(d) => setDraft(def.id, d)} />
+          </div>
+          <div className="config-footer">
+            {running && state.progress && (
+              <ProgressBar
+                done={state.progress.done}
+                total={state.progress.total}
+                label={`${PHASES[state.progress.phase] ?? state.progress.phase} · ${formatInt(state.progress.done)} of ${formatInt(state.progress.total)}`}
+              />
+            )}
+            <div className="btn-row">
+              {running ? (
+                <button type="button" className="btn btn-danger grow" onClick={() => cancelRuns.get(def.id)?.()}>
+                  Cancel
+                </button>
+              ) : (
+                <button type="button" className="btn btn-primary grow" onClick={() => void run()} disabled={!canRun} title="Ctrl + Enter">
+                  Run simulation
+                </button>
+              )}
+            </div>
+            <span className="field-hint">
+              {issues.length
+                ? `Fix ${issues.length === 1 ? 'the highlighted field' : `${issues.length} highlighted fields`} to run.`
+                : running
+                  ? 'Running in a background worker; the page stays responsive. Esc cancels.'
+                  : 'Ctrl + Enter runs. Same settings and seed, same bytes.'}
+            </span>
+          </div>
+        </aside>
+        <div className="results">
+          {state.status === 'error' && state.error && (
+            <div className="callout callout-error" role="alert">
+              <div>
+                <strong>{state.error.name === 'ConfigError' ? 'The settings are not valid' : 'The run failed'}</strong>
+                <div>{state.error.message}</div>
+              </div>
+            </div>
+          )}
+          {state.status === 'cancelled' && <div className="callout">The run was cancelled; nothing was kept from it.</div>}
+          {state.run ? (
+            <>
+              <StatCards
+                cards={[...ui.statCards(state.run.stats, state.run.config), { label: 'Run time', value: formatDuration(state.run.elapsedMs), sub: 'in the browser worker' }]}
+              />
+              {Charts && <Charts run={state.run} />}
+              {Explorer && <Explorer run={state.run} />}
+              <TablesPanel run={state.run} />
+              <DownloadPanel simulator={def.id} state={state} stale={stale} />
+            </>
+          ) : running ? (
+            <EmptyState icon={<div className="spinner" />} title="Simulating…">
+              <p>The engine runs in a Web Worker. Cancel any time.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState icon={ui.icon} title="No run yet">
+              <p>Adjust the settings, then press Run simulation. Charts, table previews and downloads appear here.</p>
+            </EmptyState>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WorkflowCharts as Data } from '../../../core/simulators/workflow/workflow.charts';
+import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
+import { binLabel, formatCompact, formatHours, formatInt, formatPercent } from '../../format';
+import type { RunMeta } from '../../store';
+
+const ANOMALY_COLORS: Record<string, string> = { skip: 'var(--chart-3)', stuck: 'var(--chart-5)', backward: 'var(--chart-6)' };
+
+function FinalStates({ data, total }: { data: Data; total: number }) {
+  return (
+    <ChartCard title="Final state of each entity" subtitle="Entities by the state they ended in; terminal states in colour, unfinished ones in grey.">
+      <ResponsiveContainer>
+        <BarChart data={data.finalStates} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+          <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} />
+          <YAxis type="category" dataKey="state" width={110} {...AXIS_PROPS} />
+          <Tooltip
+            cursor={{ fill: 'var(--panel-2)' }}
+            content={({ active, payload }) => {
+              const p = payload?.[0]?.payload as Data['finalStates'][number] | undefined;
+              return p ? (
+                <ChartTooltip
+                  active={active}
+                  label={p.state}
+                  rows={[
+                    { name: 'Entities', value: formatInt(p.count) },
+                    { name: 'Share', value: formatPercent(p.count / Math.max(1, total)) },
+                    { name: 'Kind', value: p.terminal ? 'terminal' : 'unfinished' },
+                  ]}
+                />
+              ) : null;
+            }}
+          />
+          <Bar dataKey="count" name="Entities" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+            {data.finalStates.map((s) => (
+              <Cell key={s.state} fill={s.terminal ? 'var(--chart-1)' : 'var(--text-3)'} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** A from × to matrix: works for cyclic processes (support tickets) where a Sankey cannot. */
+function TransitionMatrix({ data }: { data: Data }) {
+  const names = data.states.map((s) => s.name);
+  const counts = new Map(data.transitions.map((t) => [`${t.from}\u0000${t.to}`, t.count]));
+  const max = Math.max(1, ...data.transitions.map((t) => t.count));
+  const sources = names.filter((n) => data.transitions.some((t) => t.from === n));
+  const targets = names.filter((n) => data.transitions.some((t) => t.to === n));
+  return (
+    <section className="chart-card wide" aria-label="Transitions between states">
+      <h3>Transitions between states</h3>
+      <p className="chart-sub">Event counts from each state (rows) to each state (columns), anomalous moves included; darker means more.</p>
+      <div style={{ overflowX: 'auto' }}>
+        <table className="heatmap">
+          <thead>
+            <tr>
+              <th className="heatmap-axis" style={{ textAlign: 'right' }}>
+                from ↓ / to →
+              </th>
+              {targets.map((n) => (
+                <th key={n} scope="col">
+                  {n}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((from) => (
+              <tr key={from}>
+                <th scope="row" className="row-head">
+                  {from}
+                </th>
+                {targets.map((to) => {
+                  const c = counts.get(`${from}\u0000${to}`) ?? 0;
+                  const alpha = c ? 0.12 + 0.88 * Math.sqrt(c / max) : 0;
+                  return (
+                    <td
+                      key={to}
+                      title={`${from} → ${to}: ${formatInt(c)} events`}
+                      style={{
+                        background: c ? `color-mix(in srgb, var(--chart-1) ${Math.round(alpha * 100)}%, transparent)` : 'var(--panel-2)',
+                        color: alpha > 0.55 ? '#fff' : 'var(--text-2)',
+                      }}
+                    >
+                      {c ? formatCompact(c) : '·'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Dwell({ data }: { data: Data }) {
+  const rows = data.dwell.map((b) => ({ label: binLabel(b.lo, b.hi), count: b.count }));
+  return (
+    <ChartCard title="Dwell time per transition" subtitle="Time spent in a state before moving on, hours (stuck events excluded).">
+      <ResponsiveContainer>
+        <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 24 }}>
+          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+          <XAxis dataKey="label" {...AXIS_PROPS} angle={-35} textAnchor="end" interval={0} height={48} />
+          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} />
+          <Tooltip
+            cursor={{ fill: 'var(--panel-2)' }}
+            content={({ active, payload, label }) => (
+              <ChartTooltip active={active} label={label} rows={[{ name: 'Events', value: formatInt(Number(payload?.[0]?.value ?? 0)) }]} />
+            )}
+          />
+          <Bar dataKey="count" name="Events" fill="var(--chart-2)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function Completion({ data }: { data: Data }) {
+  const rows = data.completion.bins.map((b) => ({ mid: Number.isFinite(b.hi) ? (b.lo + b.hi) / 2 : b.lo, label: binLabel(b.lo, b.hi), count: b.count }));
+  const { p50, p90 } = data.completion;
+  return (
+    <ChartCard title="Time to complete" subtitle={`Creation to terminal state, complete entities, hours. Median ${formatHours(p50)}, 90th percentile ${formatHours(p90)}.`}>
+      <ResponsiveContainer>
+        <BarChart data={rows} margin={{ left: 4, right: 12, top: 16, bottom: 4 }} barCategoryGap={1}>
+          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+          <XAxis dataKey="mid" type="number" domain={['dataMin', 'dataMax']} {...AXIS_PROPS} tickFormatter={(v: number) => `${formatCompact(v)} h`} />
+          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} />
+          <Tooltip
+            cursor={{ fill: 'var(--panel-2)' }}
+            content={({ active, payload }) => {
+              const p = payload?.[0]?.payload as { label: string; count: number } | undefined;
+              return p ? <ChartTooltip active={active} label={p.label} rows={[{ name: 'Entities', value: formatInt(p.count) }]} /> : null;
+            }}
+          />
+          <Bar dataKey="count" name="Entities" fill="var(--chart-4)" isAnimationActive={false} />
+          <ReferenceLine x={p50} stroke="var(--text-2)" strokeDasharray="4 3" label={{ value: 'p50', position: 'top', fill: 'var(--text-2)', fontSize: 11 }} />
+          <ReferenceLine x={p90} stroke="var(--chart-5)" strokeDasharray="4 3" label={{ value: 'p90', position: 'top', fill: 'var(--chart-5)', fontSize: 11 }} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+function Anomalies({ data, events }: { data: Data; events: number }) {
+  return (
+    <ChartCard title="Injected anomalies by type" subtitle="Events flagged is_anomaly, each listed in the answer key.">
+      <ResponsiveContainer>
+        <BarChart data={data.anomalies} margin={{ left: 4, right: 12, top: 4, bottom: 4 }}>
+          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+          <XAxis dataKey="type" {...AXIS_PROPS} />
+          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} allowDecimals={false} />
+          <Tooltip
+            cursor={{ fill: 'var(--panel-2)' }}
+            content={({ active, payload, label }) => {
+              const c = Number(payload?.[0]?.value ?? 0);
+              return (
+                <ChartTooltip
+                  active={active}
+                  label={label}
+                  rows={[
+                    { name: 'Events', value: formatInt(c) },
+                    { name: 'Share of events', value: formatPercent(c / Math.max(1, events), 2) },
+                  ]}
+                />
+              );
+            }}
+          />
+          <Bar dataKey="count" name="Events" radius={[4, 4, 0, 0]} isAnimationActive={false}>
+            {data.anomalies.map((a) => (
+              <Cell key={a.type} fill={ANOMALY_COLORS[a.type]} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+export function WorkflowCharts({ run }: { run: RunMeta }) {
+  const data = run.charts as Data;
+  const total = Number(run.stats.total_entities ?? 0);
+  const events = Number(run.stats.total_events ?? 0);
+  return (
+    <div className="chart-grid" aria-label="Charts">
+      <FinalStates data={data} total={total} />
+      <Anomalies data={data} events={events} />
+      <TransitionMatrix data={data} />
+      <Dwell data={data} />
+      <Completion data={data} />
+    </div>
+  );
+}

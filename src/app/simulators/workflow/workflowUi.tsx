@@ -1,0 +1,91 @@
+import { useId } from 'react';
+import { getPresetWorkflow, PRESET_LABELS, PRESET_NAMES } from '../../../core/simulators/workflow/workflow.presets';
+import { formatHours, formatInt, formatPercent } from '../../format';
+import { diffFromDefaults } from '../../share';
+import type { CustomField } from '../../components/ConfigForm';
+import type { SimulatorUi } from '../types';
+import { WorkflowCharts } from './WorkflowCharts';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The preset picker: choosing a preset fills the states and transitions tables with its copy. */
+const PresetField: CustomField = ({ value, draft, setDraft, error }) => {
+  const id = useId();
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        <span>Preset</span>
+      </label>
+      <select
+        id={id}
+        name="preset"
+        className="select"
+        value={String(value)}
+        onChange={(e) => {
+          const preset = e.target.value;
+          if (preset === 'custom') setDraft({ ...draft, preset });
+          else setDraft({ ...draft, preset, ...getPresetWorkflow(preset) });
+        }}
+      >
+        {PRESET_NAMES.map((p) => (
+          <option key={p} value={p}>
+            {PRESET_LABELS[p]}
+          </option>
+        ))}
+        <option value="custom">Custom (your own states and transitions)</option>
+      </select>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span className="field-hint">Picking a preset fills the tables below; edit them freely.</span>
+      )}
+    </div>
+  );
+};
+
+function stateNames(draft: Record<string, unknown>): string[] {
+  const states = Array.isArray(draft.states) ? (draft.states as { name?: unknown }[]) : [];
+  return states.map((s) => String(s.name ?? '')).filter(Boolean);
+}
+
+export const workflowUi: SimulatorUi = {
+  description:
+    'Entities — orders, tickets, applicants — move through a business process with sampled dwell times. Skip, stuck and backward anomalies are injected and listed in the answer key, for lifecycle, SLA and process-mining pipelines.',
+  icon: '⇄',
+  statCards(stats) {
+    const total = num(stats.total_entities);
+    const byType = (stats.anomalies_by_type ?? {}) as Record<string, number>;
+    const incomplete = num(stats.incomplete_entities);
+    return [
+      { label: 'Entities', value: formatInt(total), sub: `${formatInt(total - incomplete)} reached a terminal state` },
+      { label: 'Events', value: formatInt(num(stats.total_events)), sub: `${(num(stats.total_events) / Math.max(1, total)).toFixed(2)} per entity` },
+      { label: 'Mean completion', value: formatHours(num(stats.mean_completion_hours)), sub: 'creation to terminal state' },
+      { label: 'Incomplete', value: formatInt(incomplete), sub: formatPercent(incomplete / Math.max(1, total)) },
+      {
+        label: 'Anomalies',
+        value: formatInt(num(stats.anomaly_count)),
+        sub: `${formatInt(byType.skip ?? 0)} skip · ${formatInt(byType.stuck ?? 0)} stuck · ${formatInt(byType.backward ?? 0)} backward`,
+      },
+    ];
+  },
+  Charts: WorkflowCharts,
+  form: {
+    fields: { preset: PresetField },
+    listChoices: (draft) => {
+      const names = stateNames(draft);
+      return { transitions: { fromState: names, toState: names } };
+    },
+  },
+  compactDraft(draft, defaults) {
+    const out = diffFromDefaults(draft, defaults);
+    const preset = String(draft.preset);
+    if (preset !== 'custom') {
+      const p = getPresetWorkflow(preset);
+      if (JSON.stringify(draft.states) === JSON.stringify(p.states)) delete out.states;
+      if (JSON.stringify(draft.transitions) === JSON.stringify(p.transitions)) delete out.transitions;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { OutputFormat } from '../core/output/formats';
+import type { SerializedError } from '../worker/protocol';
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface TableMeta {
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+}
+
+/** What the page shows of a finished run (the previews themselves live in engine.ts). */
+export interface RunMeta {
+  readonly runId: number;
+  readonly config: Record<string, unknown>;
+  readonly stats: Record<string, unknown>;
+  readonly charts: unknown;
+  readonly tables: readonly TableMeta[];
+  readonly answerKey: TableMeta;
+  readonly elapsedMs: number;
+}
+
+export interface Progress {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface SimulatorState {
+  /** The form's raw values: validated by the simulator's schema, never inside components. */
+  readonly draft: Record<string, unknown>;
+  readonly status: JobStatus;
+  readonly progress?: Progress;
+  readonly error?: SerializedError;
+  readonly run?: RunMeta;
+  readonly download: {
+    readonly status: JobStatus;
+    readonly format: OutputFormat;
+    readonly progress?: Progress;
+    readonly error?: string;
+    readonly files?: readonly { path: string; bytes: number }[];
+    readonly zipBytes?: number;
+  };
+}
+
+export type Theme = 'light' | 'dark';
+
+interface StudioState {
+  readonly theme: Theme;
+  readonly sims: Record<string, SimulatorState>;
+  setTheme(theme: Theme): void;
+  /** Create a simulator's state with its defaults if it has none yet. */
+  ensure(id: string, defaults: () => Record<string, unknown>): void;
+  setDraft(id: string, draft: Record<string, unknown>): void;
+  patch(id: string, patch: Partial<SimulatorState>): void;
+  patchDownload(id: string, patch: Partial<SimulatorState['download']>): void;
+}
+
+function initialTheme(): Theme {
+  const saved = localStorage.getItem('spindle.theme');
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export const useStudio = create<StudioState>((set, get) => ({
+  theme: initialTheme(),
+  sims: {},
+  setTheme(theme) {
+    localStorage.setItem('spindle.theme', theme);
+    set({ theme });
+  },
+  ensure(id, defaults) {
+    if (get().sims[id]) return;
+    set((s) => ({ sims: { ...s.sims, [id]: { draft: defaults(), status: 'idle', download: { status: 'idle', format: 'parquet' } } } }));
+  },
+  setDraft(id, draft) {
+    set((s) => ({ sims: { ...s.sims, [id]: { ...s.sims[id], draft } } }));
+  },
+  patch(id, patch) {
+    set((s) => ({ sims: { ...s.sims, [id]: { ...s.sims[id], ...patch } } }));
+  },
+  patchDownload(id, patch) {
+    set((s) => ({ sims: { ...s.sims, [id]: { ...s.sims[id], download: { ...s.sims[id].download, ...patch } } } }));
+  },
+}));
