@@ -1,5 +1,6 @@
 import type { BenchCase } from '../types';
 import { workflowCases } from './workflow';
+import { clickstreamCases } from './clickstream';
 
 /** Every benchmark case; each simulator adds its own file and one entry here. */
-export const ALL_CASES: BenchCase[] = [...workflowCases];
+export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases];

@@ -1,0 +1,98 @@
+import { AnswerKeyBuilder } from '../../answer-key';
+import type { ClickstreamConfig } from './clickstream.config';
+import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
+import { sessionIdText, type TableInputs } from './clickstream.tables';
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const latin1 = new TextDecoder('latin1');
+
+/** Counts per label as a map ordered by count descending, then label ascending; zero counts left out. */
+export function distribution(dict: readonly string[], codes: Int32Array): Record<string, number> {
+  const counts = new Array<number>(dict.length).fill(0);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+  return Object.fromEntries(
+    dict
+      .map((label, c) => [label, counts[c]] as const)
+      .filter(([, c]) => c > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  );
+}
+
+/** Page views of session g. */
+export const pagesOf = (gen: Generated, g: number) => gen.viewStart[g + 1] - gen.viewStart[g];
+
+/**
+ * The run's stats (spec §4 with D7): human figures leave bots out; `bot_page_views` and
+ * `unique_bot_users` report them. Keys in a fixed order.
+ */
+export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, depth: Int32Array, stages: number) {
+  const { gen } = x;
+  const n = gen.userIndex.length;
+  let bounces = 0;
+  let eligible = 0;
+  let conversions = 0;
+  for (let g = 0; g < n; g++) {
+    bounces += gen.bounce[g];
+    if (depth[g] > 0) {
+      eligible++;
+      if (depth[g] === stages) conversions++;
+    }
+  }
+  const totalViews = gen.viewCs.length;
+  const humanViews = gen.viewStart[gen.nHuman];
+  // every user index below `users` has at least one session, and every bot session is its own visitor (D2)
+  const uniqueUsers = gen.nHuman > 0 ? config.users : 0;
+  return {
+    total_sessions: n,
+    human_sessions: gen.nHuman,
+    bot_sessions: gen.nBot,
+    bounce_sessions: bounces,
+    bounce_rate_actual: round(bounces / Math.max(1, gen.nHuman), 4),
+    total_page_views: totalViews,
+    avg_pages_per_session: round(humanViews / Math.max(1, gen.nHuman), 2),
+    bot_page_views: totalViews - humanViews,
+    funnel_eligible_sessions: eligible,
+    funnel_conversions: conversions,
+    funnel_conversion_rate: round(conversions / Math.max(1, eligible), 4),
+    unique_users: uniqueUsers,
+    unique_bot_users: gen.nBot,
+    device_type_distribution: distribution(x.devices.dict, x.devices.codes),
+    referrer_distribution: distribution(x.referrers.dict, x.referrers.codes),
+    duration_hours: config.durationHours,
+    seed: config.seed,
+  };
+}
+
+/**
+ * The answer key, in session order: every bot session (`bot_session`) and every funnel that
+ * stopped before the final stage (`funnel_drop_off`, timed at the last stage reached, with
+ * whether the session's page count cut it short).
+ */
+export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number): AnswerKeyBuilder {
+  const { gen, order, users } = x;
+  const key = new AnswerKeyBuilder();
+  const userText = (g: number) => latin1.decode(users.bytes.subarray(users.offsets[g], users.offsets[g + 1]));
+  for (let p = 0; p < order.length; p++) {
+    const g = order[p];
+    if (g >= gen.nHuman) {
+      key.add('bot_session', 'sessions', sessionIdText(x.sids, g), gen.startUs + gen.startMs[g] * 1000, {
+        user_id: userText(g),
+        user_agent: BOT_USER_AGENTS[gen.agent[g]],
+        pages: botPages,
+      });
+      continue;
+    }
+    const d = depth[g];
+    if (d === 0 || d === stages.length) continue;
+    const last = d - 1;
+    key.add('funnel_drop_off', 'funnels', sessionIdText(x.sids, g), gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000, {
+      user_id: userText(g),
+      last_stage: stages[last],
+      stage_order: last,
+      dropped_before: stages[d],
+      capped_by_page_count: gen.funnelDrawn[g] > d,
+      page_views: pagesOf(gen, g),
+    });
+  }
+  return key;
+}

@@ -1,0 +1,240 @@
+import type { IdStream } from '../../ids';
+import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
+import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
+
+/** The id key of a bot session is (k, BOT_KEY): human keys (i, j) have j < 2^32, so they never meet. */
+export const BOT_KEY = 2 ** 32;
+/** A view's key is (session key 0, session key 1 · PAGE_KEY + page index); sessions have fewer than 2^20 pages. */
+export const PAGE_KEY = 2 ** 20;
+const UUID_LEN = 36;
+
+/** Labels as a dictionary: the distinct values of `list` (first-seen order) plus `extra` if missing. */
+export function labelDictionary(list: readonly string[], extra: string): { dict: string[]; codeOf: Int32Array; extraCode: number } {
+  const dict: string[] = [];
+  const seen = new Map<string, number>();
+  const code = (s: string) => {
+    let c = seen.get(s);
+    if (c === undefined) {
+      c = dict.length;
+      seen.set(s, c);
+      dict.push(s);
+    }
+    return c;
+  };
+  const codeOf = Int32Array.from(list, code);
+  return { dict, codeOf, extraCode: code(extra) };
+}
+
+/** Session key 1 of session g (its key 0 is userIndex[g]). */
+export function sessionKey1(gen: Generated, g: number): number {
+  return g < gen.nHuman ? gen.ordinal[g] : BOT_KEY;
+}
+
+/** Every session's id (D1) as 36 ASCII bytes at g·36, in generation order. */
+export function sessionIdBytes(gen: Generated, ids: IdStream): Uint8Array {
+  const n = gen.userIndex.length;
+  const bytes = new Uint8Array(n * UUID_LEN);
+  for (let g = 0; g < n; g++) ids.uuidInto(bytes, g * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g));
+  return bytes;
+}
+
+/** The session id of g as text (answer key rows). */
+export function sessionIdText(sids: Uint8Array, g: number): string {
+  return String.fromCharCode(...sids.subarray(g * UUID_LEN, (g + 1) * UUID_LEN));
+}
+
+/** Write v as decimal digits, zero-padded to `width`, ending at buf[end − 1]. */
+function writeDigits(buf: Uint8Array, end: number, v: number, width: number): void {
+  for (let o = end - 1; o >= end - width; o--) {
+    buf[o] = 48 + (v % 10);
+    v = Math.floor(v / 10);
+  }
+}
+
+const digitsOf = (v: number) => Math.max(6, String(v).length);
+const HUMAN = new TextEncoder().encode('user_');
+const BOT = new TextEncoder().encode('bot_');
+
+/** user_id of every session in generation order: `user_` + 6 digits for humans, `bot_` + k padded to 6 for bots (D2). */
+export function userIdSource(gen: Generated): { offsets: Int32Array; bytes: Uint8Array } {
+  const n = gen.userIndex.length;
+  const offsets = new Int32Array(n + 1);
+  let total = 0;
+  for (let g = 0; g < n; g++) {
+    total += g < gen.nHuman ? HUMAN.length + digitsOf(gen.userIndex[g]) : BOT.length + digitsOf(gen.userIndex[g]);
+    offsets[g + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  for (let g = 0; g < n; g++) {
+    const head = g < gen.nHuman ? HUMAN : BOT;
+    bytes.set(head, offsets[g]);
+    writeDigits(bytes, offsets[g + 1], gen.userIndex[g], offsets[g + 1] - offsets[g] - head.length);
+  }
+  return { offsets, bytes };
+}
+
+/** A UTF-8 column whose row r is source row rows[r]. */
+export function gatherUtf8(name: string, src: { offsets: Int32Array; bytes: Uint8Array }, rows: Int32Array): Utf8Column {
+  const n = rows.length;
+  const offsets = new Int32Array(n + 1);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    total += src.offsets[rows[r] + 1] - src.offsets[rows[r]];
+    offsets[r + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  const sb = src.bytes;
+  for (let r = 0; r < n; r++) {
+    let o = offsets[r];
+    const end = src.offsets[rows[r] + 1];
+    for (let i = src.offsets[rows[r]]; i < end; i++) bytes[o++] = sb[i];
+  }
+  return { name, type: 'string', encoding: 'utf8', offsets, bytes };
+}
+
+/** A column of 36-byte ids whose row r is id rows[r] of `ids`, copied as nine 32-bit words. */
+export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array): Utf8Column {
+  const n = rows.length;
+  const bytes = new Uint8Array(n * UUID_LEN);
+  const src = new Uint32Array(ids.buffer, ids.byteOffset, ids.length >> 2);
+  const dst = new Uint32Array(bytes.buffer);
+  for (let r = 0; r < n; r++) {
+    const s = rows[r] * 9;
+    const d = r * 9;
+    for (let w = 0; w < 9; w++) dst[d + w] = src[s + w];
+  }
+  return { name, type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes };
+}
+
+function fixedOffsets(n: number, width: number): Int32Array {
+  const offsets = new Int32Array(n + 1);
+  for (let r = 1; r <= n; r++) offsets[r] = r * width;
+  return offsets;
+}
+
+/** What the table builders share: the draws, the session order and the encoded labels. */
+export interface TableInputs {
+  readonly gen: Generated;
+  /** Session position → generation index (sorted by started_at, then generation index: D10). */
+  readonly order: Int32Array;
+  readonly sids: Uint8Array;
+  readonly users: { offsets: Int32Array; bytes: Uint8Array };
+  readonly devices: { dict: string[]; codes: Int32Array };
+  readonly referrers: { dict: string[]; codes: Int32Array };
+}
+
+/** The sessions table in session order (§4). */
+export function sessionsTable(x: TableInputs): Table {
+  const { gen, order } = x;
+  const n = order.length;
+  const startedAt = new Float64Array(n);
+  const isBot = new Uint8Array(n);
+  const isBounce = new Uint8Array(n);
+  const agent = new Int32Array(n);
+  const agentValid = new Uint8Array(n);
+  const duration = new Float64Array(n);
+  const device = new Int32Array(n);
+  const referrer = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const g = order[p];
+    startedAt[p] = gen.startUs + gen.startMs[g] * 1000;
+    isBot[p] = g >= gen.nHuman ? 1 : 0;
+    isBounce[p] = gen.bounce[g];
+    if (gen.agent[g] >= 0) {
+      agent[p] = gen.agent[g];
+      agentValid[p] = 1;
+    }
+    duration[p] = gen.durationCs[g] / 100;
+    device[p] = x.devices.codes[g];
+    referrer[p] = x.referrers.codes[g];
+  }
+  return makeTable('sessions', [
+    gatherUuids('session_id', x.sids, order),
+    gatherUtf8('user_id', x.users, order),
+    numberColumn('started_at', 'timestamp', startedAt),
+    dictColumn('device_type', x.devices.dict, device),
+    dictColumn('referrer', x.referrers.dict, referrer),
+    boolColumn('is_bot', isBot),
+    boolColumn('is_bounce', isBounce),
+    dictColumn('user_agent', BOT_USER_AGENTS, agent, agentValid),
+    numberColumn('duration_seconds', 'float', duration),
+  ]);
+}
+
+/**
+ * The page_views table in (timestamp, session position, page index) order (D10). page_url and
+ * referrer_url share one dictionary of URLs and source labels; a first view's referrer is the
+ * session's source label, a later view's is the previous view's URL.
+ */
+export function pageViewsTable(
+  x: TableInputs,
+  viewOrder: Int32Array,
+  urls: { dict: string[]; codes: Int32Array; sourceCode: Int32Array },
+  viewIds: IdStream,
+): Table {
+  const { gen } = x;
+  const n = viewOrder.length;
+  const idBytes = new Uint8Array(n * UUID_LEN);
+  const sessionRow = new Int32Array(n);
+  const page = new Int32Array(n);
+  const ref = new Int32Array(n);
+  const time = new Float64Array(n);
+  const dwell = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const j = viewOrder[r];
+    const g = gen.viewSession[j];
+    const k = j - gen.viewStart[g];
+    viewIds.uuidInto(idBytes, r * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g) * PAGE_KEY + k);
+    sessionRow[r] = g;
+    page[r] = urls.codes[j];
+    ref[r] = k === 0 ? urls.sourceCode[g] : urls.codes[j - 1];
+    time[r] = gen.startUs + gen.viewTimeMs[j] * 1000;
+    dwell[r] = gen.viewCs[j] / 100;
+  }
+  return makeTable('page_views', [
+    { name: 'view_id', type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes: idBytes },
+    gatherUuids('session_id', x.sids, sessionRow),
+    gatherUtf8('user_id', x.users, sessionRow),
+    dictColumn('page_url', urls.dict, page),
+    numberColumn('timestamp', 'timestamp', time),
+    numberColumn('time_on_page_seconds', 'float', dwell),
+    dictColumn('referrer_url', urls.dict, ref),
+  ]);
+}
+
+/**
+ * The funnels table in (session position, stage_order) order. Stage k is reached at the
+ * session's k-th page view (D5); `converted` is true on every row of a session that reached
+ * the final stage (D6).
+ */
+export function funnelsTable(x: TableInputs, depth: Int32Array, stages: readonly string[]): Table {
+  const { gen, order } = x;
+  let rows = 0;
+  for (let p = 0; p < order.length; p++) rows += depth[order[p]];
+  const sessionRow = new Int32Array(rows);
+  const stage = new Int32Array(rows);
+  const stageOrder = new Float64Array(rows);
+  const reached = new Float64Array(rows);
+  const converted = new Uint8Array(rows);
+  let r = 0;
+  for (let p = 0; p < order.length; p++) {
+    const g = order[p];
+    const dg = depth[g];
+    const v0 = gen.viewStart[g];
+    for (let k = 0; k < dg; k++, r++) {
+      sessionRow[r] = g;
+      stage[r] = k;
+      stageOrder[r] = k;
+      reached[r] = gen.startUs + gen.viewTimeMs[v0 + k] * 1000;
+      converted[r] = dg === stages.length ? 1 : 0;
+    }
+  }
+  return makeTable('funnels', [
+    gatherUuids('session_id', x.sids, sessionRow),
+    gatherUtf8('user_id', x.users, sessionRow),
+    dictColumn('stage', stages, stage),
+    numberColumn('stage_order', 'int', stageOrder),
+    numberColumn('reached_at', 'timestamp', reached),
+    boolColumn('converted', converted),
+  ]);
+}

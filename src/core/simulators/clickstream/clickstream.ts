@@ -1,0 +1,95 @@
+import type { RunContext, SimResult } from '../../simulator';
+import { US_PER_DAY, US_PER_HOUR } from '../../time';
+import { clickstreamCharts, type ClickstreamCharts } from './clickstream.charts';
+import type { ClickstreamConfig } from './clickstream.config';
+import { generate } from './clickstream.generate';
+import { clickstreamAnswerKey, clickstreamStats, pagesOf } from './clickstream.report';
+import { radixSortBy } from './clickstream.sort';
+import {
+  funnelsTable,
+  labelDictionary,
+  pageViewsTable,
+  sessionIdBytes,
+  sessionsTable,
+  userIdSource,
+  type TableInputs,
+} from './clickstream.tables';
+import { encodeUrls, PagePool } from './clickstream.urls';
+
+export interface ClickstreamOutput extends SimResult {
+  readonly charts: ClickstreamCharts;
+}
+
+/**
+ * Simulate web sessions, page views and conversion funnels (spec/clickstream.md with every
+ * "Require"): diurnal human sessions and uniform crawler sessions, lognormal dwell rounded
+ * before time advances, funnels tied to the session's own page views, stable sorts, seeded
+ * ids, and bots kept out of the human figures. An empty run gives empty tables with their
+ * full schemas (D4).
+ */
+export async function runClickstream(config: ClickstreamConfig, ctx: RunContext): Promise<ClickstreamOutput> {
+  const pool = new PagePool(config.pagePool);
+  const gen = await generate(config, pool, ctx);
+  const n = gen.userIndex.length;
+  const stages = config.funnelEnabled ? config.funnelStages : [];
+
+  // D10: sessions by (started_at, generation index); views by (timestamp, session position, page index)
+  const order = radixSortBy(Int32Array.from({ length: n }, (_, g) => g), gen.startMs);
+  const positionMajor = new Int32Array(gen.viewCs.length);
+  let v = 0;
+  for (let p = 0; p < n; p++) {
+    const g = order[p];
+    for (let j = gen.viewStart[g]; j < gen.viewStart[g + 1]; j++) positionMajor[v++] = j;
+  }
+  const viewOrder = radixSortBy(positionMajor, gen.viewTimeMs);
+  await ctx.checkpoint('sort', 1, 1);
+
+  // D5: the drawn funnel depth is capped at the session's page count
+  const depth = new Int32Array(n);
+  for (let g = 0; g < n; g++) depth[g] = Math.min(gen.funnelDrawn[g], pagesOf(gen, g));
+
+  const deviceLabels = labelDictionary(config.deviceTypes, 'bot');
+  const referrerLabels = labelDictionary(config.referrerSources, 'direct');
+  const deviceCodes = new Int32Array(n);
+  const referrerCodes = new Int32Array(n);
+  for (let g = 0; g < n; g++) {
+    const bot = g >= gen.nHuman;
+    deviceCodes[g] = bot ? deviceLabels.extraCode : deviceLabels.codeOf[gen.device[g]];
+    referrerCodes[g] = bot ? referrerLabels.extraCode : referrerLabels.codeOf[gen.referrer[g]];
+  }
+  const x: TableInputs = {
+    gen,
+    order,
+    sids: sessionIdBytes(gen, ctx.ids('clickstream:sessions')),
+    users: userIdSource(gen),
+    devices: { dict: deviceLabels.dict, codes: deviceCodes },
+    referrers: { dict: referrerLabels.dict, codes: referrerCodes },
+  };
+  const sessions = sessionsTable(x);
+  await ctx.checkpoint('tables', 1, 3);
+
+  const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
+  const sourceCode = new Int32Array(n);
+  for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
+  const pageViews = pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'));
+  await ctx.checkpoint('tables', 2, 3);
+
+  const funnels = funnelsTable(x, depth, stages);
+  await ctx.checkpoint('tables', 3, 3);
+
+  const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
+  return {
+    tables: [sessions, pageViews, funnels],
+    stats: clickstreamStats(config, x, depth, stages.length),
+    answerKey: clickstreamAnswerKey(x, depth, stages, config.botPagesPerSession),
+    charts: clickstreamCharts({
+      gen,
+      durationHours: config.durationHours,
+      dayOffsetHours: dayOffsetUs / US_PER_HOUR,
+      depth,
+      stages,
+      devices: x.devices,
+      referrers: x.referrers,
+    }),
+  };
+}
