@@ -1,0 +1,115 @@
+import { seedField } from '../../schema/common';
+import { defineConfig } from '../../schema/config';
+import { f, type InferShape, type Issue } from '../../schema/fields';
+import { DEFAULT_SERVICES, MAX_SPANS, type ServiceSpec } from './operational-log.constants';
+
+/** Expected log rows above this are refused: every row costs ~200 bytes across the columns. */
+export const MAX_EXPECTED_LOGS = 10_000_000;
+/** A year of hour slots. */
+export const MAX_DURATION_HOURS = 8_784;
+
+const service = f.object(
+  {
+    name: f.string({ minLength: 1, maxLength: 64, help: 'Unique service name (the `service` column and OTLP `service.name`).' }),
+    port: f.nullable(f.int({ min: 1, max: 65_535, help: 'TCP port.' }), { default: null, help: 'Port (kept for documentation; unused).' }),
+    tier: f.string({ default: 'unknown', minLength: 1, maxLength: 64, help: 'Tier label (edge, core, support …).' }),
+  },
+  { help: 'A service of the estate.' },
+);
+
+const shape = {
+  serviceCount: f.int({
+    default: 5,
+    min: 1,
+    max: DEFAULT_SERVICES.length,
+    label: 'Services',
+    help: 'How many of the eight default services to simulate (ignored when a service list is given).',
+    group: 'Services',
+  }),
+  services: f.array(service, {
+    default: [],
+    maxItems: MAX_SPANS,
+    label: 'Service list',
+    help: 'Your own services; a non-empty list replaces the defaults.',
+    group: 'Services',
+  }),
+  durationHours: f.number({
+    default: 24,
+    min: 0,
+    minExclusive: true,
+    max: MAX_DURATION_HOURS,
+    unit: 'h',
+    label: 'Duration',
+    help: 'Length of the simulated window; a partial last hour is simulated pro rata.',
+    group: 'Window',
+  }),
+  startTime: f.instant({ default: '2024-01-01T00:00:00Z', label: 'Start time', help: 'Window start (UTC when no offset is given).', group: 'Window' }),
+  eventsPerHour: f.number({
+    default: 100,
+    min: 0,
+    max: 10_000_000,
+    unit: '/h',
+    label: 'Events per hour',
+    help: 'Poisson rate of requests per service per hour.',
+    group: 'Traffic',
+  }),
+  latencyMeanMs: f.number({ default: 50, min: 0, minExclusive: true, max: 3_600_000, unit: 'ms', label: 'Latency mean', help: 'Mean request latency (lognormal, moment-matched).', group: 'Traffic' }),
+  latencyStdMs: f.number({ default: 30, min: 0, max: 3_600_000, unit: 'ms', label: 'Latency std', help: 'Standard deviation of request latency.', group: 'Traffic' }),
+  latencySpikeEnabled: f.bool({ default: true, label: 'Latency spikes', help: 'Inject latency-spike windows (all services at once).', group: 'Latency spikes' }),
+  latencySpikeProbability: f.probability({ default: 0.05, label: 'Spike probability', help: 'Chance per hour slot that a spike window starts in it.', group: 'Latency spikes' }),
+  latencySpikeMultiplier: f.number({ default: 10, min: 1, max: 10_000, unit: '×', label: 'Spike multiplier', help: 'Latency multiplier inside a spike window.', group: 'Latency spikes' }),
+  latencySpikeDurationMinutes: f.number({ default: 15, min: 0, minExclusive: true, max: 525_600, unit: 'min', label: 'Spike duration', help: 'Length of a spike window.', group: 'Latency spikes' }),
+  outageEnabled: f.bool({ default: true, label: 'Outages', help: 'Inject outage windows (all services at once).', group: 'Outages' }),
+  outageProbability: f.probability({ default: 0.02, label: 'Outage probability', help: 'Chance per hour slot that an outage window starts in it.', group: 'Outages' }),
+  outageDurationMinutes: f.number({ default: 30, min: 0, minExclusive: true, max: 525_600, unit: 'min', label: 'Outage duration', help: 'Length of an outage window.', group: 'Outages' }),
+  outageErrorRate: f.probability({ default: 0.8, label: 'Outage error rate', help: 'Chance that a request inside an outage window fails with a 5xx.', group: 'Outages' }),
+  traceEnabled: f.bool({ default: true, label: 'Tracing', help: 'Give every log a W3C trace context and write sampled traces.', group: 'Tracing' }),
+  traceDepthMean: f.number({ default: 3.5, min: 0, max: 1_000, label: 'Spans per trace (mean)', help: 'Poisson mean of spans per trace (at least 1, at most the service count).', group: 'Tracing' }),
+  traceSampleRate: f.probability({ default: 0.3, label: 'Trace sample rate', help: 'Share of requests whose trace is written to the traces table.', group: 'Tracing' }),
+  errorBurstEnabled: f.bool({ default: true, label: 'Error bursts', help: 'Inject bursts of failing requests.', group: 'Error bursts' }),
+  errorBurstProbability: f.probability({ default: 0.03, label: 'Burst probability', help: 'Chance per hour slot of a 5-minute error burst.', group: 'Error bursts' }),
+  errorBurstCount: f.int({ default: 50, min: 0, max: 1_000_000, label: 'Errors per burst', help: 'Error events per service per burst.', group: 'Error bursts' }),
+  otlpExport: f.bool({
+    default: true,
+    label: 'OTLP/JSON export',
+    help: 'Also write otlp/logs.json and otlp/traces.json (OpenTelemetry JSON); turn off for very large runs.',
+    group: 'Output',
+  }),
+  seed: seedField(),
+};
+
+type Raw = InferShape<typeof shape>;
+
+/** The services a run uses: the explicit list when non-empty, else the first `serviceCount` defaults. */
+export function resolveServices(c: Pick<Raw, 'services' | 'serviceCount'>): ServiceSpec[] {
+  if (c.services.length) return c.services.map((s) => ({ name: s.name, port: s.port, tier: s.tier }));
+  return DEFAULT_SERVICES.slice(0, c.serviceCount).map((s) => ({ ...s }));
+}
+
+function validate(c: Raw): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<string, number>();
+  c.services.forEach((s, i) => {
+    const first = seen.get(s.name);
+    if (first !== undefined) {
+      issues.push({ path: `services.${i}.name`, message: `"${s.name}" is a duplicate of services.${first}.name; allowed: unique service names` });
+    } else seen.set(s.name, i);
+  });
+  const nServices = c.services.length || c.serviceCount;
+  const requests = nServices * c.durationHours * c.eventsPerHour;
+  const bursts = c.errorBurstEnabled ? nServices * Math.ceil(c.durationHours) * c.errorBurstProbability * c.errorBurstCount : 0;
+  if (requests + bursts > MAX_EXPECTED_LOGS) {
+    const total = Math.round(requests + bursts).toLocaleString('en-US');
+    const limit = `allowed: at most ${MAX_EXPECTED_LOGS.toLocaleString('en-US')} expected log rows`;
+    issues.push(
+      requests >= bursts
+        ? { path: 'eventsPerHour', message: `${c.eventsPerHour} per hour × ${c.durationHours} h × ${nServices} services gives ${total} expected log rows; ${limit}` }
+        : { path: 'errorBurstCount', message: `${c.errorBurstCount} per burst gives ${total} expected log rows with the other settings; ${limit}` },
+    );
+  }
+  return issues;
+}
+
+export const operationalLogConfig = defineConfig(shape, validate);
+
+export type OperationalLogConfig = Raw;

@@ -1,0 +1,218 @@
+import type { IdStream } from '../../ids';
+import { boolColumn, dictColumn, getColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
+import {
+  ENDPOINTS,
+  ERROR_MESSAGES,
+  LEVELS,
+  levelOf,
+  MAX_SPANS,
+  METHODS,
+  MSG_ERROR_BASE,
+  MSG_HANDLED,
+  MSG_REJECTED,
+  OPERATIONS,
+  SPAN_STATUS,
+  STATUS_CODES,
+  type ServiceSpec,
+} from './operational-log.constants';
+import { FLAG_BURST, FLAG_OUTAGE, FLAG_SAMPLED, FLAG_SPIKE, type RawLogs, type RawSpans } from './operational-log.raw';
+import { ascii, writeCents, writeUint } from './operational-log.text';
+
+/** The id streams of a run (D1): seed × `oplog:<kind>`. */
+export interface IdStreams {
+  readonly log: IdStream;
+  readonly trace: IdStream;
+  readonly span: IdStream;
+}
+
+function fixedWidth(name: string, n: number, width: number, valid?: Uint8Array): Utf8Column & { bytes: Uint8Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) offsets[i] = i * width;
+  const bytes = new Uint8Array(n * width);
+  return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
+}
+
+/** A short copy by bytes: per-row `subarray` views would allocate millions of objects. */
+function copy(src: Uint8Array, from: number, dst: Uint8Array, to: number, len: number): void {
+  for (let k = 0; k < len; k++) dst[to + k] = src[from + k];
+}
+
+const HANDLED = ascii('Handled request in ');
+const REJECTED = ascii('Request rejected with ');
+const IN = ascii(' in ');
+const MS = ascii('ms');
+const ERRORS = ERROR_MESSAGES.map(ascii);
+
+/** Message column in sorted order (D9): written as bytes, since most messages embed the latency. */
+function messageColumn(raw: RawLogs, perm: Int32Array): Utf8Column {
+  const n = perm.length;
+  const offsets = new Int32Array(n + 1);
+  let bytes = new Uint8Array(Math.max(64, n * 32));
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    if (o + 96 > bytes.length) {
+      const next = new Uint8Array(bytes.length * 2);
+      next.set(bytes.subarray(0, o));
+      bytes = next;
+    }
+    const g = perm[i];
+    const m = raw.message[g];
+    if (m >= MSG_ERROR_BASE) {
+      const text = ERRORS[m - MSG_ERROR_BASE];
+      bytes.set(text, o);
+      o += text.length;
+    } else {
+      if (m === MSG_HANDLED) {
+        bytes.set(HANDLED, o);
+        o += HANDLED.length;
+      } else if (m === MSG_REJECTED) {
+        bytes.set(REJECTED, o);
+        o = writeUint(bytes, o + REJECTED.length, STATUS_CODES[raw.status[g]]);
+        bytes.set(IN, o);
+        o += IN.length;
+      }
+      o = writeCents(bytes, o, raw.latency[g]);
+      bytes.set(MS, o);
+      o += MS.length;
+    }
+    offsets[i + 1] = o;
+  }
+  return { name: 'message', type: 'string', encoding: 'utf8', offsets, bytes: bytes.slice(0, o) };
+}
+
+/**
+ * The `logs` table in (timestamp, generation) order, ids written straight into column bytes;
+ * `sampled[i]` tells whether row i's trace was written to `traces`.
+ */
+export function buildLogsTable(
+  raw: RawLogs,
+  perm: Int32Array,
+  services: readonly ServiceSpec[],
+  ids: IdStreams,
+  traced: boolean,
+): { table: Table; sampled: Uint8Array } {
+  const n = perm.length;
+  const ts = new Float64Array(n);
+  const latency = new Float64Array(n);
+  const statusCode = new Float64Array(n);
+  const service = new Int32Array(n);
+  const tier = new Int32Array(n);
+  const level = new Int32Array(n);
+  const method = new Int32Array(n);
+  const endpoint = new Int32Array(n);
+  const spike = new Uint8Array(n);
+  const outage = new Uint8Array(n);
+  const burst = new Uint8Array(n);
+  const sampled = new Uint8Array(n);
+  const tiers = [...new Set(services.map((s) => s.tier))];
+  const tierOf = services.map((s) => tiers.indexOf(s.tier));
+  const logId = fixedWidth('log_id', n, 36);
+  const noIds = traced ? undefined : new Uint8Array(n);
+  const traceId = fixedWidth('trace_id', traced ? n : 0, 32);
+  const spanId = fixedWidth('span_id', traced ? n : 0, 16);
+  for (let i = 0; i < n; i++) {
+    const g = perm[i];
+    const code = STATUS_CODES[raw.status[g]];
+    const f = raw.flags[g];
+    ts[i] = raw.ts[g];
+    latency[i] = raw.latency[g];
+    statusCode[i] = code;
+    service[i] = raw.service[g];
+    tier[i] = tierOf[raw.service[g]];
+    level[i] = levelOf(code);
+    method[i] = raw.method[g];
+    endpoint[i] = raw.endpoint[g];
+    spike[i] = f & FLAG_SPIKE ? 1 : 0;
+    outage[i] = f & FLAG_OUTAGE ? 1 : 0;
+    burst[i] = f & FLAG_BURST ? 1 : 0;
+    sampled[i] = f & FLAG_SAMPLED ? 1 : 0;
+    const k0 = raw.k0[g];
+    const k1 = raw.k1[g];
+    ids.log.uuidInto(logId.bytes, i * 36, k0, k1);
+    if (traced) {
+      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, k1);
+      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, k1 * MAX_SPANS);
+    }
+  }
+  const nullIds = (name: string) => ({ name, type: 'string' as const, encoding: 'utf8' as const, offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), valid: noIds });
+  const table = makeTable('logs', [
+    logId,
+    numberColumn('timestamp', 'timestamp', ts),
+    dictColumn('service', services.map((s) => s.name), service),
+    dictColumn('tier', tiers, tier),
+    dictColumn('level', LEVELS, level),
+    dictColumn('method', METHODS, method),
+    dictColumn('endpoint', ENDPOINTS, endpoint),
+    numberColumn('status_code', 'int', statusCode),
+    numberColumn('latency_ms', 'float', latency),
+    messageColumn(raw, perm),
+    traced ? traceId : nullIds('trace_id'),
+    traced ? spanId : nullIds('span_id'),
+    boolColumn('is_spike', spike),
+    boolColumn('is_outage', outage),
+    boolColumn('is_error_burst', burst),
+  ]);
+  return { table, sampled };
+}
+
+/**
+ * The `traces` table in (timestamp, generation) order. A root span reuses its log's ids (the
+ * log *is* the root request, D6); trace ids are copied from the logs table and each parent id
+ * is the span id generated just before it in the same chain.
+ */
+export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs, logsTable: Table, logPos: Int32Array, services: readonly ServiceSpec[], ids: IdStreams): Table {
+  const n = perm.length;
+  const logTrace = (getColumn(logsTable, 'trace_id') as Utf8Column).bytes;
+  const logSpan = (getColumn(logsTable, 'span_id') as Utf8Column).bytes;
+  const ts = new Float64Array(n);
+  const duration = new Float64Array(n);
+  const depth = new Float64Array(n);
+  const service = new Int32Array(n);
+  const operation = new Int32Array(n);
+  const status = new Int32Array(n);
+  const traceId = fixedWidth('trace_id', n, 32);
+  const spanId = fixedWidth('span_id', n, 16);
+  const hasParent = new Uint8Array(n);
+  const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
+  const spanPos = new Int32Array(n);
+  for (let i = 0; i < n; i++) spanPos[perm[i]] = i;
+  for (let i = 0; i < n; i++) {
+    const g = perm[i];
+    const log = raw.log[g];
+    const at = logPos[log];
+    const d = raw.depth[g];
+    ts[i] = raw.ts[g];
+    duration[i] = raw.duration[g];
+    depth[i] = d;
+    service[i] = raw.service[g];
+    operation[i] = raw.operation[g];
+    status[i] = raw.status[g];
+    copy(logTrace, at * 32, traceId.bytes, i * 32, 32);
+    if (d === 0) copy(logSpan, at * 16, spanId.bytes, i * 16, 16);
+    else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[log], logs.k1[log] * MAX_SPANS + d);
+  }
+  // a chain's spans are generated consecutively, so span g's parent is span g − 1
+  const pOff = parentId.offsets;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const g = perm[i];
+    if (raw.depth[g] > 0) {
+      const p = spanPos[g - 1] * 16;
+      copy(spanId.bytes, p, parentId.bytes, o, 16);
+      o += 16;
+      hasParent[i] = 1;
+    }
+    pOff[i + 1] = o;
+  }
+  return makeTable('traces', [
+    traceId,
+    spanId,
+    { ...parentId, bytes: parentId.bytes.slice(0, o) },
+    dictColumn('service', services.map((s) => s.name), service),
+    dictColumn('operation', OPERATIONS, operation),
+    numberColumn('timestamp', 'timestamp', ts),
+    numberColumn('duration_ms', 'float', duration),
+    dictColumn('status', SPAN_STATUS, status),
+    numberColumn('depth', 'int', depth),
+  ]);
+}

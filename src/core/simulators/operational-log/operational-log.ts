@@ -1,0 +1,189 @@
+import { AnswerKeyBuilder } from '../../answer-key';
+import type { RunContext, SimResult } from '../../simulator';
+import { getColumn, type NumberColumn } from '../../table/column';
+import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
+import { summarizeOperationalLog, windowId, type OperationalLogCharts } from './operational-log.charts';
+import { resolveServices, type OperationalLogConfig } from './operational-log.config';
+import { STATUS_CODES, type ServiceSpec } from './operational-log.constants';
+import { LogGenerator, momentMatched } from './operational-log.generate';
+import { healthTable, serviceHealth } from './operational-log.health';
+import { otlpLogs, otlpTraces } from './operational-log.otlp';
+import { FLAG_BURST, FLAG_OUTAGE, FLAG_SPIKE, RawLogs, RawSpans } from './operational-log.raw';
+import { argsortByTime, invertPermutation } from './operational-log.sort';
+import { buildLogsTable, buildTracesTable, type IdStreams } from './operational-log.tables';
+import {
+  drawBurstWindows,
+  drawWindows,
+  makeGrid,
+  minutesToUs,
+  noWindows,
+  slotLength,
+  slotStart,
+  WindowUnion,
+  type TimeGrid,
+  type Windows,
+} from './operational-log.windows';
+
+export interface OperationalLogOutput extends SimResult {
+  readonly charts: OperationalLogCharts;
+}
+
+/** The run's injected windows; a disabled feature draws none (D2). */
+function drawAllWindows(config: OperationalLogConfig, grid: TimeGrid, ctx: RunContext): [Windows, Windows, Windows] {
+  const spikes = config.latencySpikeEnabled
+    ? drawWindows('latency_spike', grid, config.latencySpikeProbability, minutesToUs(config.latencySpikeDurationMinutes), ctx.rng.fork('windows:latency_spike'))
+    : noWindows('latency_spike');
+  const outages = config.outageEnabled
+    ? drawWindows('outage', grid, config.outageProbability, minutesToUs(config.outageDurationMinutes), ctx.rng.fork('windows:outage'))
+    : noWindows('outage');
+  const bursts = config.errorBurstEnabled ? drawBurstWindows(grid, config.errorBurstProbability, ctx.rng.fork('windows:error_burst')) : noWindows('error_burst');
+  return [spikes, outages, bursts];
+}
+
+/** Rows of sorted `ts` in [from, to), by binary search. */
+function countBetween(ts: Float64Array, from: number, to: number): number {
+  const lower = (x: number) => {
+    let a = 0;
+    let b = ts.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (ts[m] < x) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return lower(to) - lower(from);
+}
+
+/** One answer-key row per injected window: its id, time range, services hit and events inside. */
+function recordWindows(key: AnswerKeyBuilder, windows: readonly Windows[], sortedTs: Float64Array, burstEvents: number[], services: readonly ServiceSpec[]): void {
+  const names = services.map((s) => s.name);
+  for (const w of windows) {
+    for (let i = 0; i < w.start.length; i++) {
+      const events = w.kind === 'error_burst' ? burstEvents[i] : countBetween(sortedTs, w.start[i], w.end[i]);
+      key.add(w.kind, 'logs', windowId(w.kind, i), w.start[i], {
+        start: formatIso(w.start[i]),
+        end: formatIso(w.end[i]),
+        duration_minutes: Math.round(((w.end[i] - w.start[i]) / US_PER_MINUTE) * 1e4) / 1e4,
+        services: names,
+        events,
+      });
+    }
+  }
+}
+
+/**
+ * Simulate structured HTTP logs for a service estate (spec/operational-log.md with every
+ * "Require"): minute-precise spike and outage windows that honour their flags, ceil(D) hour
+ * slots with a pro-rata last slot, plain Poisson counts, moment-matched lognormal latency,
+ * W3C trace context on every log with sampled, nested traces, error bursts anywhere in the
+ * hour, and rows ordered by (timestamp, generation index). Work runs in fixed chunks of one
+ * slot × one service, each with its own stream.
+ */
+export async function runOperationalLog(config: OperationalLogConfig, ctx: RunContext): Promise<OperationalLogOutput> {
+  const services = resolveServices(config);
+  const k = services.length;
+  const grid = makeGrid(parseInstant(config.startTime), config.durationHours);
+  const windows = drawAllWindows(config, grid, ctx);
+  const [spikes, outages, bursts] = windows;
+  const spikeUnion = new WindowUnion(spikes);
+  const outageUnion = new WindowUnion(outages);
+  const burstOfSlot = new Int32Array(grid.slots).fill(-1);
+  bursts.slot.forEach((h, i) => (burstOfSlot[h] = i));
+
+  const expected = k * config.durationHours * config.eventsPerHour + bursts.start.length * k * config.errorBurstCount;
+  const logs = new RawLogs(Math.ceil(expected + 6 * Math.sqrt(expected)));
+  const spanShare = config.traceEnabled ? config.traceSampleRate * Math.min(k, config.traceDepthMean + 1) : 0;
+  const spans = new RawSpans(Math.ceil(expected * spanShare * 1.05));
+  const gen = new LogGenerator(
+    {
+      nServices: k,
+      ...momentMatched(config.latencyMeanMs, config.latencyStdMs),
+      spikeMultiplier: config.latencySpikeMultiplier,
+      outageErrorRate: config.outageErrorRate,
+      traceEnabled: config.traceEnabled,
+      traceSampleRate: config.traceSampleRate,
+      traceDepthMean: config.traceDepthMean,
+    },
+    logs,
+    spans,
+  );
+
+  const burstEvents = new Array<number>(bursts.start.length).fill(0);
+  const chunks = grid.slots * k;
+  for (let h = 0; h < grid.slots; h++) {
+    const from = slotStart(grid, h);
+    const length = slotLength(grid, h);
+    const spikeIv = spikeUnion.overlapping(from, from + length);
+    const outageIv = outageUnion.overlapping(from, from + length);
+    const b = burstOfSlot[h];
+    for (let s = 0; s < k; s++) {
+      const chunk = (h * k + s) * 2;
+      const rng = ctx.rng.fork(`requests:${h}:${s}`);
+      gen.requests(rng, chunk, s, from, length, rng.poisson((config.eventsPerHour * length) / US_PER_HOUR), spikeIv, outageIv);
+      if (b >= 0) {
+        gen.burst(ctx.rng.fork(`burst:${h}:${s}`), chunk + 1, s, bursts.start[b], bursts.end[b] - bursts.start[b], config.errorBurstCount, spikeIv, outageIv);
+        burstEvents[b] += config.errorBurstCount;
+      }
+      await ctx.checkpoint('simulate', h * k + s + 1, chunks);
+    }
+  }
+
+  const ids: IdStreams = { log: ctx.ids('oplog:log'), trace: ctx.ids('oplog:trace'), span: ctx.ids('oplog:span') };
+  const logPerm = argsortByTime(logs.ts, logs.length, grid.startUs);
+  const { table: logsTable, sampled } = buildLogsTable(logs, logPerm, services, ids, config.traceEnabled);
+  await ctx.checkpoint('tables', 1, 3);
+  const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
+  const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, invertPermutation(logPerm), services, ids);
+  await ctx.checkpoint('tables', 2, 3);
+  const health = serviceHealth(logs, services);
+  await ctx.checkpoint('tables', 3, 3);
+
+  const answerKey = new AnswerKeyBuilder();
+  recordWindows(answerKey, windows, (getColumn(logsTable, 'timestamp') as NumberColumn).values, burstEvents, services);
+
+  const files = [];
+  if (config.otlpExport) {
+    const tiers = services.map((s) => s.tier);
+    files.push(otlpLogs(logsTable, tiers, sampled));
+    await ctx.checkpoint('otlp', 1, 2);
+    files.push(otlpTraces(tracesTable, tiers));
+    await ctx.checkpoint('otlp', 2, 2);
+  }
+
+  return {
+    tables: [logsTable, tracesTable, healthTable(health)],
+    stats: operationalLogStats(logs, spans, windows),
+    answerKey,
+    charts: summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
+    files,
+  };
+}
+
+/** The spec's stats (§4) plus burst events and window counts, keys in a fixed order. */
+function operationalLogStats(logs: RawLogs, spans: RawSpans, windows: readonly Windows[]): Record<string, unknown> {
+  let errors = 0;
+  let spike = 0;
+  let outage = 0;
+  let burst = 0;
+  for (let g = 0; g < logs.length; g++) {
+    if (STATUS_CODES[logs.status[g]] >= 500) errors++;
+    const f = logs.flags[g];
+    if (f & FLAG_SPIKE) spike++;
+    if (f & FLAG_OUTAGE) outage++;
+    if (f & FLAG_BURST) burst++;
+  }
+  let roots = 0;
+  for (let j = 0; j < spans.length; j++) if (spans.depth[j] === 0) roots++;
+  return {
+    total_events: logs.length,
+    total_errors: errors,
+    error_rate: Math.round((errors / Math.max(logs.length, 1)) * 1e4) / 1e4,
+    spike_events: spike,
+    outage_events: outage,
+    error_burst_events: burst,
+    total_traces: roots,
+    total_spans: spans.length,
+    windows: Object.fromEntries(windows.map((w) => [w.kind, w.start.length])),
+  };
+}
