@@ -39,7 +39,8 @@ export class ByteSink {
   }
 }
 
-/** Shortest round-trip text of a finite double (JS `String`), `null` for NaN/±Infinity. */
+/** Shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */
 export function numberText(v: number): string | null {
-  return Number.isFinite(v) ? String(v) : null;
+  if (!Number.isFinite(v)) return null;
+  return v === 0 && 1 / v < 0 ? '-0' : String(v);
 }

@@ -389,3 +389,14 @@ export function encodeDict(dict: readonly string[]): Uint8Array[] {
 export function tableSchema(t: Table): { name: string; type: ColumnType }[] {
   return t.columns.map((c) => ({ name: c.name, type: c.type }));
 }
+
+/** Rows as plain objects (small tables, tests, previews): timestamps as epoch µs, dates as epoch days. */
+export function tableRows(t: Table): Record<string, CellValue>[] {
+  const rows: Record<string, CellValue>[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const row: Record<string, CellValue> = {};
+    for (const c of t.columns) row[c.name] = cellAt(c, i);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -83,7 +83,7 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const toMs = (us: number) => Math.round(us / US_PER_MS) * US_PER_MS;
 
 /** Entity ids `{prefix}_{index}`, every one padded to the same width (D7: max(6, digits(n−1))). */
-function entityIds(prefix: string, count: number) {
+export function entityIds(prefix: string, count: number) {
   const pad = Math.max(6, String(Math.max(0, count - 1)).length);
   const head = new TextEncoder().encode(`${prefix}_`);
   const width = head.length + pad;
