@@ -9,12 +9,11 @@
  * span ids are lower-case hex (not base64); enums are integers (severityNumber INFO 9, WARN 13,
  * ERROR 17; span kind SERVER 2; status code OK 1, ERROR 2).
  */
-import { ByteSink } from '../../output/bytes';
 import type { OutputFile } from '../../output/tree';
 import { getColumn, type DictColumn, type NumberColumn, type Table, type Utf8Column } from '../../table/column';
 import { ENGINE_VERSION } from '../../version';
-import { LEVELS, SEVERITY_NUMBERS } from './operational-log.constants';
-import { ascii, writeCents, writeUint } from './operational-log.text';
+import { LEVELS, levelOf, SEVERITY_NUMBERS } from './operational-log.constants';
+import { ascii, TextBytes } from './operational-log.text';
 
 const SCOPE = `{"scope":{"name":"spindle.operational-log","version":${JSON.stringify(ENGINE_VERSION)}}`;
 
@@ -35,25 +34,25 @@ function rowsByService(codes: Int32Array, nServices: number): Int32Array[] {
   return out;
 }
 
-/** Big exports keep their buffer rather than copying a gigabyte for a few percent of slack. */
-function finish(out: ByteSink): Uint8Array {
-  return out.pos > out.buf.length * 0.8 ? out.buf.subarray(0, out.pos) : out.buf.slice(0, out.pos);
+/** µs since the epoch as a quoted decimal string of nanoseconds (exceeds 2^53, so never a JS number). */
+function writeNanos(out: TextBytes, us: number): void {
+  out.byte(34);
+  if (us >= 0 && us < 1e16) {
+    // two integer halves: small-integer digit loops instead of 16 float divisions
+    const hi = Math.floor(us / 1e8);
+    out.digits8(hi, us - hi * 1e8);
+  } else {
+    if (us < 0) out.byte(45); // before 1970: not a valid fixed64, but never silently wrong
+    out.uint(Math.abs(us));
+  }
+  out.byte(48);
+  out.byte(48);
+  out.byte(48);
+  out.byte(34);
 }
 
-/** µs since the epoch as a decimal string of nanoseconds (exceeds 2^53, so never a JS number). */
-function writeNanos(out: ByteSink, us: number): void {
-  out.buf[out.pos++] = 34;
-  if (us < 0) out.buf[out.pos++] = 45; // before 1970: not a valid fixed64, but never silently wrong
-  out.pos = writeUint(out.buf, out.pos, Math.abs(us));
-  out.buf[out.pos++] = 48;
-  out.buf[out.pos++] = 48;
-  out.buf[out.pos++] = 48;
-  out.buf[out.pos++] = 34;
-}
-
-function writeSlice(out: ByteSink, c: Utf8Column, i: number): void {
-  const b = c.bytes;
-  for (let k = c.offsets[i], e = c.offsets[i + 1]; k < e; k++) out.buf[out.pos++] = b[k];
+function writeSlice(out: TextBytes, c: Utf8Column, i: number): void {
+  out.putRange(c.bytes, c.offsets[i], c.offsets[i + 1]);
 }
 
 /** True when the column has a value at row i. */
@@ -68,63 +67,74 @@ export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Ar
   const logId = getColumn(logs, 'log_id') as Utf8Column;
   const ts = (getColumn(logs, 'timestamp') as NumberColumn).values;
   const service = getColumn(logs, 'service') as DictColumn;
-  const level = (getColumn(logs, 'level') as DictColumn).codes;
   const method = getColumn(logs, 'method') as DictColumn;
   const endpoint = getColumn(logs, 'endpoint') as DictColumn;
-  const status = (getColumn(logs, 'status_code') as NumberColumn).values;
   const latency = (getColumn(logs, 'latency_ms') as NumberColumn).values;
   const message = getColumn(logs, 'message') as Utf8Column;
   const traceId = getColumn(logs, 'trace_id') as Utf8Column;
   const spanId = getColumn(logs, 'span_id') as Utf8Column;
-  const severity = LEVELS.map((l, i) => ascii(`,"severityNumber":${SEVERITY_NUMBERS[i]},"severityText":"${l}","body":{"stringValue":`));
-  const methods = method.dict.map((m) => ascii(`"}},{"key":"http.method","value":{"stringValue":${JSON.stringify(m)}}},`));
-  const routes = endpoint.dict.map((e) => ascii(`{"key":"http.route","value":{"stringValue":${JSON.stringify(e)}}},`));
+  const statusCodes = (getColumn(logs, 'status_code') as NumberColumn).values;
+  // Fields are ordered so that everything fixed by (status, method, route) is one fragment,
+  // copied in one native call; the per-row parts are fixed-width ids and a few numbers.
+  const combos = new Map<number, Uint8Array>();
+  const combo = (code: number, m: number, e: number): Uint8Array => {
+    const key = (code * 16 + m) * 64 + e;
+    let bytes = combos.get(key);
+    if (!bytes) {
+      const lv = levelOf(code);
+      bytes = ascii(
+        `,"severityNumber":${SEVERITY_NUMBERS[lv]},"severityText":"${LEVELS[lv]}","attributes":[` +
+          `{"key":"http.method","value":{"stringValue":${JSON.stringify(method.dict[m])}}},` +
+          `{"key":"http.route","value":{"stringValue":${JSON.stringify(endpoint.dict[e])}}},` +
+          `{"key":"http.status_code","value":{"intValue":"${code}"}},{"key":"log.record.uid","value":{"stringValue":"`,
+      );
+      combos.set(key, bytes);
+    }
+    return bytes;
+  };
   const head = ascii('{"timeUnixNano":');
-  const uid = ascii('},"attributes":[{"key":"log.record.uid","value":{"stringValue":"');
-  const code = ascii('{"key":"http.status_code","value":{"intValue":"');
-  const lat = ascii('"}},{"key":"latency_ms","value":{"doubleValue":');
-  const ids = ascii('}}],"traceId":"');
+  const ids = ascii(',"traceId":"');
   const span = ascii('","spanId":"');
-  const endTraced = ascii('"}');
-  const endSampled = ascii('","flags":1}');
-  const endPlain = ascii('}}]}');
+  const flagged = ascii('","flags":1');
+  const unflagged = ascii('"');
+  const lat = ascii('"}},{"key":"latency_ms","value":{"doubleValue":');
+  const body = ascii('}}],"body":{"stringValue":"');
+  const end = ascii('"}}');
 
-  const out = new ByteSink(Math.max(1 << 16, n * 560));
-  out.ascii('{"resourceLogs":[');
+  const out = new TextBytes(n * 540);
+  out.text('{"resourceLogs":[');
+  let resources = 0;
   rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
-    if (s > 0) out.byte(44);
-    out.bytes(resourceHead(service.dict[s], tiers[s]));
-    out.ascii(`"scopeLogs":[${SCOPE},"logRecords":[`);
+    if (rows.length === 0) return; // a service without records gets no resource
+    out.ensure(4096);
+    if (resources++ > 0) out.byte(44);
+    out.put(resourceHead(service.dict[s], tiers[s]));
+    out.text(`"scopeLogs":[${SCOPE},"logRecords":[`);
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
       out.ensure(1024 + (message.offsets[i + 1] - message.offsets[i]));
-      if (r > 0) out.buf[out.pos++] = 44;
-      out.bytes(head);
+      if (r > 0) out.byte(44);
+      out.put(head);
       writeNanos(out, ts[i]);
-      out.bytes(severity[level[i]]);
-      out.buf[out.pos++] = 34;
-      writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
-      out.buf[out.pos++] = 34;
-      out.bytes(uid);
-      writeSlice(out, logId, i);
-      out.bytes(methods[method.codes[i]]);
-      out.bytes(routes[endpoint.codes[i]]);
-      out.bytes(code);
-      out.pos = writeUint(out.buf, out.pos, status[i]);
-      out.bytes(lat);
-      out.pos = writeCents(out.buf, out.pos, latency[i]);
       if (present(traceId, i)) {
-        out.bytes(ids);
+        out.put(ids);
         writeSlice(out, traceId, i);
-        out.bytes(span);
+        out.put(span);
         writeSlice(out, spanId, i);
-        out.bytes(sampled[i] ? endSampled : endTraced);
-      } else out.bytes(endPlain);
+        out.put(sampled[i] ? flagged : unflagged);
+      }
+      out.block(combo(statusCodes[i], method.codes[i], endpoint.codes[i]));
+      writeSlice(out, logId, i);
+      out.put(lat);
+      out.cents(latency[i]);
+      out.put(body);
+      writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
+      out.put(end);
     }
-    out.ascii(']}]}');
+    out.text(']}]}');
   });
-  out.ascii(']}\n');
-  return { path: 'otlp/logs.json', bytes: finish(out) };
+  out.text(']}\n');
+  return { path: 'otlp/logs.json', bytes: out.finish() };
 }
 
 /** `otlp/traces.json` from the finished `traces` table: every span SERVER-kind, roots without parentSpanId. */
@@ -138,41 +148,46 @@ export function otlpTraces(traces: Table, tiers: readonly string[]): OutputFile 
   const ts = (getColumn(traces, 'timestamp') as NumberColumn).values;
   const duration = (getColumn(traces, 'duration_ms') as NumberColumn).values;
   const status = (getColumn(traces, 'status') as DictColumn).codes;
-  const names = operation.dict.map((o) => ascii(`","name":${JSON.stringify(o)},"kind":2,"startTimeUnixNano":`));
+  const statusDict = (getColumn(traces, 'status') as DictColumn).dict;
+  // (operation, status) fixes the middle of a span: one fragment, one native copy
+  const named = statusDict.map((st) =>
+    operation.dict.map((o) => ascii(`","name":${JSON.stringify(o)},"kind":2,"status":{"code":${st === 'ERROR' ? 2 : 1}},"startTimeUnixNano":`)),
+  );
   const head = ascii('{"traceId":"');
   const spanKey = ascii('","spanId":"');
   const parentKey = ascii('","parentSpanId":"');
   const end = ascii(',"endTimeUnixNano":');
-  const statusDict = (getColumn(traces, 'status') as DictColumn).dict;
-  const statusBytes = statusDict.map((s) => ascii(`,"status":{"code":${s === 'ERROR' ? 2 : 1}}}`));
 
-  const out = new ByteSink(Math.max(1 << 16, n * 300));
-  out.ascii('{"resourceSpans":[');
+  const out = new TextBytes(n * 245);
+  out.text('{"resourceSpans":[');
+  let resources = 0;
   rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
-    if (s > 0) out.byte(44);
-    out.bytes(resourceHead(service.dict[s], tiers[s]));
-    out.ascii(`"scopeSpans":[${SCOPE},"spans":[`);
+    if (rows.length === 0) return; // a service without records gets no resource
+    out.ensure(4096);
+    if (resources++ > 0) out.byte(44);
+    out.put(resourceHead(service.dict[s], tiers[s]));
+    out.text(`"scopeSpans":[${SCOPE},"spans":[`);
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
       out.ensure(1024);
-      if (r > 0) out.buf[out.pos++] = 44;
-      out.bytes(head);
+      if (r > 0) out.byte(44);
+      out.put(head);
       writeSlice(out, traceId, i);
-      out.bytes(spanKey);
+      out.put(spanKey);
       writeSlice(out, spanId, i);
       if (present(parent, i)) {
-        out.bytes(parentKey);
+        out.put(parentKey);
         writeSlice(out, parent, i);
       }
-      out.bytes(names[operation.codes[i]]);
+      out.block(named[status[i]][operation.codes[i]]);
       writeNanos(out, ts[i]);
-      out.bytes(end);
+      out.put(end);
       // durations have 2 decimals of a ms, i.e. whole multiples of 10 µs: the end stays exact
       writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
-      out.bytes(statusBytes[status[i]]);
+      out.byte(125);
     }
-    out.ascii(']}]}');
+    out.text(']}]}');
   });
-  out.ascii(']}\n');
-  return { path: 'otlp/traces.json', bytes: finish(out) };
+  out.text(']}\n');
+  return { path: 'otlp/traces.json', bytes: out.finish() };
 }

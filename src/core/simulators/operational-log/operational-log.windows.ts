@@ -2,25 +2,33 @@ import type { Rng } from '../../rng';
 import { US_PER_HOUR, US_PER_MS } from '../../time';
 import { BURST_LENGTH_SECONDS, BURST_START_SPAN_SECONDS } from './operational-log.constants';
 
-/** The simulated window cut into ceil(D) hour slots; the last one may be partial (D4). */
+/**
+ * The simulated window cut into ceil(D) hour slots; the last one may be partial (D4). Its
+ * bounds are whole milliseconds (D1: ms resolution), the start rounded up and the end down, so
+ * every event, window and answer-key time is exact at ms precision and inside [start, start + D).
+ */
 export interface TimeGrid {
   readonly startUs: number;
-  /** Exclusive end: start + D hours. */
+  /** Exclusive end. */
   readonly endUs: number;
   readonly slots: number;
 }
 
 export function makeGrid(startUs: number, durationHours: number): TimeGrid {
-  return { startUs, endUs: startUs + durationHours * US_PER_HOUR, slots: Math.ceil(durationHours) };
+  return {
+    startUs: Math.ceil(startUs / US_PER_MS) * US_PER_MS,
+    endUs: Math.floor((startUs + durationHours * US_PER_HOUR) / US_PER_MS) * US_PER_MS,
+    slots: Math.ceil(durationHours),
+  };
 }
 
 export function slotStart(g: TimeGrid, h: number): number {
   return g.startUs + h * US_PER_HOUR;
 }
 
-/** Length of slot h in µs: an hour, or what is left of the window in the last slot. */
+/** Length of slot h in µs: an hour, or what is left of the window in the last slot (never negative). */
 export function slotLength(g: TimeGrid, h: number): number {
-  return Math.min(US_PER_HOUR, g.endUs - slotStart(g, h));
+  return Math.max(0, Math.min(US_PER_HOUR, g.endUs - slotStart(g, h)));
 }
 
 export type WindowKind = 'latency_spike' | 'outage' | 'error_burst';
