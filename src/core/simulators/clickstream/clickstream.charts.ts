@@ -29,7 +29,7 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const byCount = <T extends { label: string }>(count: (t: T) => number) => (a: T, b: T) =>
   count(b) - count(a) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
-/** Build every chart's aggregates from the draws (sessions in generation order, so no sort is needed). */
+/** Build every chart's aggregates from the draws. */
 export function clickstreamCharts(input: {
   gen: Generated;
   durationHours: number;
@@ -55,7 +55,7 @@ export function clickstreamCharts(input: {
   const refHumans = new Array<number>(input.referrers.dict.length).fill(0);
   const refBots = new Array<number>(input.referrers.dict.length).fill(0);
   for (let g = 0; g < n; g++) {
-    const bot = g >= gen.nHuman;
+    const bot = gen.isBot[g] === 1;
     const slot = overTime[Math.min(nBuckets - 1, Math.floor(gen.startMs[g] / bucketMs))];
     const hour = hourOfDay[Math.floor(input.dayOffsetHours + gen.startMs[g] / 3_600_000) % 24];
     if (bot) {
@@ -77,8 +77,7 @@ export function clickstreamCharts(input: {
     }
   }
   const dwellCounts = new Array<number>(DWELL_CLIP_CS / DWELL_STEP_CS + 1).fill(0);
-  const humanViews = gen.viewStart[gen.nHuman];
-  for (let j = 0; j < humanViews; j++) dwellCounts[Math.floor(gen.viewCs[j] / DWELL_STEP_CS)]++;
+  for (let j = 0; j < gen.viewCs.length; j++) if (!gen.isBot[gen.viewSession[j]]) dwellCounts[Math.floor(gen.viewCs[j] / DWELL_STEP_CS)]++;
 
   return {
     sessionsOverTime: { bucketHours, buckets: overTime },

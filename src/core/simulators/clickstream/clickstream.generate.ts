@@ -27,9 +27,10 @@ export const DWELL_MAX_CS = 12_000;
 export const MINUTE_WEIGHT = Float64Array.from({ length: 1440 }, (_, m) => Math.max(0.1, 0.5 + 0.5 * Math.sin((Math.PI * (m / 60 - 6)) / 12)));
 
 /**
- * Every session and page view, before sorting. Sessions are in generation order g: humans
- * user by user (g < nHuman), then bots (g = nHuman + k). Views are session-major in that order:
- * session g owns views viewStart[g] .. viewStart[g+1]−1, in page order. Times are whole
+ * Every session and page view. As drawn, sessions are in generation order g: humans user by
+ * user, then bots (g = nHuman + k); after {@link arrangeBySessionStart} they are in session
+ * order (the sessions table's). Views are session-major in the same order: session g owns
+ * views viewStart[g] .. viewStart[g+1]−1, in page order. Times are whole
  * milliseconds after the window start; dwell is in centiseconds, so a view's timestamp plus
  * its rounded dwell is exactly the next view's timestamp (D9).
  */
@@ -37,6 +38,7 @@ export interface Generated {
   readonly startUs: number;
   readonly nHuman: number;
   readonly nBot: number;
+  readonly isBot: Uint8Array;
   /** Human: the user index i; bot: the bot index k (its visitor id, D2). */
   readonly userIndex: Int32Array;
   /** Human: the user's j-th session; bot: 0. With userIndex, the session's stable id key. */
@@ -62,6 +64,7 @@ export interface Generated {
 /** Growable columns of sessions and views while the chunks run. */
 class Draft {
   readonly userIndex: Int32Growable;
+  readonly isBot: Uint8Growable;
   readonly ordinal: Int32Growable;
   readonly startMs: Float64Growable;
   readonly bounce: Uint8Growable;
@@ -78,6 +81,7 @@ class Draft {
 
   constructor(sessions: number, views: number) {
     this.userIndex = new Int32Growable(sessions);
+    this.isBot = new Uint8Growable(sessions);
     this.ordinal = new Int32Growable(sessions);
     this.startMs = new Float64Growable(sessions);
     this.bounce = new Uint8Growable(sessions);
@@ -99,8 +103,9 @@ class Draft {
   }
 
   /** Append one session's attributes (its views are appended by the caller right after). */
-  session(user: number, ordinal: number, startMs: number, bounce: boolean, device: number, referrer: number, agent: number, funnel: number): number {
+  session(bot: boolean, user: number, ordinal: number, startMs: number, bounce: boolean, device: number, referrer: number, agent: number, funnel: number): number {
     this.userIndex.push(user);
+    this.isBot.push(bot ? 1 : 0);
     this.ordinal.push(ordinal);
     this.startMs.push(startMs);
     this.bounce.push(bounce ? 1 : 0);
@@ -122,6 +127,7 @@ class Draft {
       startUs,
       nHuman,
       nBot: this.sessions - nHuman,
+      isBot: this.isBot.finish(),
       userIndex: this.userIndex.finish(),
       ordinal: this.ordinal.finish(),
       startMs: this.startMs.finish(),
@@ -194,7 +200,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
         const device = srng.index(nDevices);
         const referrer = srng.index(nReferrers);
         const funnel = !bounce && stages > 0 ? drawFunnelDepth(frng, stages, funnelDropRate) : 0;
-        const g = d.session(i, j, start, bounce, device, referrer, -1, funnel);
+        const g = d.session(false, i, j, start, bounce, device, referrer, -1, funnel);
         const pages = bounce ? 1 : Math.max(2, vrng.poisson(mu));
         let t = start;
         for (let p = 0; p < pages; p++) {
@@ -224,7 +230,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
     for (let k = b * BOT_BLOCK; k < end; k++) {
       // D8: crawlers are not diurnal, a plain uniform start
       const start = offsetMs(srng);
-      const g = d.session(k, 0, start, false, -1, -1, srng.index(BOT_USER_AGENTS.length), 0);
+      const g = d.session(true, k, 0, start, false, -1, -1, srng.index(BOT_USER_AGENTS.length), 0);
       let t = start;
       for (let p = 0; p < botPages; p++) {
         const cs = Math.round(vrng.between(0.1, 0.5) * 100);

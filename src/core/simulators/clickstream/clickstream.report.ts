@@ -1,7 +1,7 @@
 import { AnswerKeyBuilder } from '../../answer-key';
 import type { ClickstreamConfig } from './clickstream.config';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
-import { sessionIdText, type TableInputs } from './clickstream.tables';
+import type { TableInputs } from './clickstream.tables';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const latin1 = new TextDecoder('latin1');
@@ -31,15 +31,17 @@ export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, dept
   let bounces = 0;
   let eligible = 0;
   let conversions = 0;
+  let botViews = 0;
   for (let g = 0; g < n; g++) {
     bounces += gen.bounce[g];
+    if (gen.isBot[g]) botViews += pagesOf(gen, g);
     if (depth[g] > 0) {
       eligible++;
       if (depth[g] === stages) conversions++;
     }
   }
   const totalViews = gen.viewCs.length;
-  const humanViews = gen.viewStart[gen.nHuman];
+  const humanViews = totalViews - botViews;
   // every user index below `users` has at least one session, and every bot session is its own visitor (D2)
   const uniqueUsers = gen.nHuman > 0 ? config.users : 0;
   return {
@@ -50,7 +52,7 @@ export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, dept
     bounce_rate_actual: round(bounces / Math.max(1, gen.nHuman), 4),
     total_page_views: totalViews,
     avg_pages_per_session: round(humanViews / Math.max(1, gen.nHuman), 2),
-    bot_page_views: totalViews - humanViews,
+    bot_page_views: botViews,
     funnel_eligible_sessions: eligible,
     funnel_conversions: conversions,
     funnel_conversion_rate: round(conversions / Math.max(1, eligible), 4),
@@ -69,13 +71,16 @@ export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, dept
  * whether the session's page count cut it short).
  */
 export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number): AnswerKeyBuilder {
-  const { gen, order, users } = x;
+  const { gen, users } = x;
   const key = new AnswerKeyBuilder();
-  const userText = (g: number) => latin1.decode(users.bytes.subarray(users.offsets[g], users.offsets[g + 1]));
-  for (let p = 0; p < order.length; p++) {
-    const g = order[p];
-    if (g >= gen.nHuman) {
-      key.add('bot_session', 'sessions', sessionIdText(x.sids, g), gen.startUs + gen.startMs[g] * 1000, {
+  // one string per column, sliced per row: V8 slices share the parent's characters
+  const allUsers = latin1.decode(users.bytes);
+  const allIds = latin1.decode(x.sids);
+  const userText = (g: number) => allUsers.slice(users.offsets[g], users.offsets[g + 1]);
+  const sessionId = (g: number) => allIds.slice(g * 36, g * 36 + 36);
+  for (let g = 0; g < gen.userIndex.length; g++) {
+    if (gen.isBot[g]) {
+      key.add('bot_session', 'sessions', sessionId(g), gen.startUs + gen.startMs[g] * 1000, {
         user_id: userText(g),
         user_agent: BOT_USER_AGENTS[gen.agent[g]],
         pages: botPages,
@@ -85,7 +90,7 @@ export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: 
     const d = depth[g];
     if (d === 0 || d === stages.length) continue;
     const last = d - 1;
-    key.add('funnel_drop_off', 'funnels', sessionIdText(x.sids, g), gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000, {
+    key.add('funnel_drop_off', 'funnels', sessionId(g), gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000, {
       user_id: userText(g),
       last_stage: stages[last],
       stage_order: last,

@@ -27,20 +27,15 @@ export function labelDictionary(list: readonly string[], extra: string): { dict:
 
 /** Session key 1 of session g (its key 0 is userIndex[g]). */
 export function sessionKey1(gen: Generated, g: number): number {
-  return g < gen.nHuman ? gen.ordinal[g] : BOT_KEY;
+  return gen.isBot[g] ? BOT_KEY : gen.ordinal[g];
 }
 
-/** Every session's id (D1) as 36 ASCII bytes at g·36, in generation order. */
+/** Every session's id (D1) as 36 ASCII bytes at g·36. */
 export function sessionIdBytes(gen: Generated, ids: IdStream): Uint8Array {
   const n = gen.userIndex.length;
   const bytes = new Uint8Array(n * UUID_LEN);
   for (let g = 0; g < n; g++) ids.uuidInto(bytes, g * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g));
   return bytes;
-}
-
-/** The session id of g as text (answer key rows). */
-export function sessionIdText(sids: Uint8Array, g: number): string {
-  return String.fromCharCode(...sids.subarray(g * UUID_LEN, (g + 1) * UUID_LEN));
 }
 
 /** Write v as decimal digits, zero-padded to `width`, ending at buf[end − 1]. */
@@ -55,18 +50,18 @@ const digitsOf = (v: number) => Math.max(6, String(v).length);
 const HUMAN = new TextEncoder().encode('user_');
 const BOT = new TextEncoder().encode('bot_');
 
-/** user_id of every session in generation order: `user_` + 6 digits for humans, `bot_` + k padded to 6 for bots (D2). */
+/** user_id of every session: `user_` + 6 digits for humans, `bot_` + k padded to 6 for bots (D2). */
 export function userIdSource(gen: Generated): { offsets: Int32Array; bytes: Uint8Array } {
   const n = gen.userIndex.length;
   const offsets = new Int32Array(n + 1);
   let total = 0;
   for (let g = 0; g < n; g++) {
-    total += g < gen.nHuman ? HUMAN.length + digitsOf(gen.userIndex[g]) : BOT.length + digitsOf(gen.userIndex[g]);
+    total += (gen.isBot[g] ? BOT.length : HUMAN.length) + digitsOf(gen.userIndex[g]);
     offsets[g + 1] = total;
   }
   const bytes = new Uint8Array(total);
   for (let g = 0; g < n; g++) {
-    const head = g < gen.nHuman ? HUMAN : BOT;
+    const head = gen.isBot[g] ? BOT : HUMAN;
     bytes.set(head, offsets[g]);
     writeDigits(bytes, offsets[g + 1], gen.userIndex[g], offsets[g + 1] - offsets[g] - head.length);
   }
@@ -112,11 +107,9 @@ function fixedOffsets(n: number, width: number): Int32Array {
   return offsets;
 }
 
-/** What the table builders share: the draws, the session order and the encoded labels. */
+/** What the table builders share: the draws in session order (D10), their ids and the encoded labels. */
 export interface TableInputs {
   readonly gen: Generated;
-  /** Session position → generation index (sorted by started_at, then generation index: D10). */
-  readonly order: Int32Array;
   readonly sids: Uint8Array;
   readonly users: { offsets: Int32Array; bytes: Uint8Array };
   readonly devices: { dict: string[]; codes: Int32Array };
@@ -125,37 +118,28 @@ export interface TableInputs {
 
 /** The sessions table in session order (§4). */
 export function sessionsTable(x: TableInputs): Table {
-  const { gen, order } = x;
-  const n = order.length;
+  const { gen } = x;
+  const n = gen.userIndex.length;
   const startedAt = new Float64Array(n);
-  const isBot = new Uint8Array(n);
-  const isBounce = new Uint8Array(n);
   const agent = new Int32Array(n);
   const agentValid = new Uint8Array(n);
   const duration = new Float64Array(n);
-  const device = new Int32Array(n);
-  const referrer = new Int32Array(n);
-  for (let p = 0; p < n; p++) {
-    const g = order[p];
-    startedAt[p] = gen.startUs + gen.startMs[g] * 1000;
-    isBot[p] = g >= gen.nHuman ? 1 : 0;
-    isBounce[p] = gen.bounce[g];
-    if (gen.agent[g] >= 0) {
-      agent[p] = gen.agent[g];
-      agentValid[p] = 1;
+  for (let g = 0; g < n; g++) {
+    startedAt[g] = gen.startUs + gen.startMs[g] * 1000;
+    if (gen.isBot[g]) {
+      agent[g] = gen.agent[g];
+      agentValid[g] = 1;
     }
-    duration[p] = gen.durationCs[g] / 100;
-    device[p] = x.devices.codes[g];
-    referrer[p] = x.referrers.codes[g];
+    duration[g] = gen.durationCs[g] / 100;
   }
   return makeTable('sessions', [
-    gatherUuids('session_id', x.sids, order),
-    gatherUtf8('user_id', x.users, order),
+    { name: 'session_id', type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes: x.sids },
+    { name: 'user_id', type: 'string', encoding: 'utf8', offsets: x.users.offsets, bytes: x.users.bytes },
     numberColumn('started_at', 'timestamp', startedAt),
-    dictColumn('device_type', x.devices.dict, device),
-    dictColumn('referrer', x.referrers.dict, referrer),
-    boolColumn('is_bot', isBot),
-    boolColumn('is_bounce', isBounce),
+    dictColumn('device_type', x.devices.dict, x.devices.codes),
+    dictColumn('referrer', x.referrers.dict, x.referrers.codes),
+    boolColumn('is_bot', gen.isBot),
+    boolColumn('is_bounce', gen.bounce),
     dictColumn('user_agent', BOT_USER_AGENTS, agent, agentValid),
     numberColumn('duration_seconds', 'float', duration),
   ]);
@@ -172,7 +156,8 @@ export function pageViewsTable(
   urls: { dict: string[]; codes: Int32Array; sourceCode: Int32Array },
   viewIds: IdStream,
 ): Table {
-  const { gen } = x;
+  const { viewSession, viewStart, userIndex, isBot, ordinal, viewTimeMs, viewCs, startUs } = x.gen;
+  const { codes, sourceCode } = urls;
   const n = viewOrder.length;
   const idBytes = new Uint8Array(n * UUID_LEN);
   const sessionRow = new Int32Array(n);
@@ -182,14 +167,14 @@ export function pageViewsTable(
   const dwell = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const j = viewOrder[r];
-    const g = gen.viewSession[j];
-    const k = j - gen.viewStart[g];
-    viewIds.uuidInto(idBytes, r * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g) * PAGE_KEY + k);
+    const g = viewSession[j];
+    const k = j - viewStart[g];
+    viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k);
     sessionRow[r] = g;
-    page[r] = urls.codes[j];
-    ref[r] = k === 0 ? urls.sourceCode[g] : urls.codes[j - 1];
-    time[r] = gen.startUs + gen.viewTimeMs[j] * 1000;
-    dwell[r] = gen.viewCs[j] / 100;
+    page[r] = codes[j];
+    ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];
+    time[r] = startUs + viewTimeMs[j] * 1000;
+    dwell[r] = viewCs[j] / 100;
   }
   return makeTable('page_views', [
     { name: 'view_id', type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes: idBytes },
@@ -208,17 +193,17 @@ export function pageViewsTable(
  * the final stage (D6).
  */
 export function funnelsTable(x: TableInputs, depth: Int32Array, stages: readonly string[]): Table {
-  const { gen, order } = x;
+  const { gen } = x;
+  const n = gen.userIndex.length;
   let rows = 0;
-  for (let p = 0; p < order.length; p++) rows += depth[order[p]];
+  for (let g = 0; g < n; g++) rows += depth[g];
   const sessionRow = new Int32Array(rows);
   const stage = new Int32Array(rows);
   const stageOrder = new Float64Array(rows);
   const reached = new Float64Array(rows);
   const converted = new Uint8Array(rows);
   let r = 0;
-  for (let p = 0; p < order.length; p++) {
-    const g = order[p];
+  for (let g = 0; g < n; g++) {
     const dg = depth[g];
     const v0 = gen.viewStart[g];
     for (let k = 0; k < dg; k++, r++) {

@@ -4,7 +4,7 @@ import { clickstreamCharts, type ClickstreamCharts } from './clickstream.charts'
 import type { ClickstreamConfig } from './clickstream.config';
 import { generate } from './clickstream.generate';
 import { clickstreamAnswerKey, clickstreamStats, pagesOf } from './clickstream.report';
-import { radixSortBy } from './clickstream.sort';
+import { arrangeBySessionStart } from './clickstream.sort';
 import {
   funnelsTable,
   labelDictionary,
@@ -29,20 +29,12 @@ export interface ClickstreamOutput extends SimResult {
  */
 export async function runClickstream(config: ClickstreamConfig, ctx: RunContext): Promise<ClickstreamOutput> {
   const pool = new PagePool(config.pagePool);
-  const gen = await generate(config, pool, ctx);
+  const drawn = await generate(config, pool, ctx);
+  // D10: sessions by (started_at, generation index), views by (timestamp, session position, page index)
+  const { gen, viewOrder } = arrangeBySessionStart(drawn);
+  await ctx.checkpoint('sort', 1, 1);
   const n = gen.userIndex.length;
   const stages = config.funnelEnabled ? config.funnelStages : [];
-
-  // D10: sessions by (started_at, generation index); views by (timestamp, session position, page index)
-  const order = radixSortBy(Int32Array.from({ length: n }, (_, g) => g), gen.startMs);
-  const positionMajor = new Int32Array(gen.viewCs.length);
-  let v = 0;
-  for (let p = 0; p < n; p++) {
-    const g = order[p];
-    for (let j = gen.viewStart[g]; j < gen.viewStart[g + 1]; j++) positionMajor[v++] = j;
-  }
-  const viewOrder = radixSortBy(positionMajor, gen.viewTimeMs);
-  await ctx.checkpoint('sort', 1, 1);
 
   // D5: the drawn funnel depth is capped at the session's page count
   const depth = new Int32Array(n);
@@ -53,13 +45,12 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   const deviceCodes = new Int32Array(n);
   const referrerCodes = new Int32Array(n);
   for (let g = 0; g < n; g++) {
-    const bot = g >= gen.nHuman;
+    const bot = gen.isBot[g] === 1;
     deviceCodes[g] = bot ? deviceLabels.extraCode : deviceLabels.codeOf[gen.device[g]];
     referrerCodes[g] = bot ? referrerLabels.extraCode : referrerLabels.codeOf[gen.referrer[g]];
   }
   const x: TableInputs = {
     gen,
-    order,
     sids: sessionIdBytes(gen, ctx.ids('clickstream:sessions')),
     users: userIdSource(gen),
     devices: { dict: deviceLabels.dict, codes: deviceCodes },
