@@ -116,6 +116,15 @@ class Draft {
     return this.userIndex.length - 1;
   }
 
+  /** Append one page view of session g at `timeMs`; returns when the next view starts (D9: after the rounded dwell). */
+  view(g: number, timeMs: number, dwellCs: number, url: number): number {
+    this.viewTimeMs.push(timeMs);
+    this.viewCs.push(dwellCs);
+    this.viewUrl.push(url);
+    this.viewSession.push(g);
+    return timeMs + dwellCs * 10;
+  }
+
   /** Close session g after its views: record its duration and where the next session's views start. */
   endSession(durationCs: number): void {
     this.durationCs.push(durationCs);
@@ -206,12 +215,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
         for (let p = 0; p < pages; p++) {
           let dwell = vrng.lognormal(DWELL_MU, DWELL_SIGMA);
           dwell = dwell < 5 ? 5 : dwell > 120 ? 120 : dwell;
-          const cs = Math.round(dwell * 100);
-          d.viewTimeMs.push(t);
-          d.viewCs.push(cs);
-          d.viewUrl.push(pool.draw(vrng));
-          d.viewSession.push(g);
-          t += cs * 10;
+          t = d.view(g, t, Math.round(dwell * 100), pool.draw(vrng));
         }
         d.endSession((t - start) / 10);
       }
@@ -233,12 +237,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
       const g = d.session(true, k, 0, start, false, -1, -1, srng.index(BOT_USER_AGENTS.length), 0);
       let t = start;
       for (let p = 0; p < botPages; p++) {
-        const cs = Math.round(vrng.between(0.1, 0.5) * 100);
-        d.viewTimeMs.push(t);
-        d.viewCs.push(cs);
-        d.viewUrl.push(pool.draw(vrng));
-        d.viewSession.push(g);
-        t += cs * 10;
+        t = d.view(g, t, Math.round(vrng.between(0.1, 0.5) * 100), pool.draw(vrng));
       }
       d.endSession((t - start) / 10);
     }
