@@ -31,8 +31,8 @@ const configArb = fc.record({
 });
 
 const RUNS = { numRuns: 40 };
-const REQUEST_CODES = new Set(STATUS_CODES.slice(0, 12));
-const OUTAGE_CODES = new Set(OUTAGE_STATUS.map((i) => STATUS_CODES[i]));
+const REQUEST_CODES = new Set<number>(STATUS_CODES.slice(0, 12));
+const OUTAGE_CODES = new Set<number>(OUTAGE_STATUS.map((i) => STATUS_CODES[i]));
 const BURST_CODES = new Set([500, 502, 503, 429]);
 const levelRule = (code: number) => (code >= 500 ? 'ERROR' : code >= 400 ? 'WARN' : 'INFO');
 /** The window end, in whole ms (the grid's end). */

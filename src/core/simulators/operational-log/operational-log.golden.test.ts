@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildTree, zipTree, type OutputFile } from '../../output/tree';
+import { runSimulator } from '../../run';
+import { operationalLogSimulator } from './index';
+
+/** A config that injects every kind of window at a small size. */
+const GOLDEN = {
+  eventsPerHour: 30,
+  durationHours: 6.5,
+  latencySpikeProbability: 0.3,
+  outageProbability: 0.3,
+  errorBurstProbability: 0.3,
+  errorBurstCount: 5,
+  seed: 42,
+};
+
+function treeHash(files: readonly OutputFile[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(f.path);
+    h.update('\0');
+    h.update(f.bytes);
+  }
+  return h.digest('hex');
+}
+
+/** Recorded hashes of the whole output tree. They change only when the output changes on purpose. */
+const EXPECTED: Record<string, string> = {
+  parquet: '4f142f3dfd048af9ffc930c2bb5027c5c2ad5501c0b907ae1541781e6c21c36f',
+  csv: 'b119f52fc82947fe676184e16a20c7a6a6f4aee9366a4d55f8a423af2bb78c14',
+  jsonl: '55f1108da04ca947d4fab7456eed08cfcf24986bdcd457e8965c76de2056ccb2',
+};
+
+describe('operational-log determinism', () => {
+  it.each(['parquet', 'csv', 'jsonl'] as const)('the %s output tree matches its golden hash, run after run', async (format) => {
+    const a = buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
+    const b = buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
+    expect(a.map((f) => f.path)).toEqual([
+      `logs.${format}`,
+      `traces.${format}`,
+      `service_health.${format}`,
+      'otlp/logs.json',
+      'otlp/traces.json',
+      '_spindle/config.json',
+      '_spindle/stats.json',
+      `_spindle/answer_key.${format}`,
+    ]);
+    expect(treeHash(a)).toBe(treeHash(b));
+    expect(treeHash(a)).toBe(EXPECTED[format]);
+  });
+
+  it('zips to the same bytes twice', async () => {
+    const files = buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, durationHours: 2 }), 'csv');
+    const a = await zipTree(files);
+    const b = await zipTree(files);
+    expect(createHash('sha256').update(a).digest('hex')).toBe(createHash('sha256').update(b).digest('hex'));
+  });
+
+  it('the OTLP files are the same whatever the table format, and absent with otlpExport off', async () => {
+    const run = await runSimulator(operationalLogSimulator, GOLDEN);
+    const otlp = (format: 'csv' | 'jsonl') => buildTree(run, format).filter((f) => f.path.startsWith('otlp/'));
+    expect(treeHash(otlp('csv'))).toBe(treeHash(otlp('jsonl')));
+    const off = buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, otlpExport: false }), 'csv');
+    expect(off.some((f) => f.path.startsWith('otlp/'))).toBe(false);
+  });
+});
