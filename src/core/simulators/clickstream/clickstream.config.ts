@@ -5,10 +5,11 @@ import { f, type InferShape, type Issue } from '../../schema/fields';
 /** Human user ids are `user_` + 6 digits (spec §6), so at most 1,000,000 users. */
 export const MAX_USERS = 1_000_000;
 /**
- * A guard on the expected number of page views: every view costs about 150 bytes in memory
- * before any file is written, so beyond this a browser tab runs out of memory.
+ * A guard on the expected number of page views: the engine holds about 200 bytes per view at
+ * its peak (100,000 users at the defaults, 3.2 M views: 730 MB in Node) and the writers as much
+ * again, so past this a browser tab runs out of memory. About 465,000 users at the defaults.
  */
-export const MAX_EXPECTED_PAGE_VIEWS = 25_000_000;
+export const MAX_EXPECTED_PAGE_VIEWS = 15_000_000;
 
 export const DEFAULT_PAGE_POOL = [
   '/',
