@@ -1,0 +1,79 @@
+// The building blocks under the engine: the stable radix sort and the page pool's key space.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../rng';
+import { radixSortBy } from './clickstream.sort';
+import { simulate, templatePattern } from './clickstream.test-utils';
+import { encodeUrls, PagePool, PLACEHOLDER_VALUES } from './clickstream.urls';
+
+describe('radixSortBy', () => {
+  it('sorts stably by integer keys below 2^53, past 2^32 included', () =>
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.nat(50), fc.nat(2 ** 31), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), { maxLength: 300 }),
+        fc.boolean(),
+        (keys, reversed) => {
+          const n = keys.length;
+          const items = Int32Array.from({ length: n }, (_, i) => (reversed ? n - 1 - i : i));
+          const got = Array.from(radixSortBy(items, Float64Array.from(keys)));
+          // Array.prototype.sort is stable: ties keep the order of `items`
+          const want = Array.from(items).sort((a, b) => keys[a] - keys[b]);
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    ));
+});
+
+describe('PagePool', () => {
+  const pool = new PagePool(['/', '/products/{id}', '/blog/{slug}', '/p/{id}/{slug}/{id}', '/x']);
+
+  it('numbers every expansion once: {id} and {slug} give 500 each, both give 250,000', () => {
+    expect(pool.keySpace).toBe(1 + 500 + 500 + 250_000 + 1);
+    expect(pool.text(0)).toBe('/');
+    expect(pool.text(1)).toBe('/products/1');
+    expect(pool.text(500)).toBe('/products/500');
+    expect(pool.text(501)).toBe('/blog/post-1');
+    expect(pool.text(1001)).toBe('/p/1/post-1/1');
+    expect(pool.text(1001 + 500 * 499 + 499)).toBe('/p/500/post-500/500');
+    expect(pool.text(pool.keySpace - 1)).toBe('/x');
+  });
+
+  it('draws keys whose text matches their template, with uniform placeholder values', () => {
+    const rng = new Rng('pool-test');
+    const ids = new Array<number>(PLACEHOLDER_VALUES + 1).fill(0);
+    for (let i = 0; i < 20_000; i++) {
+      const key = pool.draw(rng);
+      const t = pool.templateOf(key);
+      const text = pool.text(key);
+      expect(text).toMatch(templatePattern(pool.templates[t]));
+      if (t === 1) ids[Number(text.slice('/products/'.length))]++;
+    }
+    // ~4,000 draws of /products/{id}: every value 1..500 is possible, none favoured
+    expect(ids[0]).toBe(0);
+    expect(Math.max(...ids) / (4000 / 500)).toBeLessThan(3);
+  });
+
+  it('dictionary-codes used keys in key order, labels last, densely or sparsely alike', () => {
+    const keys = Int32Array.from([1001, 0, 1001, 500, 0]);
+    const { dict, codes, labelCodes } = encodeUrls(pool, keys, ['google', 'direct']);
+    expect(dict).toEqual(['/', '/products/500', '/p/1/post-1/1', 'google', 'direct']);
+    expect(Array.from(codes)).toEqual([2, 0, 2, 1, 0]);
+    expect(Array.from(labelCodes)).toEqual([3, 4]);
+    const big = new PagePool(Array.from({ length: 20 }, (_, i) => `/${i}/{id}/{slug}`));
+    expect(big.keySpace).toBeGreaterThan(1 << 22);
+    const sparse = encodeUrls(big, Int32Array.from([big.keySpace - 1, 7, 7]), []);
+    expect(sparse.dict).toEqual(['/0/1/post-8', '/19/500/post-500']);
+    expect(Array.from(sparse.codes)).toEqual([1, 0, 0]);
+  });
+});
+
+describe('long windows', () => {
+  it('sorts sessions and views by time when offsets pass 2^32 ms (49 days)', async () => {
+    const s = await simulate({ users: 30, durationHours: 87_600, botPagesPerSession: 2, seed: 9 });
+    expect(s.sessions.some((x) => x.started_at - s.sessions[0].started_at > 2 ** 32 * 1000)).toBe(true);
+    for (let i = 1; i < s.sessions.length; i++) expect(s.sessions[i].started_at).toBeGreaterThanOrEqual(s.sessions[i - 1].started_at);
+    for (let i = 1; i < s.views.length; i++) expect(s.views[i].timestamp).toBeGreaterThanOrEqual(s.views[i - 1].timestamp);
+    expect(s.charts.sessionsOverTime.buckets.length).toBeLessThanOrEqual(744);
+  });
+});
