@@ -6,6 +6,7 @@ import { ConfigError, runSimulator } from '../core/run';
 import { formatIssue } from '../core/schema/config';
 import { AbortError } from '../core/simulator';
 import { parseSimArgs, setPath, UsageError, type SimArgs } from './args';
+import { domainCommand, inspectCommand } from './domain-commands';
 import { initParquetNode } from './parquet-node';
 
 const HELP = `Spindle Studio CLI — the same engine as the browser studio.
@@ -15,6 +16,10 @@ Usage:
   npm run -s sim -- describe <simulator>
   npm run -s sim -- <simulator> [--config file.json] [--set key=value]... [--seed N]
                      [--format parquet|csv|jsonl] [--out DIR] [--zip FILE] [--stats]
+
+  npm run -s sim -- domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
+                     [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
+  npm run -s sim -- inspect --input DIR|DOMAIN:SCALE   (JSON: each table's name, rows and column types)
 
   --set key=value   camelCase or snake_case key, dotted for nested fields (transitions.0.probability);
                     the value is parsed as JSON when it parses, else taken as text
@@ -93,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'list') {
       process.stdout.write(SIMULATORS.map((s) => `${s.id}\n`).join(''));
+      return 0;
+    }
+    if (command === 'domain') {
+      await domainCommand(rest);
+      return 0;
+    }
+    if (command === 'inspect') {
+      await inspectCommand(rest);
       return 0;
     }
     if (command === 'describe') {

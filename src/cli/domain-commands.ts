@@ -1,0 +1,103 @@
+/**
+ * `domain` and `inspect` commands: generate a base-data domain into files, and describe input
+ * tables (a folder of uploads or DOMAIN:SCALE) as JSON.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DOMAINS, findDomain, generateDomain, SCALES, type DomainOutput } from '../core/domains';
+import { writeTable, type OutputFormat } from '../core/output/formats';
+import { jsonBytes, zipTree, type OutputFile } from '../core/output/tree';
+import { ENGINE_VERSION } from '../core/version';
+import { parseSimArgs, setPath, UsageError } from './args';
+import { loadInputs } from './inputs';
+import { initParquetNode } from './parquet-node';
+
+/** Pull `--flag VALUE` / `--flag=VALUE` out of argv (the rest goes to the shared parser). */
+function takeFlag(argv: string[], flag: string): { value?: string; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === flag) {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i++;
+    } else if (a.startsWith(`${flag}=`)) value = a.slice(flag.length + 1);
+    else rest.push(a);
+  }
+  return { value, rest };
+}
+
+/** The output tree of a domain run: one file per table, then `_spindle/config.json` and `_spindle/tables.json`. */
+export function domainTree(out: DomainOutput, format: OutputFormat): OutputFile[] {
+  const files: OutputFile[] = out.tables.map((t) => ({ path: `${t.name}.${format}`, bytes: writeTable(t, format) }));
+  const c = out.config;
+  files.push({
+    path: '_spindle/config.json',
+    bytes: jsonBytes({ domain: out.domain, scale: c.scale, seed: c.seed, startDate: c.startDate, endDate: c.endDate, engineVersion: ENGINE_VERSION, format, config: c }),
+  });
+  files.push({ path: '_spindle/tables.json', bytes: jsonBytes(out.meta) });
+  return files;
+}
+
+async function writeFiles(files: readonly OutputFile[], out?: string, zip?: string): Promise<void> {
+  if (out)
+    for (const file of files) {
+      const path = join(out, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.bytes);
+    }
+  if (zip) {
+    const bytes = await zipTree(files);
+    mkdirSync(dirname(zip), { recursive: true });
+    writeFileSync(zip, bytes);
+  }
+}
+
+const hostHooks = () => {
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  return { signal: abort.signal, yield: () => new Promise<void>((r) => setImmediate(r)) };
+};
+
+/** `domain <retail|financial|iot> [--scale S] [--seed N] [--set k=v]… [--format F] --out DIR|--zip FILE [--stats]`. */
+export async function domainCommand(argv: string[]): Promise<void> {
+  const [id, ...rest] = argv;
+  const def = id ? findDomain(id) : undefined;
+  if (!def) throw new UsageError(`domain: unknown domain "${id ?? ''}"; known: ${DOMAINS.map((d) => d.id).join(', ')}`);
+  const { value: scale, rest: others } = takeFlag(rest, '--scale');
+  const args = parseSimArgs(others);
+  if (!args.out && !args.zip && !args.stats) throw new UsageError('nothing to write: give --out DIR, --zip FILE or --stats');
+  const raw: Record<string, unknown> = {};
+  if (args.configFile) throw new UsageError('domain: use --scale and --set (no --config)');
+  if (scale !== undefined) raw.scale = scale;
+  for (const { key, value } of args.sets) setPath(raw, key, value);
+  const began = process.hrtime.bigint();
+  const out = await generateDomain(def, raw, { seed: args.seed, ...hostHooks() });
+  if (args.out || args.zip) {
+    initParquetNode();
+    const files = domainTree(out, args.format);
+    await writeFiles(files, args.out, args.zip);
+    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+    const rows = out.tables.reduce((a, t) => a + t.length, 0);
+    const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
+    process.stderr.write(`${def.id} (${out.config.scale}): ${out.tables.length} tables, ${rows.toLocaleString('en-US')} rows written to ${where} in ${seconds.toFixed(1)} s\n`);
+  }
+  if (args.stats) process.stdout.write(`${JSON.stringify(Object.fromEntries(out.tables.map((t) => [t.name, t.length])))}\n`);
+}
+
+/** `inspect --input DIR|DOMAIN:SCALE [--seed N]`: each table's name, row count and column types as JSON. */
+export async function inspectCommand(argv: string[]): Promise<void> {
+  const { value: input, rest } = takeFlag(argv, '--input');
+  const { value: seedText, rest: extra } = takeFlag(rest, '--seed');
+  if (extra.length) throw new UsageError(`inspect: unknown argument "${extra[0]}"`);
+  if (!input) throw new UsageError(`inspect: give --input DIR or --input DOMAIN:SCALE (domains: ${DOMAINS.map((d) => d.id).join(', ')}; scales: ${SCALES.join(', ')})`);
+  const seed = seedText === undefined ? undefined : parseSimArgs(['--seed', seedText]).seed;
+  const loaded = await loadInputs(input, seed);
+  const tables = loaded.tables.map((t) => ({
+    name: t.name,
+    rows: t.length,
+    columns: t.columns.map((c) => ({ name: c.name, type: c.type, ...(loaded.zoned?.[t.name]?.includes(c.name) ? { zone: true } : {}) })),
+  }));
+  process.stdout.write(`${JSON.stringify({ input, tables }, null, 2)}\n`);
+}
