@@ -82,7 +82,6 @@ export class LogGenerator {
     L.reserve(count);
     const lengthMs = lengthUs / US_PER_MS;
     for (let j = 0; j < count; j++) {
-      const g = L.length++;
       const ts = from + Math.floor(rng.uniform() * lengthMs) * US_PER_MS;
       let flags = 0;
       let latency = Math.max(0.5, rng.lognormal(mu, sigma));
@@ -108,16 +107,7 @@ export class LogGenerator {
       }
       const method = methodChoice.draw(rng);
       const endpoint = rng.index(N_ENDPOINTS);
-      L.ts[g] = ts;
-      L.latency[g] = latency;
-      L.k0[g] = chunk;
-      L.k1[g] = j;
-      L.service[g] = service;
-      L.method[g] = method;
-      L.endpoint[g] = endpoint;
-      L.status[g] = status;
-      L.message[g] = message;
-      L.flags[g] = flags | this.maybeTrace(rng, g, service, ts, latency, rootOperation(method, endpoint), STATUS_CODES[status] >= 500);
+      this.emit(rng, chunk, j, service, ts, latency, method, endpoint, status, message, flags);
     }
   }
 
@@ -130,7 +120,6 @@ export class LogGenerator {
     L.reserve(count);
     const lengthMs = lengthUs / US_PER_MS;
     for (let j = 0; j < count; j++) {
-      const g = L.length++;
       const ts = from + Math.floor(rng.uniform() * lengthMs) * US_PER_MS;
       const method = methodChoice.draw(rng);
       const endpoint = rng.index(N_ENDPOINTS);
@@ -140,17 +129,15 @@ export class LogGenerator {
       let flags = FLAG_BURST;
       if (inside(spikes, ts)) flags |= FLAG_SPIKE;
       if (inside(outages, ts)) flags |= FLAG_OUTAGE;
-      L.ts[g] = ts;
-      L.latency[g] = latency;
-      L.k0[g] = chunk;
-      L.k1[g] = j;
-      L.service[g] = service;
-      L.method[g] = method;
-      L.endpoint[g] = endpoint;
-      L.status[g] = status;
-      L.message[g] = message;
-      L.flags[g] = flags | this.maybeTrace(rng, g, service, ts, latency, rootOperation(method, endpoint), STATUS_CODES[status] >= 500);
+      this.emit(rng, chunk, j, service, ts, latency, method, endpoint, status, message, flags);
     }
+  }
+
+  /** Writes one log row (key: chunk, j) after its draws, then draws its trace. */
+  private emit(rng: Rng, chunk: number, j: number, service: number, ts: number, latency: number, method: number, endpoint: number, status: number, message: number, flags: number): void {
+    const g = this.logs.length;
+    const traced = this.maybeTrace(rng, g, service, ts, latency, rootOperation(method, endpoint), STATUS_CODES[status] >= 500);
+    this.logs.push(ts, latency, chunk, j, service, method, endpoint, status, message, flags | traced);
   }
 
   /**
@@ -165,14 +152,7 @@ export class LogGenerator {
     const depth = Math.min(Math.max(1, rng.poisson(p.traceDepthMean)), n);
     const S = this.spans;
     S.reserve(depth);
-    let k = S.length++;
-    S.log[k] = log;
-    S.ts[k] = ts;
-    S.duration[k] = latency;
-    S.depth[k] = 0;
-    S.service[k] = service;
-    S.operation[k] = op;
-    S.status[k] = isError ? 1 : 0;
+    S.push(log, ts, latency, 0, service, op, isError ? 1 : 0);
     if (depth === 1) return FLAG_SAMPLED;
     // depth distinct services by a partial Fisher–Yates; the chain skips the entry service
     const pool = this.pool;
@@ -189,14 +169,8 @@ export class LogGenerator {
       const d = round2(duration * rng.between(0.5, 0.9));
       start += Math.floor(rng.uniform() * (duration - d)) * US_PER_MS;
       duration = d;
-      k = S.length++;
-      S.log[k] = log;
-      S.ts[k] = start;
-      S.duration[k] = d;
-      S.depth[k] = chained;
-      S.service[k] = s;
-      S.operation[k] = rng.index(N_ENDPOINTS);
-      S.status[k] = rng.uniform() < CHILD_SPAN_ERROR_PROBABILITY ? 1 : 0;
+      const op = rng.index(N_ENDPOINTS);
+      S.push(log, start, d, chained, s, op, rng.uniform() < CHILD_SPAN_ERROR_PROBABILITY ? 1 : 0);
       chained++;
     }
     return FLAG_SAMPLED;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildTree, zipTree, type OutputFile } from '../../output/tree';
+import { sha256, treeHash } from '../../../../test/tree-hash';
+import { buildTree, zipTree } from '../../output/tree';
 import { runSimulator } from '../../run';
 import { operationalLogSimulator } from './index';
 
@@ -14,16 +14,6 @@ const GOLDEN = {
   errorBurstCount: 5,
   seed: 42,
 };
-
-function treeHash(files: readonly OutputFile[]): string {
-  const h = createHash('sha256');
-  for (const f of files) {
-    h.update(f.path);
-    h.update('\0');
-    h.update(f.bytes);
-  }
-  return h.digest('hex');
-}
 
 /** Recorded hashes of the whole output tree. They change only when the output changes on purpose. */
 const EXPECTED: Record<string, string> = {
@@ -54,7 +44,7 @@ describe('operational-log determinism', () => {
     const files = buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, durationHours: 2 }), 'csv');
     const a = await zipTree(files);
     const b = await zipTree(files);
-    expect(createHash('sha256').update(a).digest('hex')).toBe(createHash('sha256').update(b).digest('hex'));
+    expect(sha256(a)).toBe(sha256(b));
   });
 
   it('the OTLP files are the same whatever the table format, and absent with otlpExport off', async () => {

@@ -34,6 +34,31 @@ function rowsByService(codes: Int32Array, nServices: number): Int32Array[] {
   return out;
 }
 
+/**
+ * The request envelope: one resource per service that has records (config order), one scope,
+ * then the records of that service in table order, each written by `writeRecord(row)`.
+ */
+function writeExport(out: TextBytes, kind: 'Logs' | 'Spans', itemsKey: string, service: DictColumn, tiers: readonly string[], writeRecord: (row: number) => void): void {
+  out.text(`{"resource${kind}":[`);
+  let resources = 0;
+  rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
+    if (rows.length === 0) return;
+    out.ensure(4096);
+    if (resources++ > 0) out.byte(44);
+    out.put(resourceHead(service.dict[s], tiers[s]));
+    out.text(`"scope${kind}":[${SCOPE},"${itemsKey}":[`);
+    for (let r = 0; r < rows.length; r++) {
+      if (r > 0) {
+        out.ensure(1);
+        out.byte(44);
+      }
+      writeRecord(rows[r]);
+    }
+    out.text(']}]}');
+  });
+  out.text(']}\n');
+}
+
 /** µs since the epoch as a quoted decimal string of nanoseconds (exceeds 2^53, so never a JS number). */
 function writeNanos(out: TextBytes, us: number): void {
   out.byte(34);
@@ -102,38 +127,25 @@ export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Ar
   const end = ascii('"}}');
 
   const out = new TextBytes(n * 540);
-  out.text('{"resourceLogs":[');
-  let resources = 0;
-  rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
-    if (rows.length === 0) return; // a service without records gets no resource
-    out.ensure(4096);
-    if (resources++ > 0) out.byte(44);
-    out.put(resourceHead(service.dict[s], tiers[s]));
-    out.text(`"scopeLogs":[${SCOPE},"logRecords":[`);
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      out.ensure(1024 + (message.offsets[i + 1] - message.offsets[i]));
-      if (r > 0) out.byte(44);
-      out.put(head);
-      writeNanos(out, ts[i]);
-      if (present(traceId, i)) {
-        out.put(ids);
-        writeSlice(out, traceId, i);
-        out.put(span);
-        writeSlice(out, spanId, i);
-        out.put(sampled[i] ? flagged : unflagged);
-      }
-      out.block(combo(statusCodes[i], method.codes[i], endpoint.codes[i]));
-      writeSlice(out, logId, i);
-      out.put(lat);
-      out.cents(latency[i]);
-      out.put(body);
-      writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
-      out.put(end);
+  writeExport(out, 'Logs', 'logRecords', service, tiers, (i) => {
+    out.ensure(1024 + (message.offsets[i + 1] - message.offsets[i]));
+    out.put(head);
+    writeNanos(out, ts[i]);
+    if (present(traceId, i)) {
+      out.put(ids);
+      writeSlice(out, traceId, i);
+      out.put(span);
+      writeSlice(out, spanId, i);
+      out.put(sampled[i] ? flagged : unflagged);
     }
-    out.text(']}]}');
+    out.block(combo(statusCodes[i], method.codes[i], endpoint.codes[i]));
+    writeSlice(out, logId, i);
+    out.put(lat);
+    out.cents(latency[i]);
+    out.put(body);
+    writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
+    out.put(end);
   });
-  out.text(']}\n');
   return { path: 'otlp/logs.json', bytes: out.finish() };
 }
 
@@ -159,35 +171,22 @@ export function otlpTraces(traces: Table, tiers: readonly string[]): OutputFile 
   const end = ascii(',"endTimeUnixNano":');
 
   const out = new TextBytes(n * 245);
-  out.text('{"resourceSpans":[');
-  let resources = 0;
-  rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
-    if (rows.length === 0) return; // a service without records gets no resource
-    out.ensure(4096);
-    if (resources++ > 0) out.byte(44);
-    out.put(resourceHead(service.dict[s], tiers[s]));
-    out.text(`"scopeSpans":[${SCOPE},"spans":[`);
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      out.ensure(1024);
-      if (r > 0) out.byte(44);
-      out.put(head);
-      writeSlice(out, traceId, i);
-      out.put(spanKey);
-      writeSlice(out, spanId, i);
-      if (present(parent, i)) {
-        out.put(parentKey);
-        writeSlice(out, parent, i);
-      }
-      out.block(named[status[i]][operation.codes[i]]);
-      writeNanos(out, ts[i]);
-      out.put(end);
-      // durations have 2 decimals of a ms, i.e. whole multiples of 10 µs: the end stays exact
-      writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
-      out.byte(125);
+  writeExport(out, 'Spans', 'spans', service, tiers, (i) => {
+    out.ensure(1024);
+    out.put(head);
+    writeSlice(out, traceId, i);
+    out.put(spanKey);
+    writeSlice(out, spanId, i);
+    if (present(parent, i)) {
+      out.put(parentKey);
+      writeSlice(out, parent, i);
     }
-    out.text(']}]}');
+    out.block(named[status[i]][operation.codes[i]]);
+    writeNanos(out, ts[i]);
+    out.put(end);
+    // durations have 2 decimals of a ms, i.e. whole multiples of 10 µs: the end stays exact
+    writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
+    out.byte(125);
   });
-  out.text(']}\n');
   return { path: 'otlp/traces.json', bytes: out.finish() };
 }

@@ -4,11 +4,25 @@
  * by index with no per-row bounds logic.
  */
 
-function grow<A extends Float64Array | Int32Array | Uint8Array>(a: A, size: number): A {
-  const next = new (a.constructor as new (n: number) => A)(size);
-  next.set(a);
-  return next;
+type Column = Float64Array | Int32Array | Uint8Array;
+
+/** Reallocate every listed typed-array field of `owner` to `size` rows, keeping the contents. */
+function growFields(owner: object, fields: readonly string[], size: number): void {
+  const o = owner as Record<string, Column>;
+  for (const f of fields) {
+    const next = new (o[f].constructor as new (n: number) => Column)(size);
+    next.set(o[f]);
+    o[f] = next;
+  }
 }
+
+/** The new capacity when `need` rows do not fit in `capacity`, else 0. */
+function grownSize(need: number, capacity: number): number {
+  return need <= capacity ? 0 : Math.max(need, Math.ceil(capacity * 1.5));
+}
+
+const LOG_FIELDS = ['ts', 'latency', 'k0', 'k1', 'service', 'method', 'endpoint', 'status', 'message', 'flags'] as const;
+const SPAN_FIELDS = ['log', 'ts', 'duration', 'depth', 'service', 'operation', 'status'] as const;
 
 /** Flag bits of a log row. */
 export const FLAG_SPIKE = 1;
@@ -48,19 +62,23 @@ export class RawLogs {
 
   /** Make room for `extra` more rows. */
   reserve(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.ts.length) return;
-    const size = Math.max(need, Math.ceil(this.ts.length * 1.5));
-    this.ts = grow(this.ts, size);
-    this.latency = grow(this.latency, size);
-    this.k0 = grow(this.k0, size);
-    this.k1 = grow(this.k1, size);
-    this.service = grow(this.service, size);
-    this.method = grow(this.method, size);
-    this.endpoint = grow(this.endpoint, size);
-    this.status = grow(this.status, size);
-    this.message = grow(this.message, size);
-    this.flags = grow(this.flags, size);
+    const size = grownSize(this.length + extra, this.ts.length);
+    if (size) growFields(this, LOG_FIELDS, size);
+  }
+
+  /** Appends a row; room must have been reserved. */
+  push(ts: number, latency: number, k0: number, k1: number, service: number, method: number, endpoint: number, status: number, message: number, flags: number): void {
+    const g = this.length++;
+    this.ts[g] = ts;
+    this.latency[g] = latency;
+    this.k0[g] = k0;
+    this.k1[g] = k1;
+    this.service[g] = service;
+    this.method[g] = method;
+    this.endpoint[g] = endpoint;
+    this.status[g] = status;
+    this.message[g] = message;
+    this.flags[g] = flags;
   }
 }
 
@@ -90,15 +108,19 @@ export class RawSpans {
   }
 
   reserve(extra: number): void {
-    const need = this.length + extra;
-    if (need <= this.ts.length) return;
-    const size = Math.max(need, Math.ceil(this.ts.length * 1.5));
-    this.log = grow(this.log, size);
-    this.ts = grow(this.ts, size);
-    this.duration = grow(this.duration, size);
-    this.depth = grow(this.depth, size);
-    this.service = grow(this.service, size);
-    this.operation = grow(this.operation, size);
-    this.status = grow(this.status, size);
+    const size = grownSize(this.length + extra, this.ts.length);
+    if (size) growFields(this, SPAN_FIELDS, size);
+  }
+
+  /** Appends a span; room must have been reserved. */
+  push(log: number, ts: number, duration: number, depth: number, service: number, operation: number, status: number): void {
+    const k = this.length++;
+    this.log[k] = log;
+    this.ts[k] = ts;
+    this.duration[k] = duration;
+    this.depth[k] = depth;
+    this.service[k] = service;
+    this.operation[k] = operation;
+    this.status[k] = status;
   }
 }
