@@ -58,8 +58,12 @@ export interface Generated {
   readonly viewTimeMs: Float64Array;
   readonly viewCs: Int32Array;
   readonly viewUrl: Int32Array;
+  /** The session of each view. */
   readonly viewSession: Int32Array;
 }
+
+/** The draws as generated, before {@link arrangeBySessionStart} adds the view → session column. */
+export type Drawn = Omit<Generated, 'viewSession'>;
 
 /** Growable columns of sessions and views while the chunks run. */
 class Draft {
@@ -77,7 +81,6 @@ class Draft {
   readonly viewTimeMs: Float64Growable;
   readonly viewCs: Int32Growable;
   readonly viewUrl: Int32Growable;
-  readonly viewSession: Int32Growable;
 
   constructor(sessions: number, views: number) {
     this.userIndex = new Int32Growable(sessions);
@@ -95,7 +98,6 @@ class Draft {
     this.viewTimeMs = new Float64Growable(views);
     this.viewCs = new Int32Growable(views);
     this.viewUrl = new Int32Growable(views);
-    this.viewSession = new Int32Growable(views);
   }
 
   get sessions(): number {
@@ -103,7 +105,7 @@ class Draft {
   }
 
   /** Append one session's attributes (its views are appended by the caller right after). */
-  session(bot: boolean, user: number, ordinal: number, startMs: number, bounce: boolean, device: number, referrer: number, agent: number, funnel: number): number {
+  session(bot: boolean, user: number, ordinal: number, startMs: number, bounce: boolean, device: number, referrer: number, agent: number, funnel: number): void {
     this.userIndex.push(user);
     this.isBot.push(bot ? 1 : 0);
     this.ordinal.push(ordinal);
@@ -113,15 +115,13 @@ class Draft {
     this.referrer.push(referrer);
     this.agent.push(agent);
     this.funnelDrawn.push(funnel);
-    return this.userIndex.length - 1;
   }
 
-  /** Append one page view of session g at `timeMs`; returns when the next view starts (D9: after the rounded dwell). */
-  view(g: number, timeMs: number, dwellCs: number, url: number): number {
+  /** Append one page view at `timeMs` (of the session appended last); returns when the next view starts (D9: after the rounded dwell). */
+  view(timeMs: number, dwellCs: number, url: number): number {
     this.viewTimeMs.push(timeMs);
     this.viewCs.push(dwellCs);
     this.viewUrl.push(url);
-    this.viewSession.push(g);
     return timeMs + dwellCs * 10;
   }
 
@@ -131,26 +131,28 @@ class Draft {
     this.viewStart.push(this.viewCs.length);
   }
 
-  finish(startUs: number, nHuman: number): Generated {
+  /** The draws; views of session g are known by viewStart alone, so there is no per-view session column yet. */
+  finish(startUs: number, nHuman: number): Drawn {
+    // views of the growables, not copies: the capacity came from the expected volume, so little is wasted
+    const v = <A extends Float64Array | Int32Array | Uint8Array>(g: { data: A; length: number }) => g.data.subarray(0, g.length) as A;
     return {
       startUs,
       nHuman,
       nBot: this.sessions - nHuman,
-      isBot: this.isBot.finish(),
-      userIndex: this.userIndex.finish(),
-      ordinal: this.ordinal.finish(),
-      startMs: this.startMs.finish(),
-      bounce: this.bounce.finish(),
-      device: this.device.finish(),
-      referrer: this.referrer.finish(),
-      agent: this.agent.finish(),
-      durationCs: this.durationCs.finish(),
-      funnelDrawn: this.funnelDrawn.finish(),
-      viewStart: this.viewStart.finish(),
-      viewTimeMs: this.viewTimeMs.finish(),
-      viewCs: this.viewCs.finish(),
-      viewUrl: this.viewUrl.finish(),
-      viewSession: this.viewSession.finish(),
+      isBot: v(this.isBot),
+      userIndex: v(this.userIndex),
+      ordinal: v(this.ordinal),
+      startMs: v(this.startMs),
+      bounce: v(this.bounce),
+      device: v(this.device),
+      referrer: v(this.referrer),
+      agent: v(this.agent),
+      durationCs: v(this.durationCs),
+      funnelDrawn: v(this.funnelDrawn),
+      viewStart: v(this.viewStart),
+      viewTimeMs: v(this.viewTimeMs),
+      viewCs: v(this.viewCs),
+      viewUrl: v(this.viewUrl),
     };
   }
 }
@@ -173,7 +175,7 @@ function drawFunnelDepth(rng: Rng, stages: number, drop: number): number {
  * funnel depths (so changing the pages per session never moves a session start), then bots in
  * chunks of {@link BOT_BLOCK}.
  */
-export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: RunContext): Promise<Generated> {
+export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: RunContext): Promise<Drawn> {
   const startUs = parseInstant(config.startTime);
   const windowMs = config.durationHours * (US_PER_HOUR / 1000);
   const dayOffsetUs = ((startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
@@ -209,13 +211,13 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
         const device = srng.index(nDevices);
         const referrer = srng.index(nReferrers);
         const funnel = !bounce && stages > 0 ? drawFunnelDepth(frng, stages, funnelDropRate) : 0;
-        const g = d.session(false, i, j, start, bounce, device, referrer, -1, funnel);
+        d.session(false, i, j, start, bounce, device, referrer, -1, funnel);
         const pages = bounce ? 1 : Math.max(2, vrng.poisson(mu));
         let t = start;
         for (let p = 0; p < pages; p++) {
           let dwell = vrng.lognormal(DWELL_MU, DWELL_SIGMA);
           dwell = dwell < 5 ? 5 : dwell > 120 ? 120 : dwell;
-          t = d.view(g, t, Math.round(dwell * 100), pool.draw(vrng));
+          t = d.view(t, Math.round(dwell * 100), pool.draw(vrng));
         }
         d.endSession((t - start) / 10);
       }
@@ -234,10 +236,10 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
     for (let k = b * BOT_BLOCK; k < end; k++) {
       // D8: crawlers are not diurnal, a plain uniform start
       const start = offsetMs(srng);
-      const g = d.session(true, k, 0, start, false, -1, -1, srng.index(BOT_USER_AGENTS.length), 0);
+      d.session(true, k, 0, start, false, -1, -1, srng.index(BOT_USER_AGENTS.length), 0);
       let t = start;
       for (let p = 0; p < botPages; p++) {
-        t = d.view(g, t, Math.round(vrng.between(0.1, 0.5) * 100), pool.draw(vrng));
+        t = d.view(t, Math.round(vrng.between(0.1, 0.5) * 100), pool.draw(vrng));
       }
       d.endSession((t - start) / 10);
     }

@@ -1,4 +1,4 @@
-import type { Generated } from './clickstream.generate';
+import type { Drawn, Generated } from './clickstream.generate';
 
 /**
  * Stable LSD radix sort by non-negative integer keys (< 2^53). Sessions and page views are
@@ -50,14 +50,15 @@ function sortWord(keys: Uint32Array, idx: Int32Array, max: number): Int32Array {
  * Reorder `items` stably by `keyOf[items[i]]` ascending and return the sorted copy.
  * @param items row indices, in the order that breaks ties
  * @param keyOf integer keys indexed by row, 0 ≤ key < 2^53
+ * @param scratch when true, `items` may be overwritten (saves a copy of a large index array)
  */
-export function radixSortBy(items: Int32Array, keyOf: Float64Array): Int32Array {
+export function radixSortBy(items: Int32Array, keyOf: Float64Array, scratch = false): Int32Array {
   const n = items.length;
   let max = 0;
   for (let i = 0; i < n; i++) if (keyOf[items[i]] > max) max = keyOf[items[i]];
   const low = new Uint32Array(n);
   for (let i = 0; i < n; i++) low[i] = keyOf[items[i]] >>> 0;
-  const byLow = sortWord(low, Int32Array.from(items), Math.min(max, TWO_32 - 1));
+  const byLow = sortWord(low, scratch ? items : Int32Array.from(items), Math.min(max, TWO_32 - 1));
   if (max < TWO_32) return byLow;
   // keys past 2^32 ms (windows over 49 days): a second, stable sort by the high word
   const high = new Uint32Array(n);
@@ -83,9 +84,9 @@ function gather<A extends Float64Array | Int32Array | Uint8Array>(src: A, rows: 
  * Returns the arranged draws and the page_views row order, by (timestamp, session position,
  * page index).
  */
-export function arrangeBySessionStart(gen: Generated): { gen: Generated; viewOrder: Int32Array } {
+export function arrangeBySessionStart(gen: Drawn): { gen: Generated; viewOrder: Int32Array } {
   const n = gen.userIndex.length;
-  const order = radixSortBy(identity(n), gen.startMs);
+  const order = radixSortBy(identity(n), gen.startMs, true);
   const views = gen.viewCs.length;
   const viewStart = new Int32Array(n + 1);
   const viewRows = new Int32Array(views);
@@ -119,6 +120,6 @@ export function arrangeBySessionStart(gen: Generated): { gen: Generated; viewOrd
     viewUrl: gather(gen.viewUrl, viewRows, new Int32Array(views)),
     viewSession,
   };
-  const viewOrder = radixSortBy(identity(views), arranged.viewTimeMs);
+  const viewOrder = radixSortBy(identity(views), arranged.viewTimeMs, true);
   return { gen: arranged, viewOrder };
 }

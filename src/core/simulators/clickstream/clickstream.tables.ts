@@ -88,7 +88,7 @@ export function gatherUtf8(name: string, src: { offsets: Int32Array; bytes: Uint
 }
 
 /** A column of 36-byte ids whose row r is id rows[r] of `ids`, copied as nine 32-bit words. */
-export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array): Utf8Column {
+export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array, offsets = fixedOffsets(rows.length, UUID_LEN)): Utf8Column {
   const n = rows.length;
   const bytes = new Uint8Array(n * UUID_LEN);
   const src = new Uint32Array(ids.buffer, ids.byteOffset, ids.length >> 2);
@@ -98,7 +98,7 @@ export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array): Ut
     const d = r * 9;
     for (let w = 0; w < 9; w++) dst[d + w] = src[s + w];
   }
-  return { name, type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes };
+  return { name, type: 'string', encoding: 'utf8', offsets, bytes };
 }
 
 function fixedOffsets(n: number, width: number): Int32Array {
@@ -176,9 +176,10 @@ export function pageViewsTable(
     time[r] = startUs + viewTimeMs[j] * 1000;
     dwell[r] = viewCs[j] / 100;
   }
+  const idOffsets = fixedOffsets(n, UUID_LEN); // shared by both id columns: offsets are never written
   return makeTable('page_views', [
-    { name: 'view_id', type: 'string', encoding: 'utf8', offsets: fixedOffsets(n, UUID_LEN), bytes: idBytes },
-    gatherUuids('session_id', x.sids, sessionRow),
+    { name: 'view_id', type: 'string', encoding: 'utf8', offsets: idOffsets, bytes: idBytes },
+    gatherUuids('session_id', x.sids, sessionRow, idOffsets),
     gatherUtf8('user_id', x.users, sessionRow),
     dictColumn('page_url', urls.dict, page),
     numberColumn('timestamp', 'timestamp', time),
