@@ -26,6 +26,10 @@ const GOLDEN: Record<string, Record<string, string>> = {
     fixture: 'd40d94c0ae077079aac37f2bc2375e4c4e161a239f378603c91fc22ad653aeab',
     small: '67536e32272cbfa265f0877e526a8d1330be98b7dcd28db99e846b09171c1dda',
   },
+  financial: {
+    fixture: 'b045b4832cca5339cd392dd5cf99a8db89b428610b8c2a7cad12a8acf20843ca',
+    small: 'c55c052e279aa86fdd6d11f3f2c6d5c0d3d2ecd04fbab54120dfb3b2457798e6',
+  },
 };
 
 describe('golden hashes (spec §6 item 1)', () => {
@@ -99,6 +103,7 @@ const MARKED: Record<string, [string, string][]> = {
     ['promotion', 'start_date'],
     ['order', 'order_date'],
   ],
+  financial: [['transaction', 'transaction_date']],
 };
 
 const day = (k: number) => new Date(Date.UTC(2022, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);

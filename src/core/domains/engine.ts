@@ -166,7 +166,7 @@ class DomainEngine {
 
   /** Sort an event table by (time, draw index) so that ids ascend with time. */
   sortByTime(s: TableState): void {
-    const time = s.def.eventTime;
+    const time = s.def.sortByTime ? s.def.eventTime : undefined;
     if (time) {
       const order = argsortStable((s.columns.get(time) as { values: ArrayLike<number> }).values);
       for (const [name, c] of s.columns) s.columns.set(name, takeColumn(c, order));
@@ -204,6 +204,7 @@ function metadata(domain: DomainDef, def: TableDef, t: Table): DomainTable {
     pk: def.pk,
     fks: def.columns.flatMap((c) => (c.gen.references ? [{ column: c.name, table: c.gen.references, parentColumn: pkOf(c.gen.references) }] : [])),
     eventTimeColumn: def.eventTime ?? null,
+    sortedByTime: !!def.sortByTime,
     eventTimeVia: def.eventTimeVia ?? null,
     enums,
     columns: t.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.valid !== undefined })),

@@ -3,10 +3,11 @@
  * `generateDomain(findDomain('retail')!, { scale: 'small' })` → tables + metadata.
  */
 import type { DomainDef } from './model';
+import { financial } from './financial';
 import { retail } from './retail';
 
 /** Every domain, in the order the page lists them. Adding a domain is one file and one line here. */
-export const DOMAINS: readonly DomainDef[] = [retail];
+export const DOMAINS: readonly DomainDef[] = [retail, financial];
 
 export function findDomain(id: string): DomainDef | undefined {
   return DOMAINS.find((d) => d.id === id);

@@ -30,7 +30,7 @@ export function checkIntegrity(tables: readonly Table[], meta: readonly DomainTa
     }
     if (seen.size !== t.length) problems.push(`${m.name}.${m.pk}: ${t.length - seen.size} duplicate ids`);
     keys.set(m.name, seen);
-    if (m.eventTimeColumn) {
+    if (m.eventTimeColumn && m.sortedByTime) {
       const time = numbers(getColumn(t, m.eventTimeColumn));
       for (let i = 1; i < t.length; i++)
         if (time[i] < time[i - 1]) {

@@ -113,8 +113,10 @@ export interface TableDef {
   /** Primary key column: ids 1..n, declared first in the schema. */
   readonly pk: string;
   readonly count: CountRule;
-  /** Sorted by (this column, draw index) before ids are assigned, so ids ascend with time. */
+  /** The column that places a row in time (file drops slice by it; spec §4 bridges). */
   readonly eventTime?: string;
+  /** Event tables are sorted by (eventTime, draw index) before ids are assigned, so ids ascend with time. */
+  readonly sortByTime?: boolean;
   /** Tables without their own time slice by a parent's time through an FK (order_line → order.order_date). */
   readonly eventTimeVia?: { readonly fk: string; readonly table: string; readonly column: string };
   readonly columns: readonly ColumnDef[];
@@ -140,8 +142,10 @@ export interface DomainTable {
   readonly pk: string;
   /** Foreign keys: column → parent table's column. */
   readonly fks: readonly { readonly column: string; readonly table: string; readonly parentColumn: string }[];
-  /** The column that orders this table's rows in time, or null. */
+  /** The column that places a row in time, or null. */
   readonly eventTimeColumn: string | null;
+  /** Ids ascend with `eventTimeColumn` (event tables). */
+  readonly sortedByTime: boolean;
   readonly eventTimeVia: { readonly fk: string; readonly table: string; readonly column: string } | null;
   /** Enum value sets of categorical string columns. */
   readonly enums: Readonly<Record<string, readonly string[]>>;

@@ -46,6 +46,7 @@ export const retail: DomainDef = {
       pk: 'customer_id',
       count: anchor(),
       eventTime: 'signup_date',
+      sortByTime: true,
       columns: [
         col('first_name', 'string', firstName('gender')),
         col('last_name', 'string', lastName()),
@@ -104,6 +105,7 @@ export const retail: DomainDef = {
       name: 'promotion',
       pk: 'promotion_id',
       count: perYear(50),
+      eventTime: 'start_date',
       columns: [
         col('promo_name', 'string', pick(PROMO_NAMES)),
         col('promo_type', 'string', weighted('promotion.promo_type', { percent_off: 0.4, bogo: 0.15, fixed_amount: 0.2, bundle: 0.1, free_shipping: 0.15 })),
@@ -117,6 +119,7 @@ export const retail: DomainDef = {
       pk: 'order_id',
       count: anchor(),
       eventTime: 'order_date',
+      sortByTime: true,
       columns: [
         col('customer_id', 'int', fkParetoTimed('customer', { alpha: 1.16, cap: 50, time: 'order_date', parentTime: 'signup_date' })),
         col('store_id', 'int', fkZipf('store', { default: 0.8, reference: 1.3 })),
@@ -155,6 +158,7 @@ export const retail: DomainDef = {
       pk: 'return_id',
       count: perParent('return', 'order', 0.17),
       eventTime: 'return_date',
+      sortByTime: true,
       columns: [
         col('order_id', 'int', fkDistinct('order', { first: 'status=returned', fill: 'status=completed', time: 'order_date', marginDays: 1 })),
         col('return_date', 'timestamp', addDays('order_id.order_date', { lognormal: { mu: 2.0, sigma: 0.8, min: 1, max: 90 }, withinRange: true })),
