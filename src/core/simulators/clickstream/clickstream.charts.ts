@@ -1,6 +1,6 @@
 import type { Bin } from '../../histogram';
 import { formatIso, US_PER_HOUR } from '../../time';
-import type { Generated } from './clickstream.generate';
+import { DWELL_MAX_SECONDS, type Generated } from './clickstream.generate';
 import { pagesOf } from './clickstream.report';
 
 /** Chart data for the Clickstream page, aggregated next to the data so the UI stays light. */
@@ -23,7 +23,7 @@ export interface ClickstreamCharts {
 const MAX_BUCKETS = 744;
 const MAX_PAGE_BIN = 30;
 const DWELL_STEP_CS = 500;
-const DWELL_CLIP_CS = 12_000;
+const DWELL_CLIP_CS = DWELL_MAX_SECONDS * 100;
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const byCount = <T extends { label: string }>(count: (t: T) => number) => (a: T, b: T) =>

@@ -16,8 +16,8 @@ export const BOT_USER_AGENTS = ['Googlebot/2.1', 'Bingbot/2.0', 'Amazonbot/0.1',
 /** Human dwell: LogNormal(μ = 2.7, σ = 0.8) seconds clipped to [5, 120] (median ≈ 14.9 s). */
 export const DWELL_MU = 2.7;
 export const DWELL_SIGMA = 0.8;
-export const DWELL_MIN_CS = 500;
-export const DWELL_MAX_CS = 12_000;
+export const DWELL_MIN_SECONDS = 5;
+export const DWELL_MAX_SECONDS = 120;
 
 /**
  * Human start-time weight by minute of the UTC day: max(0.1, 0.5 + 0.5·sin(π(h − 6)/12)) with
@@ -216,7 +216,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
         let t = start;
         for (let p = 0; p < pages; p++) {
           let dwell = vrng.lognormal(DWELL_MU, DWELL_SIGMA);
-          dwell = dwell < 5 ? 5 : dwell > 120 ? 120 : dwell;
+          dwell = dwell < DWELL_MIN_SECONDS ? DWELL_MIN_SECONDS : dwell > DWELL_MAX_SECONDS ? DWELL_MAX_SECONDS : dwell;
           t = d.view(t, Math.round(dwell * 100), pool.draw(vrng));
         }
         d.endSession((t - start) / 10);
