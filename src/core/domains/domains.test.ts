@@ -30,6 +30,10 @@ const GOLDEN: Record<string, Record<string, string>> = {
     fixture: 'b045b4832cca5339cd392dd5cf99a8db89b428610b8c2a7cad12a8acf20843ca',
     small: 'c55c052e279aa86fdd6d11f3f2c6d5c0d3d2ecd04fbab54120dfb3b2457798e6',
   },
+  iot: {
+    fixture: '33add35d7350dcde71d1240892c4b817e1b7f1045a88cd72f778975467b65a14',
+    small: '98601994b9906bff490042f653d0462273f4038745af15470b39301d149fe902',
+  },
 };
 
 describe('golden hashes (spec §6 item 1)', () => {

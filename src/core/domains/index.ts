@@ -4,10 +4,11 @@
  */
 import type { DomainDef } from './model';
 import { financial } from './financial';
+import { iot } from './iot';
 import { retail } from './retail';
 
 /** Every domain, in the order the page lists them. Adding a domain is one file and one line here. */
-export const DOMAINS: readonly DomainDef[] = [retail, financial];
+export const DOMAINS: readonly DomainDef[] = [retail, financial, iot];
 
 export function findDomain(id: string): DomainDef | undefined {
   return DOMAINS.find((d) => d.id === id);
