@@ -1,15 +1,16 @@
 import { US_PER_MS } from '../../time';
 
-const RADIX_BITS = 11;
+const RADIX_BITS = 14;
 const RADIX = 1 << RADIX_BITS;
 const MASK = RADIX - 1;
-const LO_BITS = 22;
+const LO_BITS = 28;
 const LO_SPAN = 2 ** LO_BITS;
 
 /**
  * The order of rows by (timestamp, generation index): an LSD radix sort on whole milliseconds
  * since `originUs`, which is stable, so ties keep generation order (D12). Linear in n: a
- * comparison sort of 2 M indices costs seconds in JS, this costs tens of milliseconds.
+ * comparison sort of 2 M indices costs seconds in JS, this costs tens of milliseconds (two
+ * 14-bit passes cover 186 days of milliseconds).
  * Every `us[i] − originUs` must be a non-negative whole number of milliseconds.
  */
 export function argsortByTime(us: Float64Array, n: number, originUs: number): Int32Array {

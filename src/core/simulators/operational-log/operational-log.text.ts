@@ -15,6 +15,18 @@ export function writeUint(buf: Uint8Array, o: number, v: number): number {
     buf[o] = 48 + v;
     return o + 1;
   }
+  if (v < 2147483648) {
+    // small-integer arithmetic: the common case (latencies, codes)
+    let x = v | 0;
+    let digits = 1;
+    for (let t = x; t >= 10; t = (t / 10) | 0) digits++;
+    for (let i = o + digits - 1; i >= o; i--) {
+      const q = (x / 10) | 0;
+      buf[i] = 48 + x - q * 10;
+      x = q;
+    }
+    return o + digits;
+  }
   let digits = 0;
   for (let x = v; x >= 1; x = Math.floor(x / 10)) digits++;
   let x = v;
