@@ -40,6 +40,17 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   const aborts = new Map<number, AbortController>();
   const KEEP_RUNS = 2;
 
+  /** At most one progress message per 100 ms (and always the last one): the UI repaints, not floods. */
+  function throttled(id: number) {
+    let last = -Infinity;
+    return (p: { phase: string; done: number; total: number }) => {
+      const now = options.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      post({ id, type: 'progress', ...p });
+    };
+  }
+
   async function run(req: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
     const def = findSimulator(req.simulator);
     if (!def) throw new ConfigError([{ path: '', message: `unknown simulator "${req.simulator}"` }]);
@@ -48,7 +59,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const began = options.now();
     const out = await runSimulator(def, req.config, {
       signal: abort.signal,
-      onProgress: (p) => post({ id: req.id, type: 'progress', ...p }),
+      onProgress: throttled(req.id),
       yield: macrotask,
     });
     const elapsedMs = options.now() - began;
@@ -82,9 +93,10 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (req.format === 'parquet') await options.initParquet();
     const abort = new AbortController();
     aborts.set(req.id, abort);
-    const files = buildTree(out, req.format, (done, total) => post({ id: req.id, type: 'progress', phase: 'write', done, total }));
+    const progress = throttled(req.id);
+    const files = buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
     if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-    const zip = await zipTree(files, (percent) => post({ id: req.id, type: 'progress', phase: 'zip', done: percent, total: 100 }));
+    const zip = await zipTree(files, (percent) => progress({ phase: 'zip', done: percent, total: 100 }));
     const data: PackageResult = {
       zip,
       format: req.format,

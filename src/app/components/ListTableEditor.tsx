@@ -86,9 +86,10 @@ export function ListTableEditor({ name, field, shape, rows, errors, choices = {}
                           className="input"
                           aria-label={cellLabel}
                           aria-invalid={err ? true : undefined}
-                          type={numeric ? 'number' : 'text'}
-                          step={numeric ? 'any' : undefined}
-                          style={numeric ? { width: 58 } : { width: '100%', minWidth: 80 }}
+                          type="text"
+                          inputMode={numeric ? 'decimal' : undefined}
+                          spellCheck={false}
+                          style={numeric ? { width: 50 } : { width: '100%', minWidth: 80 }}
                           value={value === undefined || value === null ? '' : String(value)}
                           onChange={(e) => update(i, key, numeric ? toNumberOrText(e.target.value) : e.target.value)}
                         />

@@ -28,10 +28,10 @@ function rangeHint(field: Field<unknown>): string | undefined {
 function FieldShell(props: { id: string; label: string; hint?: string; help: string; error?: string; children: React.ReactNode }) {
   return (
     <div className="field">
-      <label className="field-label" htmlFor={props.id}>
-        <span>{props.label}</span>
+      <div className="field-label">
+        <label htmlFor={props.id}>{props.label}</label>
         {props.hint && <span className="field-hint">{props.hint}</span>}
-      </label>
+      </div>
       {props.children}
       {props.error ? (
         <span className="field-error" id={`${props.id}-error`} role="alert">

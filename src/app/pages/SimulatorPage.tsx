@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorDef } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
 import { DownloadPanel } from '../components/DownloadPanel';
@@ -32,7 +32,9 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
   const ensure = useStudio((s) => s.ensure);
   const setDraft = useStudio((s) => s.setDraft);
   const patch = useStudio((s) => s.patch);
-  const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
+  // narrow selectors: progress updates re-render only the footer, not the form or the charts
+  const draft = useStudio((s) => s.sims[def.id]?.draft);
+  const status = useStudio((s) => s.sims[def.id]?.status);
   const route = useRoute();
   const sharedParam = route.params.get('config');
   const loadedParam = useRef<string | null>(null);
@@ -50,16 +52,14 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
 
   // A shared link restores the form once (and again if the link itself changes).
   useEffect(() => {
-    if (!sharedParam || sharedParam === loadedParam.current || !state) return;
+    if (!sharedParam || sharedParam === loadedParam.current || !draft) return;
     loadedParam.current = sharedParam;
     try {
       applyImported(decodeConfig(sharedParam));
     } catch {
       patch(def.id, { error: { name: 'ShareError', message: 'The link’s settings could not be read; the defaults are shown instead.' } });
     }
-  }, [sharedParam, state, applyImported, patch, def.id]);
-
-  const draft = state?.draft;
+  }, [sharedParam, draft, applyImported, patch, def.id]);
   const validation = useMemo(() => (draft ? def.schema.parse(draft) : undefined), [def, draft]);
   const issues = validation && !validation.ok ? validation.issues : [];
 
@@ -72,7 +72,7 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
     replaceParams(def.id, encoded ? { config: encoded } : {});
   }, [draft, defaults, def.id, ui]);
 
-  const running = state?.status === 'running';
+  const running = status === 'running';
   const canRun = !!validation?.ok && !running;
 
   const run = useCallback(async () => {
@@ -119,9 +119,7 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [canRun, running, run, def.id]);
 
-  if (!state || !draft) return null;
-  const stale = !!state.run && !!validation?.ok && JSON.stringify(validation.value) !== JSON.stringify(state.run.config);
-  const { Charts, Explorer } = ui;
+  if (!draft) return null;
 
   return (
     <div className="page">
@@ -144,13 +142,7 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
             <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} onChange={(d) => setDraft(def.id, d)} />
           </div>
           <div className="config-footer">
-            {running && state.progress && (
-              <ProgressBar
-                done={state.progress.done}
-                total={state.progress.total}
-                label={`${PHASES[state.progress.phase] ?? state.progress.phase} · ${formatInt(state.progress.done)} of ${formatInt(state.progress.total)}`}
-              />
-            )}
+            {running && <RunProgress id={def.id} />}
             <div className="btn-row">
               {running ? (
                 <button type="button" className="btn btn-danger grow" onClick={() => cancelRuns.get(def.id)?.()}>
@@ -171,37 +163,70 @@ export function SimulatorPage({ def }: { def: SimulatorDef }) {
             </span>
           </div>
         </aside>
-        <div className="results">
-          {state.status === 'error' && state.error && (
-            <div className="callout callout-error" role="alert">
-              <div>
-                <strong>{state.error.name === 'ConfigError' ? 'The settings are not valid' : 'The run failed'}</strong>
-                <div>{state.error.message}</div>
-              </div>
-            </div>
-          )}
-          {state.status === 'cancelled' && <div className="callout">The run was cancelled; nothing was kept from it.</div>}
-          {state.run ? (
-            <>
-              <StatCards
-                cards={[...ui.statCards(state.run.stats, state.run.config), { label: 'Run time', value: formatDuration(state.run.elapsedMs), sub: 'in the browser worker' }]}
-              />
-              {Charts && <Charts run={state.run} />}
-              {Explorer && <Explorer run={state.run} />}
-              <TablesPanel run={state.run} />
-              <DownloadPanel simulator={def.id} state={state} stale={stale} />
-            </>
-          ) : running ? (
-            <EmptyState icon={<div className="spinner" />} title="Simulating…">
-              <p>The engine runs in a Web Worker. Cancel any time.</p>
-            </EmptyState>
-          ) : (
-            <EmptyState icon={ui.icon} title="No run yet">
-              <p>Adjust the settings, then press Run simulation. Charts, table previews and downloads appear here.</p>
-            </EmptyState>
-          )}
-        </div>
+        <Results def={def} validConfig={validation?.ok ? validation.value : undefined} />
       </div>
     </div>
   );
 }
+
+function RunProgress({ id }: { id: string }) {
+  const progress = useStudio((s) => s.sims[id]?.progress);
+  if (!progress) return <ProgressBar done={0} total={1} label="Starting…" />;
+  return (
+    <ProgressBar
+      done={progress.done}
+      total={progress.total}
+      label={`${PHASES[progress.phase] ?? progress.phase} · ${formatInt(progress.done)} of ${formatInt(progress.total)}`}
+    />
+  );
+}
+
+/** The right-hand side: memoised, so typing in the form or progress ticks never redraw the charts. */
+const Results = memo(function Results({ def, validConfig }: { def: SimulatorDef; validConfig: unknown }) {
+  const ui = uiFor(def.id);
+  const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
+  const status = state?.status;
+  const run = state?.run;
+  const error = state?.error;
+  const body = useMemo(() => {
+    if (!run) return null;
+    const { Charts, Explorer } = ui;
+    return (
+      <>
+        <StatCards cards={[...ui.statCards(run.stats, run.config), { label: 'Run time', value: formatDuration(run.elapsedMs), sub: 'in the browser worker' }]} />
+        {Charts && <Charts run={run} />}
+        {Explorer && <Explorer run={run} />}
+        <TablesPanel run={run} />
+      </>
+    );
+  }, [run, ui]);
+  if (!state) return null;
+  const stale = !!run && validConfig !== undefined && JSON.stringify(validConfig) !== JSON.stringify(run.config);
+  return (
+    <div className="results">
+      {status === 'error' && error && (
+        <div className="callout callout-error" role="alert">
+          <div>
+            <strong>{error.name === 'ConfigError' ? 'The settings are not valid' : 'The run failed'}</strong>
+            <div>{error.message}</div>
+          </div>
+        </div>
+      )}
+      {status === 'cancelled' && <div className="callout">The run was cancelled; nothing was kept from it.</div>}
+      {run ? (
+        <>
+          {body}
+          <DownloadPanel simulator={def.id} state={state} stale={stale} />
+        </>
+      ) : status === 'running' ? (
+        <EmptyState icon={<div className="spinner" />} title="Simulating…">
+          <p>The engine runs in a Web Worker. Cancel any time.</p>
+        </EmptyState>
+      ) : (
+        <EmptyState icon={ui.icon} title="No run yet">
+          <p>Adjust the settings, then press Run simulation. Charts, table previews and downloads appear here.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+});
