@@ -32,6 +32,10 @@ function fixedWidth(name: string, n: number, width: number, valid?: Uint8Array):
   return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
 }
 
+function allNull(name: string, n: number): Utf8Column & { bytes: Uint8Array } {
+  return { name, type: 'string', encoding: 'utf8', offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), valid: new Uint8Array(n) };
+}
+
 /** A short copy by bytes: per-row `subarray` views would allocate millions of objects. */
 function copy(src: Uint8Array, from: number, dst: Uint8Array, to: number, len: number): void {
   for (let k = 0; k < len; k++) dst[to + k] = src[from + k];
@@ -107,9 +111,9 @@ export function buildLogsTable(
   const tiers = [...new Set(services.map((s) => s.tier))];
   const tierOf = services.map((s) => tiers.indexOf(s.tier));
   const logId = fixedWidth('log_id', n, 36);
-  const noIds = traced ? undefined : new Uint8Array(n);
-  const traceId = fixedWidth('trace_id', traced ? n : 0, 32);
-  const spanId = fixedWidth('span_id', traced ? n : 0, 16);
+  // tracing off (D6): every id is null, so the columns hold no bytes and an all-zero validity mask
+  const traceId = traced ? fixedWidth('trace_id', n, 32) : allNull('trace_id', n);
+  const spanId = traced ? fixedWidth('span_id', n, 16) : allNull('span_id', n);
   for (let i = 0; i < n; i++) {
     const g = perm[i];
     const code = STATUS_CODES[raw.status[g]];
@@ -134,7 +138,6 @@ export function buildLogsTable(
       ids.span.hexInto(spanId.bytes, i * 16, 8, k0, k1 * MAX_SPANS);
     }
   }
-  const nullIds = (name: string) => ({ name, type: 'string' as const, encoding: 'utf8' as const, offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), valid: noIds });
   const table = makeTable('logs', [
     logId,
     numberColumn('timestamp', 'timestamp', ts),
@@ -146,8 +149,8 @@ export function buildLogsTable(
     numberColumn('status_code', 'int', statusCode),
     numberColumn('latency_ms', 'float', latency),
     messageColumn(raw, perm),
-    traced ? traceId : nullIds('trace_id'),
-    traced ? spanId : nullIds('span_id'),
+    traceId,
+    spanId,
     boolColumn('is_spike', spike),
     boolColumn('is_outage', outage),
     boolColumn('is_error_burst', burst),
