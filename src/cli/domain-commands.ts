@@ -54,11 +54,17 @@ async function writeFiles(files: readonly OutputFile[], out?: string, zip?: stri
   }
 }
 
-const hostHooks = () => {
+/** Ctrl-C cancels the run between tables and columns. */
+async function withCancel<T>(run: (hooks: { signal: AbortSignal; yield: () => Promise<void> }) => Promise<T>): Promise<T> {
   const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
-  return { signal: abort.signal, yield: () => new Promise<void>((r) => setImmediate(r)) };
-};
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await run({ signal: abort.signal, yield: () => new Promise<void>((r) => setImmediate(r)) });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
 
 /** `domain <retail|financial|iot> [--scale S] [--seed N] [--set k=v]… [--format F] --out DIR|--zip FILE [--stats]`. */
 export async function domainCommand(argv: string[]): Promise<void> {
@@ -73,7 +79,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   if (scale !== undefined) raw.scale = scale;
   for (const { key, value } of args.sets) setPath(raw, key, value);
   const began = process.hrtime.bigint();
-  const out = await generateDomain(def, raw, { seed: args.seed, ...hostHooks() });
+  const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
     initParquetNode();
     const files = domainTree(out, args.format);

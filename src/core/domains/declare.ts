@@ -1,6 +1,7 @@
-/** Shorthands for domain files: a column, a table, and the retail/financial/IoT scale tables. */
+/** Shorthands for domain files: a column, count rules, a table, and zip-record columns. */
 import type { ColumnType } from '../table/column';
 import type { ColumnDef, CountRule, Strategy, TableDef } from './model';
+import { zipField, type ZipField } from './strategies/people';
 
 /** A column declaration. */
 export function col(name: string, type: ColumnType, gen: Strategy, options: Omit<ColumnDef, 'name' | 'type' | 'gen'> = {}): ColumnDef {
@@ -17,3 +18,6 @@ export const perParent = (table: string, parent: string, ratio: number): CountRu
 export function table(def: TableDef): TableDef {
   return def;
 }
+
+/** Columns fed by one zip record per row (city, state, zip_code: text; lat, lng: floats). */
+export const zipColumns = (fields: readonly ZipField[]): ColumnDef[] => fields.map((f) => col(f, f === 'lat' || f === 'lng' ? 'float' : 'string', zipField(f)));

@@ -2,16 +2,16 @@
  * The financial domain (spec/domains.md §3.2): branches, customers with accounts, cards and
  * monthly statements, transactions with fraud flags, loans with payments.
  */
-import { col, anchor, fixed, perParent, table } from './declare';
+import { col, anchor, zipColumns, fixed, perParent, table } from './declare';
 import type { DomainDef } from './model';
+import { clip } from './sort';
 import { BRANCH_NAMES, MERCHANTS, TRANSACTION_CATEGORIES } from './reference/catalogs';
 import { constant, digits, fixedNumbers, flag, inOrder, lognormal, pickWeighted, uniform, weighted, weightedNumber } from './strategies/basic';
 import { formula, scaled, zeroWhen } from './strategies/derive';
 import { fkCatalog, fkCoverage, fkParetoTimed, fkUniform, fkZipf } from './strategies/fk';
-import { email, firstName, lastName, phone, zipField } from './strategies/people';
+import { email, firstName, lastName, phone } from './strategies/people';
 import { addDays, addHours, seasonal, uniformDate } from './strategies/time';
 
-const clip = (x: number, min: number, max: number) => (x < min ? min : x > max ? max : x);
 const cents = (x: number) => Math.round(x * 100);
 
 export const financial: DomainDef = {
@@ -37,7 +37,7 @@ export const financial: DomainDef = {
       count: fixed(200),
       columns: [
         col('branch_name', 'string', pickWeighted(BRANCH_NAMES)),
-        ...(['city', 'state', 'zip_code', 'lat', 'lng'] as const).map((f) => col(f, f === 'lat' || f === 'lng' ? 'float' : 'string', zipField(f))),
+        ...zipColumns(['city', 'state', 'zip_code', 'lat', 'lng']),
         col('opened_date', 'date', uniformDate({ start: '2000-01-01', end: '2024-12-31' })),
         col('is_active', 'bool', flag(0.92)),
       ],

@@ -2,17 +2,17 @@
  * The IoT domain (spec/domains.md §3.3): device types and locations, devices with sensors
  * and their readings, alerts, maintenance logs and commands.
  */
-import { col, anchor, fixed, perParent, table } from './declare';
+import { col, anchor, zipColumns, fixed, perParent, table } from './declare';
 import type { DomainDef } from './model';
+import { clip } from './sort';
 import { DEVICE_TYPES } from './reference/catalogs';
 import { COMPANIES, SENTENCES } from './reference/words';
 import { composed, flag, inOrder, pick, sequencePattern, uniform, weighted } from './strategies/basic';
 import { formula, mapValue } from './strategies/derive';
 import { fkBalanced, fkCatalog, fkCoverage, fkUniform, fkZipf } from './strategies/fk';
-import { personName, zipField } from './strategies/people';
+import { personName } from './strategies/people';
 import { addDays, uniformDate, uniformInstant } from './strategies/time';
 
-const clip = (x: number, min: number, max: number) => (x < min ? min : x > max ? max : x);
 
 /** Every sensor type's unit (Ref draws them independently: 11.5 % matched, D11). */
 const UNITS = { Temperature: 'C', Humidity: '%RH', Pressure: 'Pa', Vibration: 'mm/s', Flow: 'L/min', Level: 'm', Proximity: 'cm', Light: 'lux' };
@@ -55,7 +55,7 @@ export const iot: DomainDef = {
       columns: [
         col('location_name', 'string', sequencePattern('LOC-', 4)),
         col('facility_type', 'string', weighted('location.facility_type', { Factory: 0.25, Warehouse: 0.25, Office: 0.2, Field: 0.15, Residential: 0.15 })),
-        ...(['city', 'state', 'zip_code', 'lat', 'lng'] as const).map((f) => col(f, f === 'lat' || f === 'lng' ? 'float' : 'string', zipField(f))),
+        ...zipColumns(['city', 'state', 'zip_code', 'lat', 'lng']),
       ],
     }),
     table({

@@ -2,13 +2,13 @@
  * The retail domain (spec/domains.md §3.1): customers and their addresses, a two-level
  * product catalog, stores, promotions, orders with lines, and returns.
  */
-import { col, anchor, fixed, perParent, perYear, table } from './declare';
+import { col, anchor, zipColumns, fixed, perParent, perYear, table } from './declare';
 import type { DomainDef } from './model';
 import { PRODUCT_GROUP_ENDS, PRODUCT_NAMES, PROMO_NAMES, RETAIL_CATEGORIES, RETAIL_CATEGORY_ROOTS } from './reference/catalogs';
 import { flag, fixedNumbers, geometric, inOrder, lognormal, pick, sequencePattern, weighted, weightedNumber } from './strategies/basic';
 import { firstPerParent, formula, lookup, lookupOr, scaled, sumChildren } from './strategies/derive';
 import { fkActiveAt, fkAmongChildren, fkCoverage, fkDistinct, fkMapped, fkParetoTimed, fkZipf } from './strategies/fk';
-import { email, firstName, lastName, streetAddress, zipField } from './strategies/people';
+import { email, firstName, lastName, streetAddress } from './strategies/people';
 import { addDays, seasonal, uniformInstant } from './strategies/time';
 
 /** Category tree: roots at the listed ids (level 1), every other id under the preceding root. */
@@ -20,9 +20,6 @@ function categoriesForName(code: number): number[] {
   const root = PRODUCT_GROUP_ENDS.find(([end]) => code + 1 <= end)![1];
   return categoryParents.flatMap((p, i) => (p === root ? [i + 1] : []));
 }
-
-const zipColumns = (fields: readonly ('city' | 'state' | 'zip_code' | 'lat' | 'lng')[]) =>
-  fields.map((f) => col(f, f === 'lat' || f === 'lng' ? 'float' : 'string', zipField(f)));
 
 export const retail: DomainDef = {
   id: 'retail',

@@ -11,3 +11,6 @@ export function roundTo(x: number, dp: number): number {
   const f = 10 ** dp;
   return x < 0 ? -Math.round(-x * f) / f : Math.round(x * f) / f;
 }
+
+/** x limited to [min, max]. */
+export const clip = (x: number, min: number, max: number) => (x < min ? min : x > max ? max : x);
