@@ -29,9 +29,18 @@ export class ByteSink {
   }
 
   bytes(src: Uint8Array): void {
-    this.ensure(src.length);
-    this.buf.set(src, this.pos);
-    this.pos += src.length;
+    const n = src.length;
+    this.ensure(n);
+    // a native copy costs more than a loop for the short fragments (keys, labels) that dominate
+    if (n < 24) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < n; i++) buf[p++] = src[i];
+      this.pos = p;
+    } else {
+      this.buf.set(src, this.pos);
+      this.pos += n;
+    }
   }
 
   finish(): Uint8Array {
