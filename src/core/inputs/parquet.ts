@@ -16,6 +16,26 @@ function validity(v: Vector): Uint8Array | undefined {
   return out;
 }
 
+/** Copy Arrow UTF-8 buffers chunk by chunk (no JS strings: a million strings cost seconds). */
+function utf8Column(name: string, v: Vector, valid: Uint8Array | undefined): Column {
+  const chunks = v.data as Data[];
+  let total = 0;
+  for (const d of chunks) total += d.valueOffsets[d.offset + d.length] - d.valueOffsets[d.offset];
+  const bytes = new Uint8Array(total);
+  const offsets = new Int32Array(v.length + 1);
+  let row = 0;
+  let o = 0;
+  for (const d of chunks) {
+    const off = d.valueOffsets as Int32Array;
+    const base = off[d.offset];
+    const end = off[d.offset + d.length];
+    bytes.set((d.values as Uint8Array).subarray(base, end), o);
+    for (let i = 0; i < d.length; i++) offsets[++row] = o + off[d.offset + i + 1] - base;
+    o += end - base;
+  }
+  return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
+}
+
 /** µs per unit of an Arrow timestamp or time unit (SECOND=0 … NANOSECOND=3). */
 const US_PER_UNIT = [1e6, 1e3, 1, 1e-3];
 
@@ -70,6 +90,7 @@ function convert(name: string, v: Vector): { column: Column; zone?: boolean } {
       return { column: dateColumn(name, out, valid) };
     }
     case Type.Utf8:
+      return { column: utf8Column(name, v, valid) };
     case Type.LargeUtf8:
     case Type.Dictionary:
       return { column: stringColumn(name, Array.from({ length: n }, (_, i) => (v.isValid(i) ? String(v.get(i)) : null))) };
