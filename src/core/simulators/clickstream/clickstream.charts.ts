@@ -2,9 +2,16 @@ import type { Bin } from '../../histogram';
 import { formatIso, US_PER_HOUR } from '../../time';
 import { DWELL_MAX_SECONDS, type Generated } from './clickstream.generate';
 import { pagesOf } from './clickstream.report';
+import type { SessionSample } from './clickstream.samples';
 
 /** Chart data for the Clickstream page, aggregated next to the data so the UI stays light. */
-export interface ClickstreamCharts {
+export interface ClickstreamCharts extends ClickstreamAggregates {
+  /** A few whole sessions with their page views, for the session explorer ({@link sampleSessions}). */
+  readonly sessionSamples: readonly SessionSample[];
+}
+
+/** The charts' aggregates over every session and page view. */
+export interface ClickstreamAggregates {
   /** Session starts per bucket of the window (real clock buckets from startTime), humans and bots apart. */
   readonly sessionsOverTime: { bucketHours: number; buckets: { start: string; humans: number; bots: number }[] };
   /** Session starts by UTC hour of day over the whole window: the diurnal curve. */
@@ -38,7 +45,7 @@ export function clickstreamCharts(input: {
   stages: readonly string[];
   devices: { dict: string[]; codes: Int32Array };
   referrers: { dict: string[]; codes: Int32Array };
-}): ClickstreamCharts {
+}): ClickstreamAggregates {
   const { gen, depth, stages } = input;
   const n = gen.userIndex.length;
   const hours = Math.max(1, Math.ceil(input.durationHours));

@@ -4,6 +4,7 @@ import { clickstreamCharts, type ClickstreamCharts } from './clickstream.charts'
 import type { ClickstreamConfig } from './clickstream.config';
 import { generate } from './clickstream.generate';
 import { clickstreamAnswerKey, clickstreamStats, pagesOf } from './clickstream.report';
+import { sampleSessions } from './clickstream.samples';
 import { arrangeBySessionStart } from './clickstream.sort';
 import {
   funnelsTable,
@@ -73,14 +74,17 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
     tables: [sessions, pageViews, funnels],
     stats: clickstreamStats(config, x, depth, stages.length),
     answerKey: clickstreamAnswerKey(x, depth, stages, config.botPagesPerSession),
-    charts: clickstreamCharts({
-      gen,
-      durationHours: config.durationHours,
-      dayOffsetHours: dayOffsetUs / US_PER_HOUR,
-      depth,
-      stages,
-      devices: x.devices,
-      referrers: x.referrers,
-    }),
+    charts: {
+      ...clickstreamCharts({
+        gen,
+        durationHours: config.durationHours,
+        dayOffsetHours: dayOffsetUs / US_PER_HOUR,
+        depth,
+        stages,
+        devices: x.devices,
+        referrers: x.referrers,
+      }),
+      sessionSamples: sampleSessions(x, depth, stages.length, pool),
+    },
   };
 }
