@@ -4,14 +4,14 @@
  * the reference Python package.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { ENGINE_VERSION } from '../src/core/version';
 import { ALL_CASES } from './cases';
 
 const filter = process.argv[2];
 const selected = ALL_CASES.filter((c) => !filter || c.name.includes(filter));
-const results = [];
+const results: { name: string }[] = [];
 for (const c of selected) {
   process.stderr.write(`${c.name} … `);
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/case.ts', c.name], {
@@ -49,6 +49,12 @@ for (const c of selected) {
   process.stderr.write(`${entry.bestSeconds.toFixed(3)} s, ${rowsPerSecond.toLocaleString('en-US')} rows/s, ${entry.peakRssMb} MB${extra ? `, ${extra}` : ''}\n`);
 }
 mkdirSync('bench/results', { recursive: true });
-const report = { engineVersion: ENGINE_VERSION, node: process.version, cpus: cpus().length, cases: results };
-writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+// a filtered run updates its cases in the report and keeps the others
+const path = 'bench/results/latest.json';
+const previous = filter && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { cases: { name: string }[] }).cases : [];
+const merged = [...previous.filter((p) => !results.some((r) => r.name === p.name)), ...results].sort(
+  (a, b) => ALL_CASES.findIndex((c) => c.name === a.name) - ALL_CASES.findIndex((c) => c.name === b.name),
+);
+const report = { engineVersion: ENGINE_VERSION, node: process.version, cpus: cpus().length, cases: merged };
+writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 process.stderr.write('wrote bench/results/latest.json\n');
