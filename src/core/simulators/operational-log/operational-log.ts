@@ -3,6 +3,7 @@ import type { RunContext, SimResult } from '../../simulator';
 import { getColumn, type NumberColumn } from '../../table/column';
 import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
 import { summarizeOperationalLog, windowId, type OperationalLogCharts } from './operational-log.charts';
+import { exploreOperationalLog, type OperationalLogExplore } from './operational-log.explore';
 import { resolveServices, type OperationalLogConfig } from './operational-log.config';
 import { STATUS_CODES, type ServiceSpec } from './operational-log.constants';
 import { LogGenerator, momentMatched } from './operational-log.generate';
@@ -25,7 +26,8 @@ import {
 } from './operational-log.windows';
 
 export interface OperationalLogOutput extends SimResult {
-  readonly charts: OperationalLogCharts;
+  /** Aggregates for the page's charts, and the log sample and traces for its explorer. */
+  readonly charts: OperationalLogCharts & OperationalLogExplore;
 }
 
 /** The run's injected windows; a disabled feature draws none (D2). */
@@ -134,7 +136,8 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
   const { table: logsTable, sampled } = buildLogsTable(logs, logPerm, services, ids, config.traceEnabled);
   await ctx.checkpoint('tables', 1, 3);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
-  const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, invertPermutation(logPerm), services, ids);
+  const logPos = invertPermutation(logPerm);
+  const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids);
   await ctx.checkpoint('tables', 2, 3);
   const health = serviceHealth(logs, services);
   await ctx.checkpoint('tables', 3, 3);
@@ -155,7 +158,10 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
     tables: [logsTable, tracesTable, healthTable(health)],
     stats: operationalLogStats(logs, spans, windows),
     answerKey,
-    charts: summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
+    charts: {
+      ...summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
+      ...exploreOperationalLog({ logs, spans, logsTable, tracesTable, logPerm, logPos, spanPerm, services }),
+    },
     files,
   };
 }
