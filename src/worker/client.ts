@@ -1,5 +1,16 @@
 import type { OutputFormat } from '../core/output/formats';
-import type { PackageResult, RunSummary, SerializedError, WorkerRequest, WorkerResponse } from './protocol';
+import type { ColumnType } from '../core/table/column';
+import type {
+  DomainResult,
+  DropResult,
+  PackageResult,
+  RetypeResult,
+  RunSummary,
+  SerializedError,
+  UploadResult,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
 
 export interface ProgressEvent {
   readonly phase: string;
@@ -15,8 +26,15 @@ export class WorkerError extends Error {
   }
 }
 
-type Work = Extract<WorkerRequest, { type: 'run' | 'package' }>;
+type Work = Exclude<WorkerRequest, { type: 'cancel' }>;
 type RequestBody = Work extends infer R ? (R extends Work ? Omit<R, 'id'> : never) : never;
+
+/**
+ * How long a cancelled request may take to answer before the worker is replaced: a simulator
+ * checks for cancel often; a domain between columns; a download between files (its zip step
+ * answers at once). Replacing the worker loses the data set, so the grace is generous there.
+ */
+const CANCEL_GRACE_MS: Partial<Record<Work['type'], number>> = { run: 1000, package: 1000, domain: 5000, packageData: 30_000 };
 
 interface Pending {
   resolve(data: unknown): void;
@@ -39,8 +57,18 @@ export class SimClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly resetListeners = new Set<() => void>();
 
   constructor(private readonly create: () => Worker) {}
+
+  /**
+   * Called when the worker is replaced (a crash, or a cancelled step that did not stop in time):
+   * what it held (runs, the data set) is gone. Returns an unsubscribe function.
+   */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
 
   private ensure(): Worker {
     if (!this.worker) {
@@ -66,17 +94,19 @@ export class SimClient {
   private failAll(e: Error): void {
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
+    const had = this.worker !== undefined;
     this.worker?.terminate();
     this.worker = undefined;
+    if (had) for (const l of this.resetListeners) l();
   }
 
-  private request<T>(body: RequestBody, onProgress?: (p: ProgressEvent) => void): Job<T> {
+  private request<T>(body: RequestBody, onProgress?: (p: ProgressEvent) => void, transfer: Transferable[] = []): Job<T> {
     const id = this.nextId++;
     const worker = this.ensure();
     const promise = new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, onProgress });
     });
-    worker.postMessage({ ...body, id } as WorkerRequest);
+    worker.postMessage({ ...body, id } as WorkerRequest, transfer);
     const cancel = () => {
       const p = this.pending.get(id);
       if (!p) return;
@@ -87,17 +117,41 @@ export class SimClient {
         this.pending.delete(id);
         p.reject(new WorkerError({ name: 'AbortError', message: 'The run was cancelled' }));
         this.failAll(new WorkerError({ name: 'AbortError', message: 'The run was cancelled' }));
-      }, 1000);
+      }, CANCEL_GRACE_MS[body.type] ?? 1000);
     };
     return { id, promise, cancel };
   }
 
-  run(simulator: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000): Job<RunSummary> {
-    return this.request<RunSummary>({ type: 'run', simulator, config, previewRows }, onProgress);
+  /** Run a simulator; `inputs` names tables of the data set it may read. */
+  run(simulator: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000, inputs?: readonly string[]): Job<RunSummary> {
+    return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, ...(inputs ? { inputs } : {}) }, onProgress);
   }
 
   package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
     return this.request<PackageResult>({ type: 'package', runId, format }, onProgress);
+  }
+
+  /** Generate a domain into the data set (scale, seed, startDate, endDate in `config`). */
+  generateDomain(domain: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000): Job<DomainResult> {
+    return this.request<DomainResult>({ type: 'domain', domain, config, previewRows }, onProgress);
+  }
+
+  /** Read a file into the data set; its bytes are transferred (the caller's buffer is emptied). */
+  upload(file: string, bytes: Uint8Array, previewRows = 5_000): Job<UploadResult> {
+    return this.request<UploadResult>({ type: 'upload', file, bytes, previewRows }, undefined, [bytes.buffer]);
+  }
+
+  retype(table: string, column: string, to: ColumnType, previewRows = 5_000): Job<RetypeResult> {
+    return this.request<RetypeResult>({ type: 'retype', table, column, to, previewRows });
+  }
+
+  dropTables(tables: readonly string[]): Job<DropResult> {
+    return this.request<DropResult>({ type: 'drop', tables });
+  }
+
+  /** Zip chosen tables of the data set in a format. */
+  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
+    return this.request<PackageResult>({ type: 'packageData', tables, format }, onProgress);
   }
 
   dispose(): void {

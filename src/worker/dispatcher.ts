@@ -1,23 +1,21 @@
-import { tableToIPC } from 'apache-arrow';
-import { toArrow } from '../core/output/arrow';
-import { buildTree, zipTree } from '../core/output/tree';
+import { buildTree, zipTree, type OutputFile } from '../core/output/tree';
 import { findSimulator } from '../core/registry';
 import { runSimulator, type RunOutput } from '../core/run';
 import { ConfigError } from '../core/schema/config';
-import { sliceTable, tableSchema, type Table } from '../core/table/column';
-import { serializeError, type PackageResult, type Post, type RunSummary, type TablePreview, type WorkerRequest } from './protocol';
-
-/** Yield to the host's event loop without timer clamping, so a cancel message can be handled. */
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
-}
+import type { OutputFormat } from '../core/output/formats';
+import { DataSet, type Summarised } from './dataset';
+import { macrotask, preview, whenAborted } from './preview';
+import {
+  serializeError,
+  type DomainResult,
+  type DropResult,
+  type PackageResult,
+  type Post,
+  type RetypeResult,
+  type RunSummary,
+  type UploadResult,
+  type WorkerRequest,
+} from './protocol';
 
 export interface DispatcherOptions {
   /** Initialise parquet-wasm before the first Parquet write (lazily, once). */
@@ -26,18 +24,17 @@ export interface DispatcherOptions {
   now(): number;
 }
 
-function preview(t: Table, rows: number): { preview: TablePreview; transfer: ArrayBuffer } {
-  const ipc = tableToIPC(toArrow(sliceTable(t, 0, rows)), 'stream');
-  return { preview: { name: t.name, rows: t.length, columns: tableSchema(t), ipc }, transfer: ipc.buffer as ArrayBuffer };
-}
+type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
 
 /**
  * Handles worker requests for any host (a Web Worker, or Node tests calling it directly).
- * Keeps the most recent runs so Download packages them without simulating again.
+ * Keeps the most recent runs so Download packages them without simulating again, and the
+ * data set (generated and uploaded tables) that simulators read as `inputs`.
  */
 export function createDispatcher(post: Post, options: DispatcherOptions) {
   const runs = new Map<number, RunOutput>();
   const aborts = new Map<number, AbortController>();
+  const dataSet = new DataSet();
   const KEEP_RUNS = 2;
 
   /** At most one progress message per 100 ms (and always the last one): the UI repaints, not floods. */
@@ -51,17 +48,21 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     };
   }
 
-  async function run(req: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
+  function abortable(id: number): AbortSignal {
+    const abort = new AbortController();
+    aborts.set(id, abort);
+    return abort.signal;
+  }
+
+  const aborted = () => new DOMException('cancelled', 'AbortError');
+
+  async function run(req: Req<'run'>): Promise<void> {
     const def = findSimulator(req.simulator);
     if (!def) throw new ConfigError([{ path: '', message: `unknown simulator "${req.simulator}"` }]);
-    const abort = new AbortController();
-    aborts.set(req.id, abort);
+    const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
+    const signal = abortable(req.id);
     const began = options.now();
-    const out = await runSimulator(def, req.config, {
-      signal: abort.signal,
-      onProgress: throttled(req.id),
-      yield: macrotask,
-    });
+    const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
     const elapsedMs = options.now() - began;
     runs.set(req.id, out);
     for (const key of [...runs.keys()].slice(0, Math.max(0, runs.size - KEEP_RUNS))) runs.delete(key);
@@ -86,24 +87,81 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     post({ id: req.id, type: 'ok', data }, transfer);
   }
 
-  async function pack(req: Extract<WorkerRequest, { type: 'package' }>): Promise<void> {
+  /** Write files with progress (yielding between them so a cancel arrives), then zip them. */
+  async function zipAndPost(id: number, format: OutputFormat, began: number, signal: AbortSignal, files: OutputFile[]): Promise<void> {
+    const progress = throttled(id);
+    if (signal.aborted) throw aborted();
+    // jszip cannot be interrupted: answer a cancel at once and let it finish unseen
+    const zip = await Promise.race([zipTree(files, (percent) => progress({ phase: 'zip', done: percent, total: 100 })), whenAborted(signal)]);
+    const result: PackageResult = { zip, format, files: files.map((f) => ({ path: f.path, bytes: f.bytes.length })), elapsedMs: options.now() - began };
+    post({ id, type: 'ok', data: result }, [zip.buffer as ArrayBuffer]);
+  }
+
+  async function pack(req: Req<'package'>): Promise<void> {
     const out = runs.get(req.runId);
     if (!out) throw new Error('That run is no longer in memory; run the simulation again.');
     const began = options.now();
     if (req.format === 'parquet') await options.initParquet();
-    const abort = new AbortController();
-    aborts.set(req.id, abort);
+    const signal = abortable(req.id);
     const progress = throttled(req.id);
     const files = buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
-    if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-    const zip = await zipTree(files, (percent) => progress({ phase: 'zip', done: percent, total: 100 }));
-    const data: PackageResult = {
-      zip,
-      format: req.format,
-      files: files.map((f) => ({ path: f.path, bytes: f.bytes.length })),
-      elapsedMs: options.now() - began,
-    };
-    post({ id: req.id, type: 'ok', data }, [zip.buffer as ArrayBuffer]);
+    await zipAndPost(req.id, req.format, began, signal, files);
+  }
+
+  async function packData(req: Req<'packageData'>): Promise<void> {
+    const began = options.now();
+    if (req.format === 'parquet') await options.initParquet();
+    const signal = abortable(req.id);
+    const progress = throttled(req.id);
+    const files = await dataSet.tree(req.tables, req.format, async (done, total) => {
+      progress({ phase: 'write', done, total });
+      await macrotask();
+      if (signal.aborted) throw aborted();
+    });
+    await zipAndPost(req.id, req.format, began, signal, files);
+  }
+
+  /** Summaries and previews of named tables, yielding between tables (phase `summarise`). */
+  async function summarise(id: number, names: readonly string[], previewRows: number): Promise<Summarised[]> {
+    const progress = throttled(id);
+    const out: Summarised[] = [];
+    for (const name of names) {
+      out.push(dataSet.summarise(name, previewRows));
+      progress({ phase: 'summarise', done: out.length, total: names.length });
+      await macrotask();
+    }
+    return out;
+  }
+
+  async function domain(req: Req<'domain'>): Promise<void> {
+    const signal = abortable(req.id);
+    const began = options.now();
+    const { names, result } = await dataSet.generate(req.domain, req.config, { signal, onProgress: throttled(req.id), yield: macrotask });
+    // the set now holds the new tables: answer with them even if a cancel arrives from here on
+    const s = await summarise(req.id, names, req.previewRows);
+    const body: DomainResult = { ...result, tables: s.map((x) => x.summary), elapsedMs: options.now() - began };
+    post({ id: req.id, type: 'ok', data: body }, s.map((x) => x.transfer));
+  }
+
+  async function upload(req: Req<'upload'>): Promise<void> {
+    const began = options.now();
+    if (req.file.toLowerCase().endsWith('.parquet')) await options.initParquet();
+    const { name, result } = dataSet.upload(req.file, req.bytes);
+    const s = dataSet.summarise(name, req.previewRows);
+    const body: UploadResult = { ...result, table: s.summary, elapsedMs: options.now() - began };
+    post({ id: req.id, type: 'ok', data: body }, [s.transfer]);
+  }
+
+  function retype(req: Req<'retype'>): void {
+    dataSet.retype(req.table, req.column, req.to);
+    const s = dataSet.summarise(req.table, req.previewRows);
+    const body: RetypeResult = { table: s.summary };
+    post({ id: req.id, type: 'ok', data: body }, [s.transfer]);
+  }
+
+  function drop(req: Req<'drop'>): void {
+    const body: DropResult = { dropped: dataSet.drop(req.tables) };
+    post({ id: req.id, type: 'ok', data: body });
   }
 
   return async function handle(req: WorkerRequest): Promise<void> {
@@ -112,8 +170,22 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
       return;
     }
     try {
-      if (req.type === 'run') await run(req);
-      else await pack(req);
+      switch (req.type) {
+        case 'run':
+          return await run(req);
+        case 'package':
+          return await pack(req);
+        case 'packageData':
+          return await packData(req);
+        case 'domain':
+          return await domain(req);
+        case 'upload':
+          return await upload(req);
+        case 'retype':
+          return retype(req);
+        case 'drop':
+          return drop(req);
+      }
     } catch (e) {
       post({ id: req.id, type: 'error', error: serializeError(e) });
     } finally {

@@ -4,14 +4,34 @@
  * errors travel as data; big results travel as transferred buffers (Arrow IPC for previews,
  * bytes for files), never as structured-cloned row objects.
  */
+import type { DomainTable } from '../core/domains/model';
+import type { ReadError } from '../core/inputs/types';
+import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
 
 export type WorkerRequest =
-  | { readonly id: number; readonly type: 'run'; readonly simulator: string; readonly config: unknown; readonly previewRows: number }
+  | {
+      readonly id: number;
+      readonly type: 'run';
+      readonly simulator: string;
+      readonly config: unknown;
+      readonly previewRows: number;
+      /** Tables of the data set (held in the worker) the simulator may read, by name. */
+      readonly inputs?: readonly string[];
+    }
   | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat }
-  | { readonly id: number; readonly type: 'cancel'; readonly target: number };
+  | { readonly id: number; readonly type: 'cancel'; readonly target: number }
+  /** Generate a domain into the data set (replacing the previously generated tables). */
+  | { readonly id: number; readonly type: 'domain'; readonly domain: string; readonly config: unknown; readonly previewRows: number }
+  /** Read an uploaded file (its bytes transferred) into a table of the data set. */
+  | { readonly id: number; readonly type: 'upload'; readonly file: string; readonly bytes: Uint8Array; readonly previewRows: number }
+  /** Change the type of one column of an uploaded table. */
+  | { readonly id: number; readonly type: 'retype'; readonly table: string; readonly column: string; readonly to: ColumnType; readonly previewRows: number }
+  | { readonly id: number; readonly type: 'drop'; readonly tables: readonly string[] }
+  /** Zip chosen tables of the data set with `_spindle/config.json` and `_spindle/tables.json`. */
+  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat };
 
 export interface SerializedError {
   readonly name: string;
@@ -19,6 +39,8 @@ export interface SerializedError {
   readonly stack?: string;
   /** Config errors: each issue names the field, the value and what is allowed. */
   readonly issues?: readonly Issue[];
+  /** Unreadable uploads: the file, the line or row, the column and the problem. */
+  readonly read?: ReadError;
 }
 
 export interface TablePreview {
@@ -48,17 +70,67 @@ export interface PackageResult {
   readonly elapsedMs: number;
 }
 
+/** Where a table of the data set came from. */
+export type DataOrigin =
+  | { readonly kind: 'domain'; readonly domain: string; readonly scale: string; readonly seed: number }
+  | { readonly kind: 'upload'; readonly file: string };
+
+/** A table of the data set as the page sees it: metadata, a preview and per-column summaries. */
+export interface DataTableSummary {
+  readonly name: string;
+  readonly rows: number;
+  readonly origin: DataOrigin;
+  /** Generated tables: the primary key; uploads: null. */
+  readonly pk: string | null;
+  readonly fks: DomainTable['fks'];
+  readonly eventTimeColumn: string | null;
+  /** `zone`: a timestamp column whose text carried a zone or offset (stored as UTC). */
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly zone?: boolean }[];
+  readonly summaries: readonly ColumnSummary[];
+  /** Arrow IPC stream of the first `previewRows` rows. */
+  readonly ipc: Uint8Array;
+}
+
+export interface DomainResult {
+  readonly domain: string;
+  /** The resolved domain config (scale, seed, dates, every default). */
+  readonly config: Record<string, unknown>;
+  readonly tables: readonly DataTableSummary[];
+  /** Previously generated tables this run replaced. */
+  readonly removed: readonly string[];
+  /** Uploads renamed because a generated table took their name. */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  readonly elapsedMs: number;
+}
+
+export interface UploadResult {
+  readonly table: DataTableSummary;
+  /** An earlier upload of the same name was replaced. */
+  readonly replaced: boolean;
+  /** The name the file asked for, when a generated table held it and a suffix was added. */
+  readonly wanted: string | null;
+  readonly elapsedMs: number;
+}
+
+export interface RetypeResult {
+  readonly table: DataTableSummary;
+}
+
+export interface DropResult {
+  readonly dropped: readonly string[];
+}
+
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | null }
+  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | null }
   | { readonly id: number; readonly type: 'error'; readonly error: SerializedError };
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) {
-    const issues = (e as { issues?: readonly Issue[] }).issues;
-    return { name: e.name, message: e.message, stack: e.stack, ...(issues ? { issues: [...issues] } : {}) };
+    const { issues, read } = e as { issues?: readonly Issue[]; read?: ReadError };
+    return { name: e.name, message: e.message, stack: e.stack, ...(issues ? { issues: [...issues] } : {}), ...(read ? { read: { ...read } } : {}) };
   }
   return { name: 'Error', message: String(e) };
 }

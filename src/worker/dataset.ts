@@ -1,0 +1,206 @@
+/**
+ * The data set the worker holds for the Data sources page and the simulators that take input
+ * tables: generated domain tables and uploaded files, by name. Later `run` requests name the
+ * tables they read (`inputs`), so no table crosses the worker boundary twice.
+ *
+ * Naming rules (table names are unique): generating a domain replaces the previously generated
+ * tables; an upload replaces an earlier upload of the same name (a corrected file); generated
+ * tables keep their domain names (their foreign keys refer to them), so an upload that would
+ * take one gets a numeric suffix (`customer_2`), and uploads give way the same way when a
+ * domain is generated after them.
+ */
+import { findDomain, generateDomain, type DomainTable } from '../core/domains';
+import type { DomainConfig } from '../core/domains/config';
+import { formatReadError, readTableFile, retypeColumn, tableNameOf } from '../core/inputs';
+import { summarizeTable } from '../core/inputs/summary';
+import type { ReadError } from '../core/inputs/types';
+import { writeTable, type OutputFormat } from '../core/output/formats';
+import { jsonBytes, type OutputFile } from '../core/output/tree';
+import { ConfigError } from '../core/schema/config';
+import type { RunHooks } from '../core/simulator';
+import type { ColumnType, Table } from '../core/table/column';
+import { ENGINE_VERSION } from '../core/version';
+import { preview } from './preview';
+import type { DataOrigin, DataTableSummary, DomainResult, UploadResult } from './protocol';
+
+/** An unreadable upload: the message names the file, line or row and problem; `read` holds them as data. */
+export class ReadFileError extends Error {
+  constructor(
+    message: string,
+    readonly read: ReadError,
+  ) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+interface Held {
+  readonly table: Table;
+  readonly origin: DataOrigin;
+  /** Generated tables: the domain's metadata (pk, fks, event time, enums), written to tables.json as is. */
+  readonly domainMeta: DomainTable | null;
+  /** Timestamp columns whose text carried a zone (uploads). */
+  readonly zoned: ReadonlySet<string>;
+}
+
+/** Characters a file system or zip reader would refuse in a name become `_`. */
+export function safeTableName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const s = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').trim();
+  return s === '' || /^\.+$/.test(s) ? 'table' : s;
+}
+
+/** A summary with its preview buffer, for a transfer list. */
+export interface Summarised {
+  readonly summary: DataTableSummary;
+  readonly transfer: ArrayBuffer;
+}
+
+export class DataSet {
+  /** In data-set order: generated tables (domain order) first, then uploads in upload order. */
+  private held = new Map<string, Held>();
+  private generated: { domain: string; config: DomainConfig } | null = null;
+
+  names(): string[] {
+    return [...this.held.keys()];
+  }
+
+  private freeName(wanted: string): string {
+    if (!this.held.has(wanted)) return wanted;
+    for (let k = 2; ; k++) if (!this.held.has(`${wanted}_${k}`)) return `${wanted}_${k}`;
+  }
+
+  summarise(name: string, previewRows: number): Summarised {
+    const h = this.held.get(name)!;
+    const p = preview(h.table, previewRows);
+    const m = h.domainMeta;
+    const summary: DataTableSummary = {
+      name,
+      rows: h.table.length,
+      origin: h.origin,
+      pk: m?.pk ?? null,
+      fks: m?.fks ?? [],
+      eventTimeColumn: m?.eventTimeColumn ?? null,
+      columns: h.table.columns.map((c) => (h.zoned.has(c.name) ? { name: c.name, type: c.type, zone: true } : { name: c.name, type: c.type })),
+      summaries: summarizeTable(h.table),
+      ipc: p.preview.ipc,
+    };
+    return { summary, transfer: p.transfer };
+  }
+
+  /** Generate a domain; the previous generated tables go, uploads stay (renamed if a new table takes their name). */
+  async generate(
+    domain: string,
+    config: unknown,
+    hooks: RunHooks,
+  ): Promise<{ names: string[]; result: Omit<DomainResult, 'tables' | 'elapsedMs'> }> {
+    const def = findDomain(domain);
+    if (!def) throw new ConfigError([{ path: 'domain', message: `"${domain}" is not a domain; allowed: retail, financial, iot` }]);
+    const out = await generateDomain(def, config, hooks);
+    const removed = [...this.held].filter(([, h]) => h.origin.kind === 'domain').map(([n]) => n);
+    const uploads = [...this.held].filter(([, h]) => h.origin.kind === 'upload');
+    const taken = new Set(out.tables.map((t) => t.name));
+    const next = new Map<string, Held>();
+    const origin: DataOrigin = { kind: 'domain', domain: def.id, scale: out.config.scale, seed: out.config.seed };
+    out.tables.forEach((t, i) => next.set(t.name, { table: t, origin, domainMeta: out.meta[i], zoned: new Set() }));
+    const renamed: { from: string; to: string }[] = [];
+    for (const [name, h] of uploads) {
+      let to = name;
+      for (let k = 2; taken.has(to) || next.has(to); k++) to = `${name}_${k}`;
+      if (to !== name) renamed.push({ from: name, to });
+      next.set(to, to === name ? h : { ...h, table: { ...h.table, name: to } });
+    }
+    this.held = next;
+    this.generated = { domain: def.id, config: out.config };
+    return {
+      names: out.tables.map((t) => t.name),
+      result: { domain: def.id, config: out.config as unknown as Record<string, unknown>, removed, renamed },
+    };
+  }
+
+  /** Read one uploaded file; nothing is kept unless the whole file reads. */
+  upload(file: string, bytes: Uint8Array): { name: string; result: Pick<UploadResult, 'replaced' | 'wanted'> } {
+    const r = readTableFile(file, bytes);
+    if (!r.ok) throw new ReadFileError(formatReadError(r.error), r.error);
+    const wanted = safeTableName(tableNameOf(file));
+    const before = this.held.get(wanted);
+    const replaced = before?.origin.kind === 'upload';
+    const name = replaced ? wanted : this.freeName(wanted);
+    const held: Held = { table: { ...r.table, name }, origin: { kind: 'upload', file }, domainMeta: null, zoned: new Set(r.columns.filter((c) => c.zone).map((c) => c.name)) };
+    this.held.set(name, held);
+    return { name, result: { replaced, wanted: name === wanted ? null : wanted } };
+  }
+
+  /** Change an uploaded table's column type (generated tables keep their declared types). */
+  retype(table: string, column: string, to: ColumnType): void {
+    const h = this.held.get(table);
+    if (!h) throw new Error(`There is no table "${table}" in the data set.`);
+    if (h.origin.kind !== 'upload') throw new Error(`${table} is a generated table; its column types are declared by the ${h.origin.domain} domain.`);
+    const r = retypeColumn(h.table, column, to);
+    if (!r.ok) throw Object.assign(new Error(r.error), { name: 'RetypeError' });
+    const zoned = new Set(h.zoned);
+    if (to !== 'timestamp') zoned.delete(column);
+    this.held.set(table, { ...h, table: r.table, zoned });
+  }
+
+  drop(tables: readonly string[]): string[] {
+    const dropped = tables.filter((t) => this.held.delete(t));
+    if (![...this.held.values()].some((h) => h.origin.kind === 'domain')) this.generated = null;
+    return dropped;
+  }
+
+  /** Held tables by name, for a simulator's `inputs`. */
+  inputs(names: readonly string[]): Map<string, Table> {
+    const out = new Map<string, Table>();
+    for (const n of names) {
+      const h = this.held.get(n);
+      if (!h) throw new ConfigError([{ path: 'inputs', message: `"${n}" is not a table of the data set; allowed: ${this.names().join(', ') || 'none (generate or upload tables first)'}` }]);
+      out.set(n, h.table);
+    }
+    return out;
+  }
+
+  /**
+   * The output tree of chosen tables, in data-set order: `<table>.<format>` each, then
+   * `_spindle/config.json` (the domain's config as the CLI's `domain` command writes it, plus the
+   * uploads) and `_spindle/tables.json` (each table's metadata). A whole generated domain gives
+   * the same files, byte for byte, as `sim domain <id> --scale … --format …`.
+   */
+  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>): Promise<OutputFile[]> {
+    const missing = names.filter((n) => !this.held.has(n));
+    if (missing.length) throw new Error(`Not in the data set: ${missing.join(', ')}`);
+    if (names.length === 0) throw new Error('Choose at least one table to download.');
+    const wanted = new Set(names);
+    const chosen = [...this.held].filter(([n]) => wanted.has(n));
+    const files: OutputFile[] = [];
+    for (const [name, h] of chosen) {
+      files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format) });
+      await step(files.length, chosen.length);
+    }
+    const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => ({ table: name, file: (h.origin as { file: string }).file }));
+    const g = chosen.some(([, h]) => h.origin.kind === 'domain') ? this.generated : null;
+    const c = g?.config;
+    const config = c
+      ? { domain: g.domain, scale: c.scale, seed: c.seed, startDate: c.startDate, endDate: c.endDate, engineVersion: ENGINE_VERSION, format, config: c, ...(uploads.length ? { uploads } : {}) }
+      : { engineVersion: ENGINE_VERSION, format, uploads };
+    files.push({ path: '_spindle/config.json', bytes: jsonBytes(config) });
+    files.push({ path: '_spindle/tables.json', bytes: jsonBytes(chosen.map(([name, h]) => h.domainMeta ?? uploadMeta(name, h))) });
+    return files;
+  }
+}
+
+/** An upload's entry in tables.json, in the shape of a domain table's (no keys, no event time). */
+function uploadMeta(name: string, h: Held) {
+  return {
+    name,
+    rows: h.table.length,
+    pk: null,
+    fks: [],
+    eventTimeColumn: null,
+    sortedByTime: false,
+    eventTimeVia: null,
+    enums: {},
+    columns: h.table.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.valid !== undefined, ...(h.zoned.has(c.name) ? { zone: true } : {}) })),
+    upload: { file: (h.origin as { file: string }).file },
+  };
+}
