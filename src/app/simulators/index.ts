@@ -1,10 +1,14 @@
 import { formatInt, formatNumber, humanize } from '../format';
+import { operationalLogUi } from './operational-log/operationalLogUi';
 import type { SimulatorUi } from './types';
+import { clickstreamUi } from './clickstream/clickstreamUi';
 import { workflowUi } from './workflow/workflowUi';
 
 /** Each simulator's page additions, by simulator id (one line per simulator). */
 const UI: Record<string, SimulatorUi> = {
   workflow: workflowUi,
+  'operational-log': operationalLogUi,
+  clickstream: clickstreamUi,
 };
 
 /** A plain page for a simulator without its own additions: stat cards from its numeric stats. */

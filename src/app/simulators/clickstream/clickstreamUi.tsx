@@ -1,0 +1,48 @@
+import { formatInt, formatNumber, formatPercent } from '../../format';
+import type { SimulatorUi } from '../types';
+import { ClickstreamCharts } from './ClickstreamCharts';
+import { listFields } from './ListField';
+import { SessionExplorer } from './SessionExplorer';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+export const clickstreamUi: SimulatorUi = {
+  description:
+    'Web sessions, page views and conversion funnels over a day of diurnal traffic, with bounces and bot crawls mixed in. For testing sessionisation, bounce and conversion KPIs, bot filtering and funnel dashboards; every bot session and funnel drop-off is in the answer key.',
+  icon: '➚',
+  statCards(stats, config) {
+    const total = num(stats.total_sessions);
+    const humans = num(stats.human_sessions);
+    const bots = num(stats.bot_sessions);
+    const views = num(stats.total_page_views);
+    const botViews = num(stats.bot_page_views);
+    const eligible = num(stats.funnel_eligible_sessions);
+    const stages = Array.isArray(config.funnelStages) ? (config.funnelStages as string[]) : [];
+    const funnelOn = config.funnelEnabled !== false && stages.length > 0;
+    return [
+      { label: 'Sessions', value: formatInt(total), sub: `${formatInt(humans)} human · ${formatInt(bots)} bot (${formatPercent(bots / Math.max(1, total))})` },
+      { label: 'Unique users', value: formatInt(num(stats.unique_users)), sub: `humans; plus ${formatInt(num(stats.unique_bot_users))} bot visitors` },
+      { label: 'Page views', value: formatInt(views), sub: `${formatInt(views - botViews)} human · ${formatInt(botViews)} bot` },
+      {
+        label: 'Pages per session',
+        value: formatNumber(num(stats.avg_pages_per_session), 2),
+        sub: bots ? `human sessions; bots crawl ${formatInt(num(config.botPagesPerSession))} each` : 'human sessions',
+      },
+      {
+        label: 'Bounce rate',
+        value: formatPercent(num(stats.bounce_rate_actual)),
+        sub: `${formatInt(num(stats.bounce_sessions))} one-page human sessions (set to ${formatPercent(num(config.bounceRate))})`,
+      },
+      funnelOn
+        ? {
+            label: 'Conversion rate',
+            value: formatPercent(num(stats.funnel_conversion_rate)),
+            sub: `${formatInt(num(stats.funnel_conversions))} of ${formatInt(eligible)} funnel sessions reached ${stages[stages.length - 1]}`,
+          }
+        : { label: 'Conversion rate', value: '—', sub: 'funnels are off for this run' },
+    ];
+  },
+  Charts: ClickstreamCharts,
+  Explorer: SessionExplorer,
+  form: { fields: listFields },
+};
