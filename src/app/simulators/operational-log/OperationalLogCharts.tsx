@@ -1,0 +1,19 @@
+import type { RunMeta } from '../../store';
+import { LatencyPercentiles, LevelMix, StatusMix } from './MixCharts';
+import type { OplogData } from './shared';
+import { ErrorRateOverTime, RequestsOverTime } from './TimeCharts';
+
+/** The page's dashboard: traffic and errors over time with the injected windows shaded, then latency and mixes. */
+export function OperationalLogCharts({ run }: { run: RunMeta }) {
+  const data = run.charts as OplogData;
+  if (!data.series.length) return null;
+  return (
+    <div className="chart-grid" aria-label="Charts">
+      <RequestsOverTime data={data} />
+      <ErrorRateOverTime data={data} />
+      <LatencyPercentiles data={data} />
+      <StatusMix data={data} />
+      <LevelMix data={data} />
+    </div>
+  );
+}

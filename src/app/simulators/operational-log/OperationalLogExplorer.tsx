@@ -1,0 +1,24 @@
+import { useRef, useState } from 'react';
+import type { RunMeta } from '../../store';
+import { LogView } from './LogView';
+import type { OplogData } from './shared';
+import { TraceExplorer } from './TraceExplorer';
+
+/** The drill-downs under the charts: a trace waterfall, and a log view whose lines open their trace in it. */
+export function OperationalLogExplorer({ run }: { run: RunMeta }) {
+  const data = run.charts as OplogData;
+  const first = data.traceLists.slowest[0] ?? data.traceLists.errors[0] ?? 0;
+  const [selected, setSelected] = useState(first);
+  const traceRef = useRef<HTMLElement>(null);
+  const open = (trace: number) => {
+    setSelected(trace);
+    traceRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    traceRef.current?.focus({ preventScroll: true });
+  };
+  return (
+    <>
+      <TraceExplorer ref={traceRef} data={data} selected={selected} onSelect={setSelected} totalTraces={Number(run.stats.total_traces ?? 0)} />
+      <LogView data={data} onOpenTrace={open} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState, type Ref } from 'react';
+import { formatInt } from '../../format';
+import { formatMs, serviceColor, type OplogData } from './shared';
+import { TraceWaterfall } from './TraceWaterfall';
+
+const LISTS = [
+  { key: 'slowest', label: 'Slowest', hint: 'longest root spans first' },
+  { key: 'errors', label: 'With errors', hint: 'an ERROR span, spread over the window' },
+  { key: 'deepest', label: 'Most spans', hint: 'longest call chains' },
+] as const;
+type ListKey = (typeof LISTS)[number]['key'];
+
+/**
+ * Pick a sampled trace (slowest, erroring or deepest first) and read it as a waterfall. A trace
+ * opened from the log view is shown too, whichever list it belongs to.
+ */
+export function TraceExplorer(props: { data: OplogData; selected: number; onSelect(trace: number): void; totalTraces: number; ref?: Ref<HTMLElement> }) {
+  const { data, selected, onSelect, totalTraces, ref } = props;
+  const [list, setList] = useState<ListKey>('slowest');
+  const items = data.traceLists[list];
+  const trace = data.traces[selected];
+  const extra = trace && !items.includes(selected) ? [selected] : [];
+  return (
+    <section className="panel oplog-panel" aria-label="Trace explorer" ref={ref} tabIndex={-1}>
+      <div className="panel-header">
+        <h2>Trace waterfall</h2>
+        <span className="field-hint">
+          {data.traces.length
+            ? `${formatInt(totalTraces)} traces sampled in this run; ${formatInt(data.traces.length)} kept for the page. Open any log line's trace from the log view.`
+            : ''}
+        </span>
+      </div>
+      {data.traces.length === 0 ? (
+        <div className="empty" style={{ minHeight: 160 }}>
+          <p>No traces in this run: tracing is off or no request was sampled (Trace sample rate).</p>
+        </div>
+      ) : (
+        <div className="oplog-trace-layout">
+          <div className="oplog-trace-cols">
+            <div className="oplog-trace-picker">
+              <div className="tabs" role="tablist" aria-label="Trace lists">
+                {LISTS.map((l) => (
+                  <button key={l.key} type="button" role="tab" className="tab" aria-selected={l.key === list} title={l.hint} onClick={() => setList(l.key)}>
+                    {l.label}
+                  </button>
+                ))}
+              </div>
+              <ul className="oplog-trace-list" aria-label="Traces">
+                {[...extra, ...items].map((t, k) => {
+                  const tr = data.traces[t];
+                  return (
+                    <li key={`${t}:${k}`}>
+                      <button type="button" className="oplog-trace-item" aria-pressed={t === selected} onClick={() => onSelect(t)}>
+                        <span className="oplog-trace-item-op">
+                          {k === 0 && extra.length ? <span className="oplog-badge">from log</span> : null}
+                          {tr.operation}
+                        </span>
+                        <span className="oplog-trace-item-meta">
+                          <span className="swatch" style={{ background: serviceColor(tr.service) }} />
+                          {data.services[tr.service]?.name}
+                          <span>·</span>
+                          <span>{tr.spans.length} spans</span>
+                          {tr.errors > 0 && <span className="oplog-badge oplog-badge-error">ERROR</span>}
+                          <span className="oplog-trace-item-dur">{formatMs(tr.durationMs)}</span>
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+            {trace && <TraceWaterfall key={trace.traceId} data={data} trace={trace} />}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatHours, formatInt, formatNumber, formatPercent } from '../../format';
+import type { SimulatorUi } from '../types';
+import { OperationalLogCharts } from './OperationalLogCharts';
+import { OperationalLogExplorer } from './OperationalLogExplorer';
+import { ServiceCountField, ServiceListField } from './ServiceFields';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
+
+/** A window kind's card: how many windows, and how many log lines fell inside them; "off" when disabled. */
+function windowCard(label: string, enabled: boolean, windows: number, events: number, inside: string) {
+  return enabled ? { label, value: formatInt(windows), sub: `${plural(windows, 'window')} · ${formatInt(events)} ${inside}` } : { label, value: 'off', sub: 'disabled in the settings' };
+}
+
+export const operationalLogUi: SimulatorUi = {
+  description:
+    'Structured request logs of a microservice estate with W3C traces, latency spikes, outages and error bursts, each window listed in the answer key — for testing observability pipelines, alert rules and SLO dashboards.',
+  icon: '≋',
+  statCards(stats, config) {
+    const events = num(stats.total_events);
+    const services = Array.isArray(config.services) && config.services.length ? config.services.length : num(config.serviceCount);
+    const traces = num(stats.total_traces);
+    const spans = num(stats.total_spans);
+    const windows = (stats.windows ?? {}) as Record<string, number>;
+    return [
+      { label: 'Log lines', value: formatInt(events), sub: `${plural(services, 'service')} × ${formatHours(num(config.durationHours))}` },
+      { label: 'Error rate', value: formatPercent(num(stats.error_rate), 2), sub: `${formatInt(num(stats.total_errors))} responses ≥ 500` },
+      config.traceEnabled === false
+        ? { label: 'Traces', value: 'off', sub: 'tracing disabled' }
+        : { label: 'Traces', value: formatInt(traces), sub: `${formatInt(spans)} spans · ${formatNumber(spans / Math.max(1, traces), 1)} per trace` },
+      windowCard('Latency spikes', config.latencySpikeEnabled !== false, windows.latency_spike ?? 0, num(stats.spike_events), 'lines inside'),
+      windowCard('Outages', config.outageEnabled !== false, windows.outage ?? 0, num(stats.outage_events), 'lines inside'),
+      windowCard('Error bursts', config.errorBurstEnabled !== false, windows.error_burst ?? 0, num(stats.error_burst_events), 'burst lines'),
+    ];
+  },
+  Charts: OperationalLogCharts,
+  Explorer: OperationalLogExplorer,
+  form: { fields: { serviceCount: ServiceCountField, services: ServiceListField } },
+};
