@@ -8,16 +8,23 @@ import { TraceExplorer } from './TraceExplorer';
 export function OperationalLogExplorer({ run }: { run: RunMeta }) {
   const data = run.charts as OplogData;
   const first = data.traceLists.slowest[0] ?? data.traceLists.errors[0] ?? 0;
-  const [selected, setSelected] = useState(first);
+  const [selected, setSelected] = useState({ trace: first, fromLog: false });
   const traceRef = useRef<HTMLElement>(null);
   const open = (trace: number) => {
-    setSelected(trace);
+    setSelected({ trace, fromLog: true });
     traceRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     traceRef.current?.focus({ preventScroll: true });
   };
   return (
     <>
-      <TraceExplorer ref={traceRef} data={data} selected={selected} onSelect={setSelected} totalTraces={Number(run.stats.total_traces ?? 0)} />
+      <TraceExplorer
+        ref={traceRef}
+        data={data}
+        selected={selected.trace}
+        fromLog={selected.fromLog}
+        onSelect={(trace) => setSelected({ trace, fromLog: false })}
+        totalTraces={Number(run.stats.total_traces ?? 0)}
+      />
       <LogView data={data} onOpenTrace={open} />
     </>
   );

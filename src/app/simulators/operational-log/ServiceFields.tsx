@@ -106,7 +106,7 @@ export const ServiceListField: CustomField = ({ draft, setDraft, error }) => {
                 <tr>
                   <th scope="col" title="The service column and the OTLP service.name">Name</th>
                   <th scope="col" title="Kept for documentation; optional">Port</th>
-                  <th scope="col" title="The tier column and the OTLP service.namespace">Tier</th>
+                  <th scope="col" title="The tier column and the OTLP service.tier attribute">Tier</th>
                   <th>
                     <span className="sr-only">Remove</span>
                   </th>

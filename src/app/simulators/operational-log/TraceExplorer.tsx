@@ -12,14 +12,14 @@ type ListKey = (typeof LISTS)[number]['key'];
 
 /**
  * Pick a sampled trace (slowest, erroring or deepest first) and read it as a waterfall. A trace
- * opened from the log view is shown too, whichever list it belongs to.
+ * opened from the log view heads the list while it stays selected.
  */
-export function TraceExplorer(props: { data: OplogData; selected: number; onSelect(trace: number): void; totalTraces: number; ref?: Ref<HTMLElement> }) {
-  const { data, selected, onSelect, totalTraces, ref } = props;
+export function TraceExplorer(props: { data: OplogData; selected: number; fromLog: boolean; onSelect(trace: number): void; totalTraces: number; ref?: Ref<HTMLElement> }) {
+  const { data, selected, fromLog, onSelect, totalTraces, ref } = props;
   const [list, setList] = useState<ListKey>('slowest');
   const items = data.traceLists[list];
   const trace = data.traces[selected];
-  const extra = trace && !items.includes(selected) ? [selected] : [];
+  const extra = trace && fromLog && !items.includes(selected) ? [selected] : [];
   return (
     <section className="panel oplog-panel" aria-label="Trace explorer" ref={ref} tabIndex={-1}>
       <div className="panel-header">
@@ -59,7 +59,7 @@ export function TraceExplorer(props: { data: OplogData; selected: number; onSele
                           <span className="swatch" style={{ background: serviceColor(tr.service) }} />
                           {data.services[tr.service]?.name}
                           <span>·</span>
-                          <span>{tr.spans.length} spans</span>
+                          <span>{tr.spans.length === 1 ? '1 span' : `${tr.spans.length} spans`}</span>
                           {tr.errors > 0 && <span className="oplog-badge oplog-badge-error">ERROR</span>}
                           <span className="oplog-trace-item-dur">{formatMs(tr.durationMs)}</span>
                         </span>
