@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { findSimulator, SIMULATORS } from '../core/registry';
 import { ENGINE_VERSION } from '../core/version';
+import { DataSourcesPage } from './pages/DataSourcesPage';
 import { HomePage } from './pages/HomePage';
 import { SimulatorPage } from './pages/SimulatorPage';
 import { href, useRoute } from './router';
 import { useStudio } from './store';
+
+/** The Data sources page's route (`#/data`). */
+const DATA_PATH = 'data';
 
 function ThemeToggle() {
   const theme = useStudio((s) => s.theme);
@@ -35,6 +39,12 @@ function Sidebar({ current }: { current: string }) {
           </a>
         ))}
       </div>
+      <div className="nav-section">
+        <div className="nav-heading">Data</div>
+        <a className="nav-link" href={href(DATA_PATH)} aria-current={current === DATA_PATH ? 'page' : undefined}>
+          Data sources
+        </a>
+      </div>
       <div className="sidebar-footer">
         <ThemeToggle />
         <span>Engine {ENGINE_VERSION} · runs locally in Web Workers</span>
@@ -63,14 +73,15 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   const def = route.path ? findSimulator(route.path) : undefined;
+  const isData = route.path === DATA_PATH;
   useEffect(() => {
-    document.title = def ? `${def.title} · Spindle Studio` : 'Spindle Studio';
-  }, [def]);
+    document.title = def ? `${def.title} · Spindle Studio` : isData ? 'Data sources · Spindle Studio' : 'Spindle Studio';
+  }, [def, isData]);
   return (
     <div className="shell">
       <Sidebar current={route.path} />
       <main className="main">
-        {def ? <SimulatorPage key={def.id} def={def} /> : route.path ? <NotFound path={route.path} /> : <HomePage />}
+        {isData ? <DataSourcesPage /> : def ? <SimulatorPage key={def.id} def={def} /> : route.path ? <NotFound path={route.path} /> : <HomePage />}
       </main>
     </div>
   );

@@ -1,0 +1,187 @@
+import { useMemo } from 'react';
+import { DOMAINS, domainConfigSchema, estimateRows, findDomain, totalRows } from '../../core/domains';
+import type { Scale } from '../../core/domains';
+import { toNumberOrText } from '../components/fields';
+import { ProgressBar } from '../components/EmptyState';
+import { formatInt } from '../format';
+import { cancelGeneration, generate } from './actions';
+import { PAGE_SCALES, useDataSet, type DomainDraft } from './store';
+
+const SCALE_HELP: Record<string, string> = {
+  fixture: 'tiny, for tests',
+  fabric_demo: 'a quick demo',
+  small: 'a realistic sample',
+  medium: 'millions of rows',
+};
+
+/** The draft as a domain config, validated by the domain's own schema (issues by field). */
+function useValidated(draft: DomainDraft) {
+  return useMemo(() => {
+    const def = findDomain(draft.domain) ?? DOMAINS[0];
+    const config = { scale: draft.scale, seed: draft.seed, startDate: draft.startDate || null, endDate: draft.endDate || null };
+    const parsed = domainConfigSchema(def).parse(config);
+    const issues = parsed.ok ? {} : Object.fromEntries(parsed.issues.map((i) => [i.path, i.message]));
+    // row estimates need valid dates: fall back to the model range while they are not
+    const dated = parsed.ok ? parsed.value : { scale: draft.scale as Scale };
+    let counts: Record<string, number>;
+    try {
+      counts = estimateRows(def, dated);
+    } catch {
+      counts = estimateRows(def, draft.scale as Scale);
+    }
+    return { def, config: parsed.ok ? (config as { scale: string; seed: number; startDate: string | null; endDate: string | null }) : null, issues: issues as Record<string, string>, counts };
+  }, [draft]);
+}
+
+function Issue({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <span className="field-error" id={id} role="alert">
+      {text}
+    </span>
+  ) : null;
+}
+
+/** Choose a domain and a scale (row counts shown before generating), a seed and an optional date range; generate with progress and cancel. */
+export function DomainPanel() {
+  const draft = useDataSet((s) => s.draft);
+  const setDraft = useDataSet((s) => s.setDraft);
+  const gen = useDataSet((s) => s.generate);
+  const { def, config, issues, counts } = useValidated(draft);
+  const running = gen.status === 'running';
+  const total = totalRows(counts);
+
+  return (
+    <section className="panel" aria-label="Generate a domain">
+      <div className="panel-header">
+        <h2>Generate a domain</h2>
+        <span className="field-hint">Relational tables with valid keys</span>
+      </div>
+      <div className="panel-body">
+        <div className="data-domains" role="radiogroup" aria-label="Domain">
+          {DOMAINS.map((d) => (
+            <label key={d.id} className="data-domain-card">
+              <input type="radio" name="data-domain" value={d.id} checked={draft.domain === d.id} disabled={running} onChange={() => setDraft({ domain: d.id })} />
+              <span className="data-domain-title">{d.title}</span>
+              <span className="data-domain-summary">{d.summary}</span>
+            </label>
+          ))}
+        </div>
+
+        <div className="field">
+          <div className="field-label">
+            <label htmlFor="data-scale">Scale</label>
+            <span className="field-hint">{formatInt(total)} rows in all</span>
+          </div>
+          <select id="data-scale" className="select" value={draft.scale} disabled={running} onChange={(e) => setDraft({ scale: e.target.value })}>
+            {PAGE_SCALES.map((s) => (
+              <option key={s} value={s}>
+                {s} — {SCALE_HELP[s]}, {formatInt(totalRows(estimateRows(def, s)))} rows
+              </option>
+            ))}
+          </select>
+          <span className="field-hint">Larger presets (large … xxxl) run from the CLI: npm run sim -- domain {def.id} --scale large</span>
+        </div>
+
+        <table className="data-estimate" aria-label="Rows per table">
+          <thead>
+            <tr>
+              <th scope="col">Table</th>
+              <th scope="col">Rows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {def.tables.map((t) => (
+              <tr key={t.name}>
+                <td>{t.name}</td>
+                <td>{formatInt(counts[t.name] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <div className="data-form-row">
+          <div className="field">
+            <label className="field-label" htmlFor="data-seed">
+              Seed
+            </label>
+            <input
+              id="data-seed"
+              className="input"
+              type="number"
+              step={1}
+              min={0}
+              value={draft.seed === null || draft.seed === undefined ? '' : String(draft.seed)}
+              aria-invalid={issues.seed ? true : undefined}
+              aria-describedby={issues.seed ? 'data-seed-error' : undefined}
+              disabled={running}
+              onChange={(e) => setDraft({ seed: toNumberOrText(e.target.value) })}
+            />
+            <Issue id="data-seed-error" text={issues.seed} />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="data-start">
+              Start date
+            </label>
+            <input
+              id="data-start"
+              className="input"
+              type="date"
+              value={draft.startDate}
+              aria-invalid={issues.startDate ? true : undefined}
+              aria-describedby={issues.startDate ? 'data-start-error' : undefined}
+              disabled={running}
+              onChange={(e) => setDraft({ startDate: e.target.value })}
+            />
+            <Issue id="data-start-error" text={issues.startDate} />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="data-end">
+              End date
+            </label>
+            <input
+              id="data-end"
+              className="input"
+              type="date"
+              value={draft.endDate}
+              aria-invalid={issues.endDate ? true : undefined}
+              aria-describedby={issues.endDate ? 'data-end-error' : undefined}
+              disabled={running}
+              onChange={(e) => setDraft({ endDate: e.target.value })}
+            />
+            <Issue id="data-end-error" text={issues.endDate} />
+          </div>
+        </div>
+        <span className="field-hint">
+          Dates are optional: without them, times fall in {def.range.start} … {def.range.end}. The same domain, scale, dates and seed always give the same bytes.
+        </span>
+      </div>
+      <div className="config-footer">
+        {running && <GenerateProgress />}
+        <div className="btn-row">
+          {running ? (
+            <button type="button" className="btn btn-danger grow" onClick={cancelGeneration} disabled={gen.cancelling}>
+              {gen.cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-primary grow" disabled={!config} onClick={() => config && void generate(config)}>
+              Generate {def.title}
+            </button>
+          )}
+        </div>
+        {gen.status === 'error' && gen.error && (
+          <div className="callout callout-error" role="alert">
+            {gen.error.message}
+          </div>
+        )}
+        {gen.status === 'cancelled' && <div className="callout">Generation was cancelled; the data set is as it was.</div>}
+      </div>
+    </section>
+  );
+}
+
+function GenerateProgress() {
+  const p = useDataSet((s) => s.generate.progress);
+  if (!p) return <ProgressBar done={0} total={1} label="Starting…" />;
+  const label = p.phase === 'summarise' ? `Summarising tables · ${p.done} of ${p.total}` : `Generating ${p.phase}`;
+  return <ProgressBar done={p.done} total={p.total} label={label} />;
+}

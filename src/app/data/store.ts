@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+import type { ReadError } from '../../core/inputs/types';
+import type { OutputFormat } from '../../core/output/formats';
+import type { DataTableSummary, SerializedError } from '../../worker/protocol';
+import type { JobStatus, Progress } from '../store';
+
+/** The page's scales: the larger presets are for the CLI (spec/domains.md). */
+export const PAGE_SCALES = ['fixture', 'fabric_demo', 'small', 'medium'] as const;
+
+/** A table of the data set as the page shows it (its preview lives in previews.ts). */
+export type TableInfo = Omit<DataTableSummary, 'ipc'> & {
+  /** Bumped when the worker sends a new version (after a retype), so previews redraw. */
+  readonly version: number;
+};
+
+/** The domain form's raw values: validated by the domain's schema, never inside components. */
+export interface DomainDraft {
+  readonly domain: string;
+  readonly scale: string;
+  readonly seed: unknown;
+  /** `YYYY-MM-DD` or '' for the model range. */
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+export interface UploadEntry {
+  readonly key: number;
+  readonly file: string;
+  readonly bytes: number;
+  readonly status: 'reading' | 'done' | 'error';
+  /** The table it became (done). */
+  readonly table?: string;
+  readonly note?: string;
+  readonly error?: ReadError;
+}
+
+export interface DataState {
+  readonly draft: DomainDraft;
+  readonly generate: { readonly status: JobStatus; readonly progress?: Progress; readonly error?: SerializedError; readonly cancelling?: boolean };
+  readonly tables: readonly TableInfo[];
+  readonly selected: string | null;
+  /** Tables left out of the download (all others are included). */
+  readonly excluded: readonly string[];
+  readonly uploads: readonly UploadEntry[];
+  readonly download: {
+    readonly status: JobStatus;
+    readonly format: OutputFormat;
+    readonly progress?: Progress;
+    readonly error?: string;
+    readonly files?: readonly { path: string; bytes: number }[];
+    readonly zipBytes?: number;
+  };
+  /** A message about the whole set (the worker restarted and its tables are gone). */
+  readonly notice?: string;
+  setDraft(patch: Partial<DomainDraft>): void;
+  patch(patch: Partial<Omit<DataState, 'setDraft' | 'patch' | 'patchUpload' | 'patchDownload'>>): void;
+  patchUpload(key: number, patch: Partial<UploadEntry>): void;
+  patchDownload(patch: Partial<DataState['download']>): void;
+}
+
+export const useDataSet = create<DataState>((set) => ({
+  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '' },
+  generate: { status: 'idle' },
+  tables: [],
+  selected: null,
+  excluded: [],
+  uploads: [],
+  download: { status: 'idle', format: 'parquet' },
+  setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+  patch: (patch) => set(patch),
+  patchUpload: (key, patch) => set((s) => ({ uploads: s.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u)) })),
+  patchDownload: (patch) => set((s) => ({ download: { ...s.download, ...patch } })),
+}));
