@@ -73,13 +73,14 @@ function ListEditor({ name, value, draft, setDraft, error, preview }: Parameters
   );
 }
 
-/** A few templates with placeholders and one expansion each, e.g. /products/{id} → /products/137. */
+/** What the placeholders become, with an expansion of a few templates, e.g. /products/{id} → /products/137. */
 function pagePoolPreview(items: readonly string[]): ReactNode {
-  const examples = items.filter((t) => t.includes('{id}') || t.includes('{slug}')).slice(0, 3);
-  if (!examples.length) return null;
+  const examples = items.filter((t) => t.includes('{id}') || t.includes('{slug}')).slice(0, 2);
   return (
     <div className="clickstream-preview" aria-label="Template examples">
-      <span>e.g.</span>
+      <span>
+        <code>{'{id}'}</code> becomes 1–500 and <code>{'{slug}'}</code> post-1 … post-500{examples.length ? ', e.g.' : '.'}
+      </span>
       {examples.map((t) => (
         <span key={t} className="clickstream-mono">
           {t} → {t.split('{id}').join('137').split('{slug}').join('post-42')}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import type { SessionKind, SessionSample } from '../../../core/simulators/clickstream/clickstream.samples';
 import { formatInt } from '../../format';
@@ -31,6 +31,13 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
   const [page, setPage] = useState(0);
   const [selectedId, setSelectedId] = useState<string>();
   const name = useId();
+  const detailRef = useRef<HTMLDivElement>(null);
+  const choose = (id: string) => {
+    setSelectedId(id);
+    // when the explorer is stacked (a narrow results column) the detail may sit below the fold
+    const box = detailRef.current?.getBoundingClientRect();
+    if (box && box.top > window.innerHeight - 80) detailRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  };
 
   const counts = useMemo(() => {
     const c: Record<Filter, number> = { all: samples.length, converted: 0, engaged: 0, bounced: 0, bot: 0 };
@@ -97,7 +104,7 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
                     type="button"
                     className="clickstream-session"
                     aria-pressed={s.sessionId === selected?.sessionId}
-                    onClick={() => setSelectedId(s.sessionId)}
+                    onClick={() => choose(s.sessionId)}
                   >
                     <span className="clickstream-session-top">
                       <span className="clickstream-mono">{s.userId}</span>
@@ -126,13 +133,9 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
               </button>
             </div>
           </div>
-          {selected ? (
-            <SessionDetail key={selected.sessionId} session={selected} stages={stages} />
-          ) : (
-            <div className="empty" style={{ minHeight: 200 }}>
-              <p>Choose a session to see its page views.</p>
-            </div>
-          )}
+          <div ref={detailRef} className="clickstream-detail-host">
+            {selected && <SessionDetail key={selected.sessionId} session={selected} stages={stages} />}
+          </div>
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { formatCompact, formatInt, formatPercent } from '../../format';
@@ -30,7 +30,7 @@ function windowTicks(series: readonly Point[], step: number, bucketHours: number
   const stride = Math.max(1, Math.round(step / bucketHours));
   let first = 0;
   for (let i = 0; i < Math.min(stride, series.length); i++) {
-    if (Math.round(series[i].key / HOUR_MS) % step === 0) {
+    if (Math.floor(series[i].key / HOUR_MS) % step === 0) {
       first = i;
       break;
     }
@@ -56,6 +56,21 @@ export function SessionsChart({ data }: { data: ClickstreamCharts }) {
   const per = bucketHours === 1 ? 'hour' : `${bucketHours} hours`;
   const title = (p: Point) =>
     view === 'window' ? `${fullDate(p.key)}, ${clockHm(p.key)}–${clockHm(p.key + bucketMs)} UTC` : `${String(p.key).padStart(2, '0')}:00–${String(p.key + 1).padStart(2, '0')}:00 UTC, all days`;
+  // shared by the bar and the area form; recharts reads its children, so these are elements, not a component
+  const axes = [
+    <CartesianGrid key="grid" vertical={false} stroke="var(--chart-grid)" />,
+    <XAxis
+      key="x"
+      dataKey="key"
+      {...AXIS_PROPS}
+      ticks={ticks}
+      interval={0}
+      tickFormatter={(k: number) => (view === 'window' ? timeTick(k, step) : `${String(k).padStart(2, '0')}:00`)}
+    />,
+    <YAxis key="y" {...AXIS_PROPS} tickFormatter={formatCompact} width={48} allowDecimals={false} />,
+    <Tooltip key="tip" cursor={{ fill: 'var(--panel-2)' }} content={({ active, payload }) => <SeriesTooltip active={active} payload={payload as readonly { payload?: Point }[]} title={title} />} />,
+    <Legend key="legend" verticalAlign="top" align="right" height={24} iconType="square" iconSize={10} itemSorter={null} />,
+  ];
   return (
     <ChartCard
       wide
@@ -83,21 +98,20 @@ export function SessionsChart({ data }: { data: ClickstreamCharts }) {
         </div>
       </div>
       <ResponsiveContainer height={256}>
-        <BarChart data={series} margin={{ left: 4, right: 12, top: 4, bottom: 0 }} barCategoryGap={series.length > 96 ? 0 : 1}>
-          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis
-            dataKey="key"
-            {...AXIS_PROPS}
-            ticks={ticks}
-            interval={0}
-            tickFormatter={(k: number) => (view === 'window' ? timeTick(k, step) : `${String(k).padStart(2, '0')}:00`)}
-          />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} allowDecimals={false} />
-          <Tooltip cursor={{ fill: 'var(--panel-2)' }} content={({ active, payload }) => <SeriesTooltip active={active} payload={payload as readonly { payload?: Point }[]} title={title} />} />
-          <Legend verticalAlign="top" align="right" height={24} iconType="square" iconSize={10} itemSorter={null} />
-          <Bar dataKey="humans" name="Humans" stackId="s" fill={HUMAN_COLOR} isAnimationActive={false} />
-          <Bar dataKey="bots" name="Bots (crawlers)" stackId="s" fill={BOT_COLOR} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-        </BarChart>
+        {/* past a week of hourly bars, bars turn into hairlines: stacked areas read better */}
+        {series.length > 168 ? (
+          <AreaChart data={series} margin={{ left: 4, right: 12, top: 4, bottom: 0 }}>
+            {axes}
+            <Area type="linear" dataKey="humans" name="Humans" stackId="s" stroke="none" fill={HUMAN_COLOR} fillOpacity={0.85} isAnimationActive={false} />
+            <Area type="linear" dataKey="bots" name="Bots (crawlers)" stackId="s" stroke="none" fill={BOT_COLOR} fillOpacity={0.85} isAnimationActive={false} />
+          </AreaChart>
+        ) : (
+          <BarChart data={series} margin={{ left: 4, right: 12, top: 4, bottom: 0 }} barCategoryGap={series.length > 96 ? 0 : 1}>
+            {axes}
+            <Bar dataKey="humans" name="Humans" stackId="s" fill={HUMAN_COLOR} isAnimationActive={false} />
+            <Bar dataKey="bots" name="Bots (crawlers)" stackId="s" fill={BOT_COLOR} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+          </BarChart>
+        )}
       </ResponsiveContainer>
     </ChartCard>
   );

@@ -20,8 +20,16 @@ export const clickstreamUi: SimulatorUi = {
     const stages = Array.isArray(config.funnelStages) ? (config.funnelStages as string[]) : [];
     const funnelOn = config.funnelEnabled !== false && stages.length > 0;
     return [
-      { label: 'Sessions', value: formatInt(total), sub: `${formatInt(humans)} human · ${formatInt(bots)} bot (${formatPercent(bots / Math.max(1, total))})` },
-      { label: 'Unique users', value: formatInt(num(stats.unique_users)), sub: `humans; plus ${formatInt(num(stats.unique_bot_users))} bot visitors` },
+      {
+        label: 'Sessions',
+        value: formatInt(total),
+        sub: bots ? `${formatInt(humans)} human · ${formatInt(bots)} bot (${formatPercent(bots / Math.max(1, total))})` : 'all human, no bot traffic',
+      },
+      {
+        label: 'Unique users',
+        value: formatInt(num(stats.unique_users)),
+        sub: bots ? `humans; plus ${formatInt(num(stats.unique_bot_users))} one-session bot visitors` : 'human users',
+      },
       { label: 'Page views', value: formatInt(views), sub: `${formatInt(views - botViews)} human · ${formatInt(botViews)} bot` },
       {
         label: 'Pages per session',
