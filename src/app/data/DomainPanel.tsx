@@ -100,7 +100,7 @@ export function DomainPanel() {
         </table>
 
         <div className="data-form-row">
-          <div className="field">
+          <div className="field data-seed">
             <label className="field-label" htmlFor="data-seed">
               Seed
             </label>

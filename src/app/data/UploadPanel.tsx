@@ -63,7 +63,7 @@ export function UploadPanel() {
     <section className="panel" aria-label="Upload your own tables">
       <div className="panel-header">
         <h2>Upload your own tables</h2>
-        <span className="field-hint">Files never leave this browser</span>
+        <span className="field-hint">Read here, never sent</span>
       </div>
       <div className="panel-body">
         <div
