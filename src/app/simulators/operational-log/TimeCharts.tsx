@@ -3,7 +3,7 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Respons
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
 import { formatCompact, formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
-import { bucketLabel, serviceColor, timeTickLabel, timeTicks, WINDOW_KINDS, type OplogData } from './shared';
+import { bucketLabel, niceTicks, serviceColor, timeTickLabel, timeTicks, WINDOW_KINDS, type OplogData } from './shared';
 
 /** The time axis shared by both charts: bucket instants in epoch ms, and the windows to shade. */
 interface Timeline {
@@ -30,7 +30,9 @@ function useTimeline(data: OplogData): Timeline {
 function windowAreas(t: Timeline) {
   return t.windows.map((w) => {
     const kind = WINDOW_KINDS.find((k) => k.kind === w.kind);
-    return <ReferenceArea key={w.id} x1={w.start} x2={w.end} fill={kind?.color} fillOpacity={0.22} stroke="none" ifOverflow="hidden" />;
+    // a 5-minute burst on a two-day axis is under a pixel wide: draw it at least ~3 px (the tooltip keeps the true times)
+    const end = Math.max(w.end, w.start + (t.to - t.from) * 0.005);
+    return <ReferenceArea key={w.id} x1={w.start} x2={end} fill={kind?.color} fillOpacity={0.22} stroke="none" ifOverflow="hidden" />;
   });
 }
 
@@ -120,6 +122,7 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
     if (out.length) out.push({ ...out[out.length - 1], t: t.to });
     return out;
   }, [data, t, f]);
+  const yTicks = niceTicks(Math.max(4, ...rows.map((r) => data.series.reduce((a, _, i) => a + (hidden.has(i) ? 0 : r[`s${i}`]), 0))));
   return (
     <Card
       title="Requests per service over time"
@@ -132,7 +135,7 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
         <AreaChart data={rows} margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           {xAxis(t)}
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} allowDecimals={false} />
+          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} />
           <Tooltip
             cursor={{ stroke: 'var(--border-strong)' }}
             content={({ active, payload }) => {

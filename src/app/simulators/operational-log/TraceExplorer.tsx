@@ -57,7 +57,7 @@ export function TraceExplorer(props: { data: OplogData; selected: number; fromLo
                         </span>
                         <span className="oplog-trace-item-meta">
                           <span className="swatch" style={{ background: serviceColor(tr.service) }} />
-                          {data.services[tr.service]?.name}
+                          <span className="oplog-trace-item-svc">{data.services[tr.service]?.name}</span>
                           <span>·</span>
                           <span>{tr.spans.length === 1 ? '1 span' : `${tr.spans.length} spans`}</span>
                           {tr.errors > 0 && <span className="oplog-badge oplog-badge-error">ERROR</span>}

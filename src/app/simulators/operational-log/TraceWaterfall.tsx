@@ -73,11 +73,11 @@ export function TraceWaterfall({ data, trace }: { data: OplogData; trace: Explor
                   aria-label={`${serviceName(s.service)} ${s.operation}: starts at ${formatMs(s.offsetMs)}, lasts ${formatMs(s.durationMs)}${s.error ? ', ERROR' : ''}`}
                   onClick={() => setSelected(i)}
                 >
-                  <span className="oplog-wf-label" style={{ paddingLeft: 8 + s.depth * 14 }}>
+                  <span className="oplog-wf-label" style={{ paddingLeft: 8 + s.depth * 12 }}>
                     <span className="swatch" style={{ background: serviceColor(s.service) }} />
                     <span className="oplog-wf-service">{serviceName(s.service)}</span>
-                    <span className="oplog-wf-op">{s.operation}</span>
                     {s.error && <span className="oplog-badge oplog-badge-error">ERROR</span>}
+                    <span className="oplog-wf-op">{s.operation}</span>
                   </span>
                   <span className="oplog-wf-track">
                     {ticks.map((t) => (

@@ -7,9 +7,9 @@ import { ServiceCountField, ServiceListField } from './ServiceFields';
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
 
-/** A window kind's card: how many windows, and how many log lines fell inside them; "off" when disabled. */
+/** A window kind's card: how many windows were injected, and how many log lines they hold; "off" when disabled. */
 function windowCard(label: string, enabled: boolean, windows: number, events: number, inside: string) {
-  return enabled ? { label, value: formatInt(windows), sub: `${plural(windows, 'window')} · ${formatInt(events)} ${inside}` } : { label, value: 'off', sub: 'disabled in the settings' };
+  return enabled ? { label, value: formatInt(windows), sub: `${formatInt(events)} ${inside}` } : { label, value: 'off', sub: 'disabled in the settings' };
 }
 
 export const operationalLogUi: SimulatorUi = {
@@ -25,12 +25,15 @@ export const operationalLogUi: SimulatorUi = {
     return [
       { label: 'Log lines', value: formatInt(events), sub: `${plural(services, 'service')} × ${formatHours(num(config.durationHours))}` },
       { label: 'Error rate', value: formatPercent(num(stats.error_rate), 2), sub: `${formatInt(num(stats.total_errors))} responses ≥ 500` },
-      config.traceEnabled === false
-        ? { label: 'Traces', value: 'off', sub: 'tracing disabled' }
-        : { label: 'Traces', value: formatInt(traces), sub: `${formatInt(spans)} spans · ${formatNumber(spans / Math.max(1, traces), 1)} per trace` },
-      windowCard('Latency spikes', config.latencySpikeEnabled !== false, windows.latency_spike ?? 0, num(stats.spike_events), 'lines inside'),
-      windowCard('Outages', config.outageEnabled !== false, windows.outage ?? 0, num(stats.outage_events), 'lines inside'),
-      windowCard('Error bursts', config.errorBurstEnabled !== false, windows.error_burst ?? 0, num(stats.error_burst_events), 'burst lines'),
+      ...(config.traceEnabled === false
+        ? [{ label: 'Traces', value: 'off', sub: 'tracing disabled' }]
+        : [
+            { label: 'Traces', value: formatInt(traces), sub: `${formatPercent(traces / Math.max(1, events))} of requests sampled` },
+            { label: 'Spans', value: formatInt(spans), sub: `${formatNumber(spans / Math.max(1, traces), 1)} per trace` },
+          ]),
+      windowCard('Latency spikes', config.latencySpikeEnabled !== false, windows.latency_spike ?? 0, num(stats.spike_events), 'log lines inside'),
+      windowCard('Outages', config.outageEnabled !== false, windows.outage ?? 0, num(stats.outage_events), 'log lines inside'),
+      windowCard('Error bursts', config.errorBurstEnabled !== false, windows.error_burst ?? 0, num(stats.error_burst_events), 'burst events'),
     ];
   },
   Charts: OperationalLogCharts,
