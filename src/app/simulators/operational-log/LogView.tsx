@@ -42,8 +42,9 @@ export function LogView({ data, onOpenTrace }: { data: OplogData; onOpenTrace(tr
       <div className="panel-header">
         <h2>Log view</h2>
         <span className="field-hint">
-          A sample of {formatInt(s.row.length)} of the run’s {formatInt(s.total)} log lines: each service × level keeps all its lines when they are few and an even spread
-          over the window otherwise.
+          {s.row.length === s.total
+            ? `All ${formatInt(s.total)} log lines of the run.`
+            : `A sample of ${formatInt(s.row.length)} of the run’s ${formatInt(s.total)} log lines: each service × level keeps all its lines when they are few and an even spread over the window otherwise.`}
         </span>
       </div>
       <div className="oplog-log-filters">

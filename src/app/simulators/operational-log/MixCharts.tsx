@@ -35,7 +35,7 @@ export function LatencyPercentiles({ data }: { data: OplogData }) {
   return (
     <Card
       title="Latency percentiles per service"
-      subtitle={`p50, p95 and p99 of latency_ms per service, milliseconds (service_health).${worst ? ` Worst p95: ${worst.service}, ${formatMs(worst.p95)}.` : ''}`}
+      subtitle={`p50, p95 and p99 of latency_ms per service, milliseconds (service_health).${worst && rows.length > 1 ? ` Worst p95: ${worst.service}, ${formatMs(worst.p95)}.` : ''}`}
       wide
       height={48 + rows.length * 46}
       actions={<ScaleSwitch log={log} setLog={setLog} />}

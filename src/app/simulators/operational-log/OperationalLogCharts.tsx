@@ -6,7 +6,13 @@ import { ErrorRateOverTime, RequestsOverTime } from './TimeCharts';
 /** The page's dashboard: traffic and errors over time with the injected windows shaded, then latency and mixes. */
 export function OperationalLogCharts({ run }: { run: RunMeta }) {
   const data = run.charts as OplogData;
-  if (!data.series.length) return null;
+  if (!data.logSample.total) {
+    return (
+      <div className="callout" role="status">
+        This run has no log lines: the events per hour are 0 and no error burst was injected, so there is nothing to chart.
+      </div>
+    );
+  }
   return (
     <div className="chart-grid" aria-label="Charts">
       <RequestsOverTime data={data} />

@@ -10,6 +10,7 @@ export function OperationalLogExplorer({ run }: { run: RunMeta }) {
   const first = data.traceLists.slowest[0] ?? data.traceLists.errors[0] ?? 0;
   const [selected, setSelected] = useState({ trace: first, fromLog: false });
   const traceRef = useRef<HTMLElement>(null);
+  if (!data.logSample.total) return null;
   const open = (trace: number) => {
     setSelected({ trace, fromLog: true });
     traceRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
