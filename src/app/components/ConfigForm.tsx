@@ -4,7 +4,14 @@ import { itemShape, ScalarField, StringListField } from './fields';
 import { ListTableEditor } from './ListTableEditor';
 
 /** A simulator page's own widget for one field (e.g. the workflow's preset picker). */
-export type CustomField = (props: { value: unknown; draft: Record<string, unknown>; setDraft(d: Record<string, unknown>): void; error?: string }) => ReactNode;
+export type CustomField = (props: {
+  value: unknown;
+  draft: Record<string, unknown>;
+  setDraft(d: Record<string, unknown>): void;
+  error?: string;
+  /** Issues inside the field, keyed by the rest of their path (`0.name` for `services.0.name`). */
+  nested: ReadonlyMap<string, string>;
+}) => ReactNode;
 
 export interface FormCustomisation {
   readonly fields?: Readonly<Record<string, CustomField>>;
@@ -49,7 +56,7 @@ export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFor
   const renderField = (name: string, field: Field<unknown>) => {
     const { own, nested } = issuesFor(issues, name);
     const Custom = custom?.fields?.[name];
-    if (Custom) return <Custom key={name} value={draft[name]} draft={draft} setDraft={onChange} error={own} />;
+    if (Custom) return <Custom key={name} value={draft[name]} draft={draft} setDraft={onChange} error={own} nested={nested} />;
     const shapeOfItems = itemShape(field);
     if (shapeOfItems) {
       return (

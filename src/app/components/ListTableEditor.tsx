@@ -79,7 +79,13 @@ export function ListTableEditor({ name, field, shape, rows, errors, choices = {}
                         </td>
                       );
                     }
-                    const numeric = f.kind === 'int' || f.kind === 'number';
+                    const inner = f.kind === 'nullable' ? f.inner : f;
+                    const numeric = inner?.kind === 'int' || inner?.kind === 'number';
+                    const toValue = (text: string) => {
+                      if (!numeric) return text;
+                      const v = toNumberOrText(text);
+                      return f.kind === 'nullable' && v === '' ? null : v;
+                    };
                     return (
                       <td key={key}>
                         <input
@@ -91,7 +97,8 @@ export function ListTableEditor({ name, field, shape, rows, errors, choices = {}
                           spellCheck={false}
                           style={numeric ? { width: 50 } : { width: '100%', minWidth: 80 }}
                           value={value === undefined || value === null ? '' : String(value)}
-                          onChange={(e) => update(i, key, numeric ? toNumberOrText(e.target.value) : e.target.value)}
+                          placeholder={f.kind === 'nullable' ? 'none' : undefined}
+                          onChange={(e) => update(i, key, toValue(e.target.value))}
                         />
                       </td>
                     );

@@ -193,7 +193,7 @@ const Results = memo(function Results({ def, validConfig }: { def: SimulatorDef;
     const { Charts, Explorer } = ui;
     return (
       <>
-        <StatCards cards={[...ui.statCards(run.stats, run.config), { label: 'Run time', value: formatDuration(run.elapsedMs), sub: 'in the browser worker' }]} />
+        <StatCards cards={[...ui.statCards(run.stats, run.config, run.charts), { label: 'Run time', value: formatDuration(run.elapsedMs), sub: 'in the browser worker' }]} />
         {Charts && <Charts run={run} />}
         {Explorer && <Explorer run={run} />}
         <TablesPanel run={run} />

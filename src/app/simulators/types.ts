@@ -9,7 +9,7 @@ export interface SimulatorUi {
   readonly description: string;
   /** Icon shown in empty states and navigation. */
   readonly icon: string;
-  statCards(stats: Record<string, unknown>, config: Record<string, unknown>): StatCard[];
+  statCards(stats: Record<string, unknown>, config: Record<string, unknown>, charts: unknown): StatCard[];
   readonly Charts?: ComponentType<{ run: RunMeta }>;
   /** Extra explorers under the charts (a session explorer, a trace waterfall, …). */
   readonly Explorer?: ComponentType<{ run: RunMeta }>;
