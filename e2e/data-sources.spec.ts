@@ -122,6 +122,12 @@ test.describe('Data sources page', () => {
   test('a generation can be cancelled, files can be dropped, and a table removed', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('/#/data');
+    await page.getByLabel('Start date').fill('2024-06-01');
+    await page.getByLabel('End date').fill('2024-01-31');
+    await expect(page.getByText('"2024-01-31" is before the start date 2024-06-01')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Generate Retail' })).toBeDisabled();
+    await page.getByLabel('End date').fill('');
+    await page.getByLabel('Start date').fill('');
     await page.getByLabel('Scale').selectOption('medium');
     await page.getByRole('button', { name: 'Generate Retail' }).click();
     await expect(page.getByRole('progressbar')).toBeVisible();

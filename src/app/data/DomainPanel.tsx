@@ -41,6 +41,28 @@ function Issue({ id, text }: { id: string; text?: string }) {
   ) : null;
 }
 
+/** An optional date (`YYYY-MM-DD`, '' for none) with its issue beside it. */
+function DateField(props: { id: string; label: string; value: string; error?: string; disabled: boolean; onChange(value: string): void }) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        className="input"
+        type="date"
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <Issue id={`${props.id}-error`} text={props.error} />
+    </div>
+  );
+}
+
 /** Choose a domain and a scale (row counts shown before generating), a seed and an optional date range; generate with progress and cancel. */
 export function DomainPanel() {
   const draft = useDataSet((s) => s.draft);
@@ -118,38 +140,8 @@ export function DomainPanel() {
             />
             <Issue id="data-seed-error" text={issues.seed} />
           </div>
-          <div className="field">
-            <label className="field-label" htmlFor="data-start">
-              Start date
-            </label>
-            <input
-              id="data-start"
-              className="input"
-              type="date"
-              value={draft.startDate}
-              aria-invalid={issues.startDate ? true : undefined}
-              aria-describedby={issues.startDate ? 'data-start-error' : undefined}
-              disabled={running}
-              onChange={(e) => setDraft({ startDate: e.target.value })}
-            />
-            <Issue id="data-start-error" text={issues.startDate} />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="data-end">
-              End date
-            </label>
-            <input
-              id="data-end"
-              className="input"
-              type="date"
-              value={draft.endDate}
-              aria-invalid={issues.endDate ? true : undefined}
-              aria-describedby={issues.endDate ? 'data-end-error' : undefined}
-              disabled={running}
-              onChange={(e) => setDraft({ endDate: e.target.value })}
-            />
-            <Issue id="data-end-error" text={issues.endDate} />
-          </div>
+          <DateField id="data-start" label="Start date" value={draft.startDate} error={issues.startDate} disabled={running} onChange={(v) => setDraft({ startDate: v })} />
+          <DateField id="data-end" label="End date" value={draft.endDate} error={issues.endDate} disabled={running} onChange={(v) => setDraft({ endDate: v })} />
         </div>
         <span className="field-hint">
           Dates are optional: without them, times fall in {def.range.start} … {def.range.end}. The same domain, scale, dates and seed always give the same bytes.

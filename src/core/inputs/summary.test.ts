@@ -148,6 +148,24 @@ describe('column summaries', () => {
     expect([nums.min, nums.max]).toEqual([0, (n - 1) * 1.5]);
   });
 
+  it('large columns with few distinct values stay exact', () => {
+    const n = 50_000;
+    const words = ['alpha', 'beta', 'gamma', 'délta', ''];
+    const s = summarizeColumn(
+      stringColumn('w', Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : words[(i * i) % 5]))),
+      { exactLimit: 1000, exactDistinct: 5 },
+    );
+    const expected = new Map<string, number>();
+    for (let i = 0; i < n; i++) if (i % 11 !== 0) expected.set(words[(i * i) % 5], (expected.get(words[(i * i) % 5]) ?? 0) + 1);
+    expect([s.distinct, s.distinctExact, s.topExact]).toEqual([expected.size, true, true]);
+    expect(Object.fromEntries(s.top!.map((t) => [t.value, t.count]))).toEqual(Object.fromEntries(expected));
+    const q = summarizeColumn(numberColumn('q', 'int', Float64Array.from({ length: n }, (_, i) => 1 + (i % 17))), { exactLimit: 1000, exactDistinct: 17 });
+    expect([q.distinct, q.distinctExact]).toEqual([17, true]);
+    const over = summarizeColumn(numberColumn('q', 'int', Float64Array.from({ length: n }, (_, i) => 1 + (i % 18))), { exactLimit: 1000, exactDistinct: 17 });
+    expect(over.distinctExact).toBe(false);
+    expect(Math.abs(over.distinct - 18)).toBeLessThanOrEqual(1);
+  });
+
   it('HyperLogLog counts small and large sets', () => {
     for (const size of [0, 1, 100, 5_000, 400_000]) {
       const h = new HyperLogLog();
