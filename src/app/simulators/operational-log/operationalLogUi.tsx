@@ -1,4 +1,6 @@
 import { formatHours, formatInt, formatNumber, formatPercent } from '../../format';
+import type { OperationalLogCharts as ChartData } from '../../../core/simulators/operational-log/operational-log.charts';
+import type { StatCard } from '../../components/StatCards';
 import type { SimulatorUi } from '../types';
 import { OperationalLogCharts } from './OperationalLogCharts';
 import { OperationalLogExplorer } from './OperationalLogExplorer';
@@ -16,7 +18,7 @@ export const operationalLogUi: SimulatorUi = {
   description:
     'Structured request logs of a microservice estate with W3C traces, latency spikes, outages and error bursts, each window listed in the answer key — for testing observability pipelines, alert rules and SLO dashboards.',
   icon: '≋',
-  statCards(stats, config) {
+  statCards(stats, config, charts) {
     const events = num(stats.total_events);
     const services = Array.isArray(config.services) && config.services.length ? config.services.length : num(config.serviceCount);
     const traces = num(stats.total_traces);
@@ -25,6 +27,7 @@ export const operationalLogUi: SimulatorUi = {
     return [
       { label: 'Log lines', value: formatInt(events), sub: `${plural(services, 'service')} × ${formatHours(num(config.durationHours))}` },
       { label: 'Error rate', value: formatPercent(num(stats.error_rate), 2), sub: `${formatInt(num(stats.total_errors))} responses ≥ 500` },
+      ...worstP95(charts),
       ...(config.traceEnabled === false
         ? [{ label: 'Traces', value: 'off', sub: 'tracing disabled' }]
         : [
@@ -40,3 +43,10 @@ export const operationalLogUi: SimulatorUi = {
   Explorer: OperationalLogExplorer,
   form: { fields: { serviceCount: ServiceCountField, services: ServiceListField } },
 };
+
+/** The slowest service's p95 latency, from the per-service health the charts carry. */
+function worstP95(charts: unknown): StatCard[] {
+  const latency = (charts as Partial<ChartData> | null)?.latency ?? [];
+  const worst = latency.reduce<(typeof latency)[number] | undefined>((w, l) => (!w || l.p95 > w.p95 ? l : w), undefined);
+  return worst ? [{ label: 'Worst p95 latency', value: `${formatNumber(worst.p95, 0)} ms`, sub: worst.service }] : [];
+}
