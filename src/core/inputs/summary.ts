@@ -324,7 +324,9 @@ function binLayout(type: ColumnType, min: number, max: number, maxBins: number):
   let tries = 0;
   if (Number.isFinite(max - min))
     for (const step of stepCandidates(type, min, max, maxBins)) {
-      const start = Math.floor(min / step) * step;
+      let start = Math.floor(min / step) * step;
+      // min / step can underflow to -0 (denormals): keep min inside the first bin
+      if (start > min) start -= step;
       const bins = Math.floor((max - start) / step) + 1;
       if (bins <= maxBins) return { start, step, bins };
       if (++tries > 100) break;
@@ -375,7 +377,9 @@ function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp'
         if (!Number.isFinite(x)) continue;
         counts[Math.min(bins - 1, Math.max(0, Math.floor((x - start) / step)))]++;
       }
-    histogram = Array.from(counts, (count, k) => ({ lo: step === 0 ? min : tidy(start + k * step), hi: step === 0 ? max : tidy(start + (k + 1) * step), count }));
+    // edges are rounded to 12 digits for display, but never so that min or max falls outside
+    const edge = (k: number) => (k === 0 ? Math.min(min, tidy(start)) : k === bins ? Math.max(max, tidy(start + bins * step)) : tidy(start + k * step));
+    histogram = Array.from(counts, (count, k) => ({ lo: step === 0 ? min : edge(k), hi: step === 0 ? max : edge(k + 1), count }));
   }
   const numeric = c.type === 'int' || c.type === 'float';
   return {
