@@ -37,7 +37,7 @@ function host() {
     const i = messages.findIndex((m) => m.id === rid && m.type !== 'progress');
     const m = messages[i];
     if (m.type === 'error') return { ok: false, error: m.error };
-    return { ok: true, data: (m as { data: T }).data, transfer: transfers[i] };
+    return { ok: true, data: (m as unknown as { data: T }).data, transfer: transfers[i] };
   }
   const must = async <T,>(body: Record<string, unknown>): Promise<T> => {
     const r = await ask<T>(body);
