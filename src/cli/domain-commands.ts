@@ -4,10 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DOMAINS, findDomain, generateDomain, SCALES, type DomainOutput } from '../core/domains';
-import { writeTable, type OutputFormat } from '../core/output/formats';
-import { jsonBytes, zipTree, type OutputFile } from '../core/output/tree';
-import { ENGINE_VERSION } from '../core/version';
+import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
+import { zipTree, type OutputFile } from '../core/output/tree';
+import { domainTree } from '../core/domains/tree';
 import { parseSimArgs, setPath, UsageError } from './args';
 import { loadInputs } from './inputs';
 import { initParquetNode } from './parquet-node';
@@ -26,18 +25,6 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
     else rest.push(a);
   }
   return { value, rest };
-}
-
-/** The output tree of a domain run: one file per table, then `_spindle/config.json` and `_spindle/tables.json`. */
-export function domainTree(out: DomainOutput, format: OutputFormat): OutputFile[] {
-  const files: OutputFile[] = out.tables.map((t) => ({ path: `${t.name}.${format}`, bytes: writeTable(t, format) }));
-  const c = out.config;
-  files.push({
-    path: '_spindle/config.json',
-    bytes: jsonBytes({ domain: out.domain, scale: c.scale, seed: c.seed, startDate: c.startDate, endDate: c.endDate, engineVersion: ENGINE_VERSION, format, config: c }),
-  });
-  files.push({ path: '_spindle/tables.json', bytes: jsonBytes(out.meta) });
-  return files;
 }
 
 async function writeFiles(files: readonly OutputFile[], out?: string, zip?: string): Promise<void> {

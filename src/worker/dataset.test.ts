@@ -1,7 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { domainTree } from '../cli/domain-commands';
+import { domainTree } from '../core/domains/tree';
 import { findDomain, generateDomain } from '../core/domains';
 import { writeTable } from '../core/output/formats';
 import { zipTree } from '../core/output/tree';

@@ -10,6 +10,7 @@
  * domain is generated after them.
  */
 import { findDomain, generateDomain, type DomainTable } from '../core/domains';
+import { domainManifest } from '../core/domains/tree';
 import type { DomainConfig } from '../core/domains/config';
 import { formatReadError, readTableFile, retypeColumn, tableNameOf } from '../core/inputs';
 import { summarizeTable } from '../core/inputs/summary';
@@ -179,10 +180,7 @@ export class DataSet {
     }
     const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => ({ table: name, file: (h.origin as { file: string }).file }));
     const g = chosen.some(([, h]) => h.origin.kind === 'domain') ? this.generated : null;
-    const c = g?.config;
-    const config = c
-      ? { domain: g.domain, scale: c.scale, seed: c.seed, startDate: c.startDate, endDate: c.endDate, engineVersion: ENGINE_VERSION, format, config: c, ...(uploads.length ? { uploads } : {}) }
-      : { engineVersion: ENGINE_VERSION, format, uploads };
+    const config = g ? domainManifest(g.domain, g.config, format, uploads) : { engineVersion: ENGINE_VERSION, format, uploads };
     files.push({ path: '_spindle/config.json', bytes: jsonBytes(config) });
     files.push({ path: '_spindle/tables.json', bytes: jsonBytes(chosen.map(([name, h]) => h.domainMeta ?? uploadMeta(name, h))) });
     return files;

@@ -108,8 +108,9 @@ export function ScalarField({ name, field, value, error, onChange }: FieldProps)
         className="input"
         type="text"
         spellCheck={false}
-        value={typeof value === 'string' ? value : JSON.stringify(value ?? '')}
-        onChange={(e) => onChange(e.target.value)}
+        value={typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value)}
+        placeholder={field.kind === 'nullable' ? 'none' : undefined}
+        onChange={(e) => onChange(field.kind === 'nullable' && e.target.value === '' ? null : e.target.value)}
       />
     </FieldShell>
   );

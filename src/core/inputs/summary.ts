@@ -14,6 +14,7 @@
 import { stringAt, type Column, type ColumnType, type StringColumn, type Table } from '../table/column';
 import { niceStep } from '../histogram';
 import { US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND } from '../time';
+import { fmix } from '../ids';
 
 export interface ValueCount {
   readonly value: string;
@@ -83,14 +84,7 @@ export function summarizeColumn(c: Column, options: SummaryOptions = {}): Column
 
 // ---------- hashing and HyperLogLog ----------
 
-function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const mix32 = fmix;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
