@@ -1,25 +1,17 @@
 import { create } from 'zustand';
 import type { OutputFormat } from '../core/output/formats';
-import type { SerializedError } from '../worker/protocol';
+import type { RunSummary, SerializedError, TablePreview } from '../worker/protocol';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
-export interface TableMeta {
-  readonly name: string;
-  readonly rows: number;
-  readonly columns: readonly { readonly name: string; readonly type: string }[];
-}
+/** A result table as the store keeps it: the preview's metadata without its Arrow bytes. */
+export type TableMeta = Omit<TablePreview, 'ipc'>;
 
 /** What the page shows of a finished run (the previews themselves live in engine.ts). */
-export interface RunMeta {
-  readonly runId: number;
-  readonly config: Record<string, unknown>;
-  readonly stats: Record<string, unknown>;
-  readonly charts: unknown;
+export type RunMeta = Omit<RunSummary, 'simulator' | 'tables' | 'answerKey'> & {
   readonly tables: readonly TableMeta[];
   readonly answerKey: TableMeta;
-  readonly elapsedMs: number;
-}
+};
 
 export interface Progress {
   readonly phase: string;
@@ -34,14 +26,17 @@ export interface SimulatorState {
   readonly progress?: Progress;
   readonly error?: SerializedError;
   readonly run?: RunMeta;
-  readonly download: {
-    readonly status: JobStatus;
-    readonly format: OutputFormat;
-    readonly progress?: Progress;
-    readonly error?: string;
-    readonly files?: readonly { path: string; bytes: number }[];
-    readonly zipBytes?: number;
-  };
+  readonly download: DownloadState;
+}
+
+/** A zip download built in the worker: format, progress, and the files it held. */
+export interface DownloadState {
+  readonly status: JobStatus;
+  readonly format: OutputFormat;
+  readonly progress?: Progress;
+  readonly error?: string;
+  readonly files?: readonly { path: string; bytes: number }[];
+  readonly zipBytes?: number;
 }
 
 export type Theme = 'light' | 'dark';

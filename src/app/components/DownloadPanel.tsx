@@ -1,17 +1,12 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../../core/output/formats';
 import { engine, saveBytes } from '../engine';
-import { formatBytes, formatDuration } from '../format';
+import { formatDuration } from '../format';
+import { DownloadOutcome, FORMAT_HELP, FormatPicker } from './DownloadParts';
 import { useStudio, type SimulatorState } from '../store';
 import { ProgressBar } from './EmptyState';
 
 /** Cancel handles of downloads in progress (functions: kept out of the store). */
 const cancelDownloads = new Map<string, () => void>();
 
-const FORMAT_HELP: Record<OutputFormat, string> = {
-  parquet: 'Typed, compressed; for Spark, DuckDB, Fabric, Databricks.',
-  csv: 'RFC 4180, ISO 8601 UTC times; opens anywhere.',
-  jsonl: 'One JSON object per line; for event pipelines.',
-};
 
 /** Download the last run's output tree as a zip, in the chosen format, built in the worker. */
 export function DownloadPanel({ simulator, state, stale }: { simulator: string; state: SimulatorState; stale: boolean }) {
@@ -43,21 +38,12 @@ export function DownloadPanel({ simulator, state, stale }: { simulator: string; 
       </div>
       <div className="panel-body" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
         <div className="btn-row">
-          <div className="segmented" role="radiogroup" aria-label="File format">
-            {OUTPUT_FORMATS.map((f) => (
-              <label key={f} title={FORMAT_HELP[f]}>
-                <input
-                  type="radio"
-                  name={`${simulator}-format`}
-                  value={f}
-                  checked={download.format === f}
-                  disabled={busy}
-                  onChange={() => patchDownload(simulator, { format: f, status: 'idle', files: undefined })}
-                />
-                {f === 'jsonl' ? 'JSONL' : f === 'csv' ? 'CSV' : 'Parquet'}
-              </label>
-            ))}
-          </div>
+          <FormatPicker
+            name={`${simulator}-format`}
+            value={download.format}
+            disabled={busy}
+            onChange={(format) => patchDownload(simulator, { format, status: 'idle', files: undefined })}
+          />
           <span className="field-hint grow">{FORMAT_HELP[download.format]}</span>
           {busy ? (
             <button type="button" className="btn btn-danger" onClick={() => cancelDownloads.get(simulator)?.()}>
@@ -77,26 +63,7 @@ export function DownloadPanel({ simulator, state, stale }: { simulator: string; 
             label={download.progress?.phase === 'zip' ? 'Compressing the zip…' : 'Writing files…'}
           />
         )}
-        {download.status === 'error' && (
-          <div className="callout callout-error" role="alert">
-            The download failed and no file was saved: {download.error}
-          </div>
-        )}
-        {download.status === 'done' && download.files && (
-          <div>
-            <div className="callout callout-ok" role="status">
-              Saved a {formatBytes(download.zipBytes ?? 0)} zip with {download.files.length} files.
-            </div>
-            <ul className="file-list" aria-label="Files in the zip" style={{ marginTop: 8 }}>
-              {download.files.map((f) => (
-                <li key={f.path}>
-                  <span>{f.path}</span>
-                  <span>{formatBytes(f.bytes)}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <DownloadOutcome download={download} />
         {run && download.status !== 'done' && !busy && (
           <span className="field-hint">Last run took {formatDuration(run.elapsedMs)} in the browser worker.</span>
         )}

@@ -1,10 +1,7 @@
-import { OUTPUT_FORMATS } from '../../core/output/formats';
+import { DownloadOutcome, FormatPicker } from '../components/DownloadParts';
 import { ProgressBar } from '../components/EmptyState';
-import { formatBytes } from '../format';
 import { cancelDataDownload, downloadDataSet } from './actions';
 import { useDataSet } from './store';
-
-const FORMAT_NAME = { parquet: 'Parquet', csv: 'CSV', jsonl: 'JSONL' } as const;
 
 /** Download the ticked tables as a zip (one file per table, plus `_spindle/` metadata), built in the worker. */
 export function DataDownload() {
@@ -25,14 +22,7 @@ export function DataDownload() {
       </div>
       <div className="panel-body data-download">
         <div className="btn-row">
-          <div className="segmented" role="radiogroup" aria-label="File format">
-            {OUTPUT_FORMATS.map((f) => (
-              <label key={f}>
-                <input type="radio" name="data-format" value={f} checked={download.format === f} disabled={busy} onChange={() => patchDownload({ format: f, status: 'idle', files: undefined })} />
-                {FORMAT_NAME[f]}
-              </label>
-            ))}
-          </div>
+          <FormatPicker name="data-format" value={download.format} disabled={busy} onChange={(format) => patchDownload({ format, status: 'idle', files: undefined })} />
           <span className="field-hint grow">One file per table, named after it, with _spindle/config.json and _spindle/tables.json (keys, references, types).</span>
           {busy ? (
             <button type="button" className="btn btn-danger" onClick={cancelDataDownload}>
@@ -52,26 +42,7 @@ export function DataDownload() {
           />
         )}
         {download.status === 'cancelled' && <div className="callout">The download was cancelled.</div>}
-        {download.status === 'error' && (
-          <div className="callout callout-error" role="alert">
-            The download failed and no file was saved: {download.error}
-          </div>
-        )}
-        {download.status === 'done' && download.files && (
-          <div>
-            <div className="callout callout-ok" role="status">
-              Saved a {formatBytes(download.zipBytes ?? 0)} zip with {download.files.length} files.
-            </div>
-            <ul className="file-list data-file-list" aria-label="Files in the zip">
-              {download.files.map((f) => (
-                <li key={f.path}>
-                  <span>{f.path}</span>
-                  <span>{formatBytes(f.bytes)}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <DownloadOutcome download={download} />
       </div>
     </section>
   );

@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { ReadError } from '../../core/inputs/types';
-import type { OutputFormat } from '../../core/output/formats';
 import type { DataTableSummary, SerializedError } from '../../worker/protocol';
-import type { JobStatus, Progress } from '../store';
+import type { DownloadState, JobStatus, Progress } from '../store';
 
 /** The page's scales: the larger presets are for the CLI (spec/domains.md). */
 export const PAGE_SCALES = ['fixture', 'fabric_demo', 'small', 'medium'] as const;
@@ -42,14 +41,7 @@ export interface DataState {
   /** Tables left out of the download (all others are included). */
   readonly excluded: readonly string[];
   readonly uploads: readonly UploadEntry[];
-  readonly download: {
-    readonly status: JobStatus;
-    readonly format: OutputFormat;
-    readonly progress?: Progress;
-    readonly error?: string;
-    readonly files?: readonly { path: string; bytes: number }[];
-    readonly zipBytes?: number;
-  };
+  readonly download: DownloadState;
   /** A message about the whole set (the worker restarted and its tables are gone). */
   readonly notice?: string;
   setDraft(patch: Partial<DomainDraft>): void;
