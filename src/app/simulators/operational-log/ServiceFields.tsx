@@ -1,6 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { DEFAULT_SERVICES } from '../../../core/simulators/operational-log/operational-log.constants';
-import { operationalLogConfig } from '../../../core/simulators/operational-log/operational-log.config';
 import type { CustomField } from '../../components/ConfigForm';
 import { toNumberOrText } from '../../components/fields';
 
@@ -61,14 +60,11 @@ export const ServiceCountField: CustomField = ({ value, draft, setDraft, error }
  * The explicit service estate as an editable table (name, port, tier). Empty means "the first N
  * defaults"; one click copies those defaults in to edit. Row problems come from the schema.
  */
-export const ServiceListField: CustomField = ({ draft, setDraft, error }) => {
+export const ServiceListField: CustomField = ({ draft, setDraft, error, nested }) => {
   const tiersId = useId();
   const rows = rowsOf(draft);
-  const issues = useMemo(() => {
-    const r = operationalLogConfig.parse(draft);
-    return r.ok ? [] : r.issues.filter((i) => i.path.startsWith('services.'));
-  }, [draft]);
-  const errorAt = (i: number, key: string) => issues.find((x) => x.path === `services.${i}.${key}`)?.message;
+  const issues = [...nested].map(([path, message]) => ({ path: `services.${path}`, message }));
+  const errorAt = (i: number, key: string) => nested.get(`${i}.${key}`);
   const set = (next: ServiceRow[]) => setDraft({ ...draft, services: next });
   const update = (i: number, patch: ServiceRow) => set(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const count = typeof draft.serviceCount === 'number' ? Math.min(Math.max(1, draft.serviceCount), DEFAULT_SERVICES.length) : 5;
