@@ -32,7 +32,19 @@ test.describe('Data sources page', () => {
     await page.getByRole('radiogroup', { name: 'Domain' }).getByText('Retail', { exact: true }).click();
     await page.getByLabel('Scale').selectOption('fixture');
     const estimate = page.getByRole('table', { name: 'Rows per table' });
-    await expect(estimate.getByRole('row', { name: /^order 250$/ })).toBeVisible();
+    await expect(estimate.getByLabel('order', { exact: true })).toHaveAttribute('placeholder', '250');
+    await expect(estimate.getByRole('row', { name: /^order_line 625$/ })).toBeVisible();
+    // an anchor table takes an explicit row count; its children follow
+    await estimate.getByLabel('order', { exact: true }).fill('1000');
+    await expect(estimate.getByRole('row', { name: /^order_line 2,500$/ })).toBeVisible();
+    await estimate.getByLabel('order', { exact: true }).fill('9000000');
+    await expect(page.getByText(/rows of order need more than 50 per customer/)).toBeVisible();
+    await estimate.getByLabel('customer', { exact: true }).fill('200000');
+    await estimate.getByLabel('order', { exact: true }).fill('4000000');
+    await expect(page.getByText(/is too many for the page; allowed: at most 5,000,000/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Generate Retail' })).toBeDisabled();
+    await estimate.getByLabel('customer', { exact: true }).fill('');
+    await estimate.getByLabel('order', { exact: true }).fill('');
     await expect(estimate.getByRole('row', { name: /^order_line 625$/ })).toBeVisible();
     await page.getByLabel('Seed').fill('-1');
     await expect(page.getByText('-1 is out of range')).toBeVisible();

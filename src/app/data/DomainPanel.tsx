@@ -14,13 +14,17 @@ const SCALE_HELP: Record<string, string> = {
   medium: 'millions of rows',
 };
 
+/** The page generates in the browser's memory: bigger sets are for the CLI. */
+export const PAGE_MAX_ROWS = 5_000_000;
+
 /** The draft as a domain config, validated by the domain's own schema (issues by field). */
 function useValidated(draft: DomainDraft) {
   return useMemo(() => {
     const def = findDomain(draft.domain) ?? DOMAINS[0];
-    const config = { scale: draft.scale, seed: draft.seed, startDate: draft.startDate || null, endDate: draft.endDate || null };
+    const rows = Object.fromEntries(Object.entries(draft.rows).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+    const config = { scale: draft.scale, seed: draft.seed, startDate: draft.startDate || null, endDate: draft.endDate || null, rows };
     const parsed = domainConfigSchema(def).parse(config);
-    const issues = parsed.ok ? {} : Object.fromEntries(parsed.issues.map((i) => [i.path, i.message]));
+    const issues: Record<string, string> = parsed.ok ? {} : Object.fromEntries(parsed.issues.map((i) => [i.path, i.message]));
     // row estimates need valid dates: fall back to the model range while they are not
     const dated = parsed.ok ? parsed.value : { scale: draft.scale as Scale };
     let counts: Record<string, number>;
@@ -29,7 +33,12 @@ function useValidated(draft: DomainDraft) {
     } catch {
       counts = estimateRows(def, draft.scale as Scale);
     }
-    return { def, config: parsed.ok ? (config as { scale: string; seed: number; startDate: string | null; endDate: string | null }) : null, issues: issues as Record<string, string>, counts };
+    const total = totalRows(counts);
+    if (parsed.ok && total > PAGE_MAX_ROWS) {
+      issues.rows = `${formatInt(total)} rows in all is too many for the page; allowed: at most ${formatInt(PAGE_MAX_ROWS)} (generate larger sets with the CLI)`;
+    }
+    const ok = parsed.ok && !issues.rows;
+    return { def, config: ok ? (config as { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }) : null, issues, counts };
   }, [draft]);
 }
 
@@ -82,7 +91,7 @@ export function DomainPanel() {
         <div className="data-domains" role="radiogroup" aria-label="Domain">
           {DOMAINS.map((d) => (
             <label key={d.id} className="data-domain-card">
-              <input type="radio" name="data-domain" value={d.id} checked={draft.domain === d.id} disabled={running} onChange={() => setDraft({ domain: d.id })} />
+              <input type="radio" name="data-domain" value={d.id} checked={draft.domain === d.id} disabled={running} onChange={() => setDraft({ domain: d.id, rows: {} })} />
               <span className="data-domain-title">{d.title}</span>
               <span className="data-domain-summary">{d.summary}</span>
             </label>
@@ -112,14 +121,42 @@ export function DomainPanel() {
             </tr>
           </thead>
           <tbody>
-            {def.tables.map((t) => (
-              <tr key={t.name}>
-                <td>{t.name}</td>
-                <td>{formatInt(counts[t.name] ?? 0)}</td>
-              </tr>
-            ))}
+            {def.tables.map((t) =>
+              t.count.kind === 'anchor' ? (
+                <tr key={t.name}>
+                  <td>
+                    <label htmlFor={`data-rows-${t.name}`}>{t.name}</label>
+                  </td>
+                  <td>
+                    <input
+                      id={`data-rows-${t.name}`}
+                      className="input data-anchor-rows"
+                      type="text"
+                      inputMode="numeric"
+                      title="An anchor table: type a row count to override the scale's"
+                      placeholder={formatInt(estimateRows(def, draft.scale as Scale)[t.name] ?? 0)}
+                      value={draft.rows[t.name] === undefined ? '' : String(draft.rows[t.name])}
+                      aria-invalid={issues[`rows.${t.name}`] ? true : undefined}
+                      disabled={running}
+                      onChange={(e) => setDraft({ rows: { ...draft.rows, [t.name]: toNumberOrText(e.target.value.replace(/[,_\s]/g, '')) } })}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={t.name}>
+                  <td>{t.name}</td>
+                  <td>{formatInt(counts[t.name] ?? 0)}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
+        <span className="field-hint">Anchor tables take an explicit row count; the others follow from them.</span>
+        {Object.entries(issues)
+          .filter(([path]) => path === 'rows' || path.startsWith('rows.'))
+          .map(([path, message]) => (
+            <Issue key={path} id={`data-${path}`} text={path === 'rows' ? message : `${path.slice(5)}: ${message}`} />
+          ))}
 
         <div className="data-form-row">
           <div className="field data-seed">

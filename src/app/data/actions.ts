@@ -44,7 +44,7 @@ engine.onReset(() => {
 let cancelGenerate: (() => void) | undefined;
 
 /** Generate the drafted domain; the previous generated tables are replaced, uploads stay. */
-export async function generate(config: { scale: string; seed: number; startDate: string | null; endDate: string | null }): Promise<void> {
+export async function generate(config: { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }): Promise<void> {
   const { draft, patch } = state();
   patch({ generate: { status: 'running' }, notice: undefined });
   const job = engine.generateDomain(draft.domain, config, (p) => state().patch({ generate: { ...state().generate, progress: p } }));

@@ -20,6 +20,8 @@ export interface DomainDraft {
   /** `YYYY-MM-DD` or '' for the model range. */
   readonly startDate: string;
   readonly endDate: string;
+  /** Explicit rows of anchor tables (as typed; empty means the scale's count). */
+  readonly rows: Readonly<Record<string, unknown>>;
 }
 
 export interface UploadEntry {
@@ -51,7 +53,7 @@ export interface DataState {
 }
 
 export const useDataSet = create<DataState>((set) => ({
-  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '' },
+  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {} },
   generate: { status: 'idle' },
   tables: [],
   selected: null,
