@@ -72,6 +72,7 @@ describe('CLI contract', () => {
     [['nope', '--stats'], /^error: unknown simulator "nope"/],
     [['describe', 'nope'], /^error: describe: unknown simulator/],
     [['workflow', '--config', '/does/not/exist.json', '--stats'], /^error: --config: cannot read/],
+    [['workflow', '--input', 'retail:fixture', '--stats'], /^error: --input: workflow takes no input tables/],
   ])('exits 2 with one line naming the problem: %s', (args, message) => {
     const r = sim(...args);
     expect(r.code).toBe(2);

@@ -6,6 +6,8 @@ export class UsageError extends Error {}
 
 export interface SimArgs {
   configFile?: string;
+  /** Input tables: a folder of CSV/Parquet/JSONL files, or DOMAIN:SCALE. */
+  input?: string;
   sets: { key: string; value: unknown }[];
   seed?: number;
   format: OutputFormat;
@@ -65,6 +67,9 @@ export function parseSimArgs(argv: string[]): SimArgs {
         out.format = v;
         break;
       }
+      case '--input':
+        out.input = value();
+        break;
       case '--out':
         out.out = value();
         break;

@@ -6,6 +6,7 @@ import { ConfigError, runSimulator } from '../core/run';
 import { formatIssue } from '../core/schema/config';
 import { AbortError } from '../core/simulator';
 import { parseSimArgs, setPath, UsageError, type SimArgs } from './args';
+import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { initParquetNode } from './parquet-node';
 
@@ -16,6 +17,7 @@ Usage:
   npm run -s sim -- describe <simulator>
   npm run -s sim -- <simulator> [--config file.json] [--set key=value]... [--seed N]
                      [--format parquet|csv|jsonl] [--out DIR] [--zip FILE] [--stats]
+                     [--input DIR|DOMAIN:SCALE]   (input tables, for simulators that take them)
 
   npm run -s sim -- domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
                      [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
@@ -61,8 +63,12 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const began = process.hrtime.bigint();
+  if (args.input && !def.inputs?.length) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
+  // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
+  const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
   const run = await runSimulator(def, raw, {
     seed: args.seed,
+    inputs,
     signal: abort.signal,
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
