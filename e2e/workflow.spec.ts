@@ -26,6 +26,12 @@ test.describe('Workflow page', () => {
 
     const grid = page.getByRole('table', { name: 'events preview' });
     await expect(grid.getByRole('row').nth(1)).toContainText('entity_000000');
+    // tabs follow the keyboard (arrow keys), then the mouse
+    await page.getByRole('tab', { name: /^events/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: /entity_summary/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: /entity_summary/ })).toBeFocused();
+    await page.getByRole('tab', { name: /^events/ }).click();
     await page.getByRole('tab', { name: /entity_summary/ }).click();
     await expect(page.getByRole('table', { name: 'entity_summary preview' }).getByRole('row').nth(1)).toContainText('opened');
     await page.getByRole('tab', { name: /answer_key/ }).click();

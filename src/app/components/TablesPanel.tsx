@@ -10,13 +10,23 @@ export function TablesPanel({ run }: { run: RunMeta }) {
   const [selected, setSelected] = useState(tables[0]?.name);
   const current = tables.find((t) => t.name === selected) ?? tables[0];
   const preview = current ? getPreview(run.runId, current.name) : undefined;
+  // the WAI-ARIA tabs pattern: arrow keys move between tabs, Home/End to the ends
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const i = tables.findIndex((t) => t.name === current?.name);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tables.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const target = tables[(next + tables.length) % tables.length];
+    setSelected(target.name);
+    (e.currentTarget.children[tables.indexOf(target)] as HTMLElement | undefined)?.focus();
+  };
   return (
     <section className="panel" aria-label="Result tables">
       <div className="panel-header">
         <h2>Tables</h2>
         <span className="field-hint">The answer key lists every injected fault, for pipeline tests.</span>
       </div>
-      <div className="tabs" role="tablist" aria-label="Tables">
+      <div className="tabs" role="tablist" aria-label="Tables" onKeyDown={onKeyDown}>
         {tables.map((t) => (
           <button
             key={t.name}
@@ -24,6 +34,7 @@ export function TablesPanel({ run }: { run: RunMeta }) {
             role="tab"
             className="tab"
             aria-selected={t.name === current?.name}
+            tabIndex={t.name === current?.name ? 0 : -1}
             onClick={() => setSelected(t.name)}
           >
             {t.name}
