@@ -151,7 +151,7 @@ export function DomainPanel() {
             )}
           </tbody>
         </table>
-        <span className="field-hint">Anchor tables take an explicit row count; the others follow from them.</span>
+        <p className="field-hint data-anchor-hint">Anchor tables take an explicit row count; the others follow from them.</p>
         {Object.entries(issues)
           .filter(([path]) => path === 'rows' || path.startsWith('rows.'))
           .map(([path, message]) => (
