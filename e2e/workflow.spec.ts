@@ -18,11 +18,12 @@ test.describe('Workflow page', () => {
     await runAndWait(page);
 
     await expect(page.locator('[data-stat="Entities"]')).toHaveText('2,500');
-    for (const title of ['Final state of each entity', 'Injected anomalies by type', 'Transitions between states', 'Dwell time per transition', 'Time to complete']) {
+    for (const title of ['Final state of each entity', 'Injected anomalies by type', 'Process flow', 'Transitions between states', 'Dwell time per transition', 'Time to complete']) {
       await expect(page.getByRole('region', { name: title })).toBeVisible();
     }
     await expect(page.getByRole('region', { name: 'Final state of each entity' }).locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Transitions between states' }).getByRole('cell').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Process flow' }).locator('.recharts-sankey-link').first()).toBeVisible();
 
     const grid = page.getByRole('table', { name: 'events preview' });
     await expect(grid.getByRole('row').nth(1)).toContainText('entity_000000');

@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Layer, Rectangle, ReferenceLine, ResponsiveContainer, Sankey, Tooltip, XAxis, YAxis } from 'recharts';
+import type { NodeProps } from 'recharts/types/chart/Sankey';
 import type { WorkflowCharts as Data } from '../../../core/simulators/workflow/workflow.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { binLabel, formatCompact, formatHours, formatInt, formatPercent } from '../../format';
@@ -98,6 +99,67 @@ function TransitionMatrix({ data }: { data: Data }) {
   );
 }
 
+/**
+ * The process as a flow: states in definition order, links for moves to a later state. Moves
+ * back (loops such as escalated → in_progress, backward anomalies) and stuck events would make
+ * the graph cyclic, which a Sankey cannot draw; they are counted in the matrix instead.
+ */
+function Flow({ data }: { data: Data }) {
+  const rank = new Map(data.states.map((s, i) => [s.name, i]));
+  const forward = data.transitions.filter((t) => rank.get(t.from)! < rank.get(t.to)!);
+  const used = data.states.filter((s) => forward.some((t) => t.from === s.name || t.to === s.name));
+  const index = new Map(used.map((s, i) => [s.name, i]));
+  const left = data.transitions.filter((t) => !forward.includes(t)).reduce((a, t) => a + t.count, 0);
+  const sankey = {
+    nodes: used.map((s) => ({ name: s.name, terminal: s.terminal })),
+    links: forward.map((t) => ({ source: index.get(t.from)!, target: index.get(t.to)!, value: t.count })),
+  };
+  const subtitle = `Events moving to a later state, in the process's order; band width is the event count (hover for numbers).${
+    left ? ` ${formatInt(left)} events that loop back or get stuck are in the matrix below.` : ''
+  }`;
+  return (
+    <ChartCard title="Process flow" subtitle={subtitle} wide height={320}>
+      {sankey.links.length ? (
+        <ResponsiveContainer>
+          <Sankey
+            data={sankey}
+            nodeWidth={12}
+            nodePadding={28}
+            iterations={64}
+            margin={{ left: 8, right: 120, top: 8, bottom: 8 }}
+            link={{ stroke: 'var(--chart-1)', strokeOpacity: 0.25 }}
+            node={FlowNode}
+          >
+            <Tooltip
+              content={({ active, payload }) => {
+                const p = payload?.[0]?.payload as { source?: { name: string }; target?: { name: string }; value?: number; name?: string } | undefined;
+                if (!p) return null;
+                const label = p.source && p.target ? `${p.source.name} → ${p.target.name}` : p.name;
+                return <ChartTooltip active={active} label={label} rows={[{ name: 'Events', value: formatInt(Number(p.value ?? 0)) }]} />;
+              }}
+            />
+          </Sankey>
+        </ResponsiveContainer>
+      ) : (
+        <p className="chart-sub">No entity moved to a later state.</p>
+      )}
+    </ChartCard>
+  );
+}
+
+function FlowNode({ x, y, width, height, payload }: NodeProps) {
+  const terminal = (payload as unknown as { terminal: boolean }).terminal;
+  return (
+    <Layer>
+      <Rectangle x={x} y={y} width={width} height={Math.max(1, height)} fill={terminal ? 'var(--chart-1)' : 'var(--chart-2)'} radius={2} />
+      {/* the name only (counts are in the tooltip), with a halo so it reads over the bands */}
+      <text x={x + width + 5} y={y + height / 2} dy="0.35em" fontSize={12} fill="var(--text)" stroke="var(--panel)" strokeWidth={3} paintOrder="stroke">
+        {payload.name}
+      </text>
+    </Layer>
+  );
+}
+
 function Dwell({ data }: { data: Data }) {
   const rows = data.dwell.map((b) => ({ label: binLabel(b.lo, b.hi), count: b.count }));
   return (
@@ -189,6 +251,7 @@ export function WorkflowCharts({ run }: { run: RunMeta }) {
     <div className="chart-grid" aria-label="Charts">
       <FinalStates data={data} total={total} />
       <Anomalies data={data} events={events} />
+      <Flow data={data} />
       <TransitionMatrix data={data} />
       <Dwell data={data} />
       <Completion data={data} />
