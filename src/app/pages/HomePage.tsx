@@ -11,11 +11,12 @@ export function HomePage() {
         <div>
           <h1>Simulate how data arrives</h1>
           <p>
-            Realistic arriving data to demo and test pipelines — late and duplicated files, change files, event streams, clickstreams, payments, IoT
-            fleets, service logs and business workflows. Everything runs in your browser; nothing is uploaded. The same seed always gives the same bytes.
-          </p>
+            Realistic arriving data to demo and test pipelines: business workflows, web clickstreams and service logs, with every injected fault — a
+            skipped state, a bot session, an outage window — listed in an answer key that ships with the data. Everything runs in your browser; nothing is
+            uploaded. The same settings and seed always give the same bytes.</p>
         </div>
       </header>
+      <h2 className="home-section">Simulators</h2>
       <div className="home-grid">
         {SIMULATORS.map((s) => (
           <a key={s.id} className="panel home-card" href={href(s.id)}>
@@ -26,6 +27,16 @@ export function HomePage() {
             <p>{s.summary}</p>
           </a>
         ))}
+      </div>
+      <h2 className="home-section">Data</h2>
+      <div className="home-grid">
+        <a className="panel home-card" href={href('data')}>
+          <span className="tag">Input tables</span>
+          <h2>
+            <span aria-hidden>▦</span> Data sources
+          </h2>
+          <p>Generate relational retail, financial or IoT tables with valid keys in one click, or bring your own CSV, Parquet and JSONL files.</p>
+        </a>
       </div>
     </div>
   );
