@@ -7,7 +7,7 @@ import { writeTable } from '../core/output/formats';
 import { zipTree } from '../core/output/tree';
 import * as run from '../core/run';
 import { columnFromValues, makeTable } from '../core/table/column';
-import { createDispatcher } from './dispatcher';
+import { collectingHost } from './test-host';
 import { safeTableName } from './dataset';
 import type { DomainResult, DropResult, PackageResult, RetypeResult, UploadResult, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -21,15 +21,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 /** The dispatcher called as the worker entry would, with typed helpers for the data-set requests. */
 function host() {
-  const messages: WorkerResponse[] = [];
-  const transfers: Transferable[][] = [];
-  const handle = createDispatcher(
-    (m, t) => {
-      messages.push(m);
-      transfers.push(t ?? []);
-    },
-    { initParquet: () => undefined, now: () => 0 },
-  );
+  const { messages, transfers, handle } = collectingHost();
   let id = 0;
   async function ask<T>(body: Record<string, unknown>): Promise<{ ok: true; data: T; transfer: Transferable[] } | { ok: false; error: Extract<WorkerResponse, { type: 'error' }>['error'] }> {
     const rid = ++id;

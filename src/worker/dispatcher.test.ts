@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { buildTree, zipTree } from '../core/output/tree';
 import { runSimulator } from '../core/run';
 import { workflowSimulator } from '../core/simulators/workflow';
-import { createDispatcher } from './dispatcher';
-import type { PackageResult, RunSummary, WorkerRequest, WorkerResponse } from './protocol';
+import { collectingHost } from './test-host';
+import type { PackageResult, RunSummary, WorkerRequest } from './protocol';
 
-/** The dispatcher, called directly as the worker entry would: responses collected in order. */
+/** The dispatcher's responses, with the final (non-progress) one of a request. */
 function host() {
-  const messages: WorkerResponse[] = [];
-  const transfers: Transferable[][] = [];
-  const handle = createDispatcher(
-    (m, t) => {
-      messages.push(m);
-      transfers.push(t ?? []);
-    },
-    { initParquet: () => undefined, now: () => 0 },
-  );
-  return { messages, transfers, handle, final: (id: number) => messages.find((m) => m.id === id && m.type !== 'progress') };
+  const h = collectingHost();
+  return { ...h, final: (id: number) => h.messages.find((m) => m.id === id && m.type !== 'progress') };
 }
 
 describe('worker dispatcher', () => {

@@ -1,0 +1,19 @@
+import { createDispatcher } from './dispatcher';
+import type { WorkerResponse } from './protocol';
+
+/**
+ * The dispatcher called directly, as the worker entry would call it (tests only): every response
+ * and its transfer list collected in order.
+ */
+export function collectingHost() {
+  const messages: WorkerResponse[] = [];
+  const transfers: Transferable[][] = [];
+  const handle = createDispatcher(
+    (m, t) => {
+      messages.push(m);
+      transfers.push(t ?? []);
+    },
+    { initParquet: () => undefined, now: () => 0 },
+  );
+  return { messages, transfers, handle };
+}
