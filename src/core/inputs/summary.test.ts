@@ -30,6 +30,12 @@ function checkHistogram(s: ColumnSummary, values: readonly number[], maxBins = 2
 }
 
 describe('column summaries', () => {
+  it('keeps narrow bins apart at large magnitudes (regression: edges rounded to 12 digits merged)', () => {
+    const values = [999999.999996, 999999.9999996];
+    const s = summarizeColumn(numberColumn('x', 'float', Float64Array.from(values)));
+    checkHistogram(s, values);
+  });
+
   it('numbers: rows, nulls, exact distinct, min, max, mean and a histogram (property)', () => {
     fc.assert(
       fc.property(

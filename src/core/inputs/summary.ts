@@ -329,7 +329,14 @@ function binLayout(type: ColumnType, min: number, max: number, maxBins: number):
   return { start: min, step: max / maxBins - min / maxBins, bins: maxBins };
 }
 
-const tidy = (x: number) => Number(x.toPrecision(12));
+/**
+ * An edge rounded for display: 12 significant digits, or more when the bins are narrow next to
+ * their magnitude (1,000,000 ± 0.000001), so rounding never merges or reorders edges.
+ */
+const tidy = (x: number, step: number) => {
+  const needed = step > 0 && x !== 0 ? Math.ceil(Math.log10(Math.abs(x) / step)) + 4 : 12;
+  return Number(x.toPrecision(Math.min(17, Math.max(12, needed))));
+};
 
 function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp' | 'date' }>, o: Required<SummaryOptions>): ColumnSummary {
   const v = c.values;
@@ -372,7 +379,8 @@ function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp'
         counts[Math.min(bins - 1, Math.max(0, Math.floor((x - start) / step)))]++;
       }
     // edges are rounded to 12 digits for display, but never so that min or max falls outside
-    const edge = (k: number) => (k === 0 ? Math.min(min, tidy(start)) : k === bins ? Math.max(max, tidy(start + bins * step)) : tidy(start + k * step));
+    const edge = (k: number) =>
+      k === 0 ? Math.min(min, tidy(start, step)) : k === bins ? Math.max(max, tidy(start + bins * step, step)) : tidy(start + k * step, step);
     histogram = Array.from(counts, (count, k) => ({ lo: step === 0 ? min : edge(k), hi: step === 0 ? max : edge(k + 1), count }));
   }
   const numeric = c.type === 'int' || c.type === 'float';
