@@ -14,7 +14,7 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 1500 },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['test/setup-parquet.ts'],
+    setupFiles: ['test/setup-parquet.ts', 'test/setup-fast-check.ts'],
     testTimeout: 60_000,
     pool: 'threads',
   },
