@@ -57,7 +57,7 @@ describe('CLI contract', () => {
     const r = sim('workflow', '--config', join(dir, 'c.json'), '--set', 'entityCount=60', '--seed', '11', '--format', 'csv', '--out', join(dir, 'out'), '--zip', join(dir, 'x.zip'));
     expect(r.code).toBe(0);
     const run = await runSimulator(workflowSimulator, { preset: 'support_ticket', entityCount: 60, seed: 11 });
-    const files = buildTree(run, 'csv');
+    const files = await buildTree(run, 'csv');
     expect(Buffer.from(readFileSync(join(dir, 'x.zip'))).equals(Buffer.from(await zipTree(files)))).toBe(true);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['_spindle', 'entity_summary.csv', 'events.csv']);
     expect(readFileSync(join(dir, 'out', 'events.csv')).equals(Buffer.from(files[0].bytes))).toBe(true);

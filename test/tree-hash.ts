@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { OutputFile } from '../src/core/output/tree';
+import type { WrittenFile } from '../src/core/output/tree';
 
 /** sha256 over every path and its bytes, in tree order: the golden hash of an output tree. */
-export function treeHash(files: readonly OutputFile[]): string {
+export function treeHash(files: readonly WrittenFile[]): string {
   const h = createHash('sha256');
   for (const f of files) {
     h.update(f.path);

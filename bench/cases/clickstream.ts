@@ -39,7 +39,7 @@ export const clickstreamCases: BenchCase[] = [
       const { initParquetNode } = await import('../../src/cli/parquet-node');
       initParquetNode();
       const run = await runSimulator(clickstreamSimulator, { users: 100_000, seed: 42 });
-      buildTree(run, 'parquet');
+      await buildTree(run, 'parquet');
       return { rows: rowsOf(run.result.tables) };
     },
   },

@@ -44,7 +44,7 @@ export const workflowCases: BenchCase[] = [
       const { initParquetNode } = await import('../../src/cli/parquet-node');
       initParquetNode();
       const run = await runSimulator(workflowSimulator, { entityCount: 1_000_000, seed: 42 });
-      buildTree(run, 'parquet');
+      await buildTree(run, 'parquet');
       return { rows: run.result.tables.reduce((a, t) => a + t.length, 0) };
     },
   },

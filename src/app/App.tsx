@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { findSimulator, SIMULATORS } from '../core/registry';
+import { CATALOG, findSpec } from '../core/catalog';
 import { ENGINE_VERSION } from '../core/version';
 import { DataSourcesPage } from './pages/DataSourcesPage';
 import { HomePage } from './pages/HomePage';
@@ -33,7 +33,7 @@ function Sidebar({ current }: { current: string }) {
       </a>
       <div className="nav-section">
         <div className="nav-heading">Simulators</div>
-        {SIMULATORS.map((s) => (
+        {CATALOG.map((s) => (
           <a key={s.id} className="nav-link" href={href(s.id)} aria-current={current === s.id ? 'page' : undefined}>
             {s.title}
           </a>
@@ -72,7 +72,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  const def = route.path ? findSimulator(route.path) : undefined;
+  const def = route.path ? findSpec(route.path) : undefined;
   const isData = route.path === DATA_PATH;
   useEffect(() => {
     document.title = def ? `${def.title} · Spindle Studio` : isData ? 'Data sources · Spindle Studio' : 'Spindle Studio';

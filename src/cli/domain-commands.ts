@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
-import { zipTree, type OutputFile } from '../core/output/tree';
+import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
 import { parseSimArgs, setPath, UsageError } from './args';
 import { loadInputs } from './inputs';
@@ -27,7 +27,7 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
   return { value, rest };
 }
 
-async function writeFiles(files: readonly OutputFile[], out?: string, zip?: string): Promise<void> {
+async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
   if (out)
     for (const file of files) {
       const path = join(out, file.path);

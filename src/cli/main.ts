@@ -63,7 +63,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const began = process.hrtime.bigint();
-  if (args.input && !def.inputs?.length) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
+  if (args.input && !def.inputs) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
   const run = await runSimulator(def, raw, {
@@ -74,7 +74,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   });
   if (args.out || args.zip) {
     initParquetNode();
-    const files = buildTree(run, args.format);
+    const files = await buildTree(run, args.format);
     if (args.out) {
       for (const file of files) {
         const path = join(args.out, file.path);

@@ -169,3 +169,22 @@ export class IdStream {
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** JSON with object keys sorted at every depth and no whitespace: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * A run-level id (a file drop's `runId`, a stream's or hybrid's correlation id): a UUID hashed
+ * from the simulator's name, the seed and the canonical JSON of its config, so every run and
+ * every host with the same inputs gets the same id (spec/file-drop.md §5 `detUuid`).
+ */
+export function runIdOf(kind: string, seed: number, config: unknown): string {
+  return new IdStream(seed, `spindle\u001f${kind}\u001f${canonicalJson(config)}`).uuid(0);
+}

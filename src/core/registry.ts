@@ -1,14 +1,17 @@
+import { CATALOG } from './catalog';
 import type { SimulatorDef } from './simulator';
-import { workflowSimulator } from './simulators/workflow';
 import { clickstreamSimulator } from './simulators/clickstream';
 import { operationalLogSimulator } from './simulators/operational-log';
+import { workflowSimulator } from './simulators/workflow';
 
 /**
- * Every simulator that works, in navigation order. The UI's navigation, the CLI's `list` and
- * the docs read this list: adding a simulator is one folder and one line here.
+ * Every simulator with its engine, for the worker and the CLI (the page reads catalog.ts).
+ * Same order as the catalog; a test checks the two lists agree.
  */
 export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator];
 
 export function findSimulator(id: string): SimulatorDef | undefined {
   return SIMULATORS.find((s) => s.id === id);
 }
+
+export { CATALOG };

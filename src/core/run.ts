@@ -1,3 +1,5 @@
+import { findDomain, generateDomain } from './domains';
+import { resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
 import { makeContext, type RunHooks, type SimResult, type SimulatorDef } from './simulator';
@@ -7,10 +9,12 @@ export interface RunOutput {
   readonly simulator: string;
   readonly config: { seed: number } & Record<string, unknown>;
   readonly result: SimResult;
+  /** Where the input tables came from (simulators that read tables). */
+  readonly inputs?: InputProvenance;
 }
 
 /** Validate a raw config (throws {@link ConfigError} naming each bad field) and fill its defaults. */
-export function resolveConfig(def: SimulatorDef, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
+export function resolveConfig(def: Pick<SimulatorDef, 'schema'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
   const input = raw === undefined || raw === null ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ConfigError([{ path: '', message: 'the config must be a JSON object' }]);
   // an explicit seed (--seed, the page's seed box) wins over the config's own
@@ -20,16 +24,44 @@ export function resolveConfig(def: SimulatorDef, raw: unknown, seed?: number): {
   return r.value as { seed: number } & Record<string, unknown>;
 }
 
-/** Run a simulator on a raw config. The same (simulator, config, seed) always gives the same output. */
+/**
+ * The tables a run reads: the host's, else the simulator's default domain generated with the
+ * run's seed (so every simulator works on first open, in the CLI and the browser alike).
+ */
+async function inputTables(
+  def: SimulatorDef,
+  seed: number,
+  given: ReadonlyMap<string, Table> | undefined,
+  hooks: RunHooks,
+): Promise<{ tables: ReadonlyMap<string, Table>; provenance?: InputProvenance }> {
+  if (!def.inputs) return { tables: given ?? new Map() };
+  if (given && given.size > 0) return { tables: given, provenance: { source: 'tables', tables: [...given.values()].map((t) => ({ name: t.name, rows: t.length })) } };
+  const dflt = def.inputs.defaultDomain;
+  if (!dflt) return { tables: new Map() };
+  const domain = findDomain(dflt.domain);
+  if (!domain) throw new Error(`${def.id}: unknown default domain ${dflt.domain}`);
+  const out = await generateDomain(domain, { scale: dflt.scale }, { ...hooks, seed });
+  return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance: { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed } };
+}
+
+/** Run a simulator on a raw config. The same (simulator, config, seed, inputs) always gives the same output. */
 export async function runSimulator(
   def: SimulatorDef,
   raw: unknown,
   hooks: RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> } = {},
 ): Promise<RunOutput> {
-  const config = resolveConfig(def, raw, hooks.seed);
-  const ctx = makeContext(config.seed, hooks, hooks.inputs);
+  let config = resolveConfig(def, raw, hooks.seed);
+  const { tables, provenance } = await inputTables(def, config.seed, hooks.inputs, hooks);
+  const roles = def.inputs?.kind === 'roles' ? def.inputs.roles : undefined;
+  if (roles) {
+    // every role and column resolved before anything runs; the resolved mapping is what the config records
+    const r = resolveRoles(roles, (config.inputs ?? {}) as RoleMapping, [...tables.values()].map(shapeOf));
+    if (!r.ok) throw new ConfigError(r.issues);
+    config = { ...config, inputs: r.mapping };
+  }
+  const ctx = makeContext(config.seed, hooks, tables);
   const result = await def.run(config, ctx);
-  return { simulator: def.id, config, result };
+  return { simulator: def.id, config, result, ...(provenance ? { inputs: provenance } : {}) };
 }
 
 export { ConfigError, formatIssue };

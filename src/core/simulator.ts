@@ -1,9 +1,10 @@
 import type { AnswerKeyBuilder } from './answer-key';
 import { IdStream } from './ids';
 import { Rng } from './rng';
-import type { OutputFile } from './output/tree';
+import type { InputSpec } from './inputs/contract';
+import type { OutputFile } from './output/files';
 import type { ConfigSchema } from './schema/config';
-import type { ColumnType, Table } from './table/column';
+import type { Table } from './table/column';
 
 /** Progress of a long step, for progress bars: `done` of `total` units in `phase`. */
 export interface Progress {
@@ -32,7 +33,18 @@ export interface RunContext {
   ids(stream: string): IdStream;
   /** Input tables by name (domains or uploads), for simulators that declare input roles. */
   readonly inputs: ReadonlyMap<string, Table>;
+  /**
+   * Await between fixed logical chunks: reports progress, lets a cancel arrive (throws
+   * {@link AbortError}). `phase` is words a user knows ("Simulating sessions", "Landing files"),
+   * never an internal name.
+   */
   checkpoint(phase: string, done: number, total: number): Promise<void>;
+  /**
+   * A context for a composed sub-simulator (the hybrid's file drop and stream): its own seed,
+   * hence its own random streams and ids, the same inputs, cancel and progress (phases prefixed
+   * with `label`). A child run equals the standalone simulator run with that seed.
+   */
+  child(label: string, seed: number, inputs?: ReadonlyMap<string, Table>): RunContext;
 }
 
 export interface RunHooks {
@@ -42,7 +54,7 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
-export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map()): RunContext {
+export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map(), label = ''): RunContext {
   return {
     seed,
     inputs,
@@ -50,9 +62,12 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
     ids: (stream) => new IdStream(seed, stream),
     async checkpoint(phase, done, total) {
       if (hooks.signal?.aborted) throw new AbortError();
-      hooks.onProgress?.({ phase, done, total });
+      hooks.onProgress?.({ phase: label ? `${label}: ${phase}` : phase, done, total });
       await hooks.yield?.();
       if (hooks.signal?.aborted) throw new AbortError();
+    },
+    child(childLabel, childSeed, childInputs) {
+      return makeContext(childSeed, hooks, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },
   };
 }
@@ -64,34 +79,42 @@ export interface SimResult {
   readonly answerKey: AnswerKeyBuilder;
   /** JSON-serialisable aggregates for the page's charts (computed next to the data, in the worker). */
   readonly charts?: unknown;
-  /** Extra files in a fixed format whatever the output format (e.g. an OTLP/JSON export), by tree path. */
+  /**
+   * Further output files with their own paths and formats, after the result tables: fixed
+   * exports (`otlp/logs.json`), or a whole landing zone (`Files/landing/retail/order/dt=…/…`).
+   * Contents are produced lazily, in list order (see output/files.ts).
+   */
   readonly files?: readonly OutputFile[];
-}
-
-/** A table a simulator needs (ARCHITECTURE.md, `inputs`): required and optional columns by role. */
-export interface InputRole {
-  readonly role: string;
-  readonly help: string;
-  readonly defaultTable: string;
-  readonly columns: readonly { readonly role: string; readonly defaultName: string; readonly types: readonly ColumnType[]; readonly required: boolean }[];
 }
 
 export type SimulatorCategory = 'behaviour' | 'landing' | 'stream';
 
-/** A registered simulator: the registry, the CLI, the worker and the UI all read this. */
-export interface SimulatorDef<C extends { seed: number } = { seed: number }> {
+/**
+ * What the page, the navigation, `list` and `describe` know of a simulator: no engine. The
+ * page bundle imports only these (catalog.ts); engines live in the worker and the CLI.
+ */
+export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
   readonly id: string;
   readonly title: string;
   /** One line for navigation and `list`. */
   readonly summary: string;
   readonly category: SimulatorCategory;
   readonly schema: ConfigSchema<C>;
-  /** Input tables the simulator needs; absent for simulators that generate everything. */
-  readonly inputs?: readonly InputRole[];
+  /** Input tables the simulator reads; absent for simulators that generate everything. */
+  readonly inputs?: InputSpec;
+}
+
+/** A registered simulator: its spec and its engine (registry.ts, for the worker and the CLI). */
+export interface SimulatorDef<C extends { seed: number } = { seed: number }> extends SimulatorSpec<C> {
   run(config: C, ctx: RunContext): Promise<SimResult>;
 }
 
+/** Erase a spec's config type for the catalog (every config has a seed). */
+export function defineSpec<C extends { seed: number }>(spec: SimulatorSpec<C>): SimulatorSpec {
+  return spec as unknown as SimulatorSpec;
+}
+
 /** Erase a def's config type for the registry (every config has a seed). */
-export function defineSimulator<C extends { seed: number }>(def: SimulatorDef<C>): SimulatorDef {
-  return def as unknown as SimulatorDef;
+export function defineSimulator<C extends { seed: number }>(spec: SimulatorSpec<C>, run: (config: C, ctx: RunContext) => Promise<SimResult>): SimulatorDef {
+  return { ...spec, run } as unknown as SimulatorDef;
 }

@@ -16,7 +16,7 @@ import { formatReadError, readTableFile, retypeColumn, tableNameOf } from '../co
 import { summarizeTable } from '../core/inputs/summary';
 import type { ReadError } from '../core/inputs/types';
 import { writeTable, type OutputFormat } from '../core/output/formats';
-import { jsonBytes, type OutputFile } from '../core/output/tree';
+import { jsonBytes, type WrittenFile } from '../core/output/tree';
 import { ConfigError } from '../core/schema/config';
 import type { RunHooks } from '../core/simulator';
 import type { ColumnType, Table } from '../core/table/column';
@@ -167,13 +167,13 @@ export class DataSet {
    * uploads) and `_spindle/tables.json` (each table's metadata). A whole generated domain gives
    * the same files, byte for byte, as `sim domain <id> --scale … --format …`.
    */
-  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>): Promise<OutputFile[]> {
+  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>): Promise<WrittenFile[]> {
     const missing = names.filter((n) => !this.held.has(n));
     if (missing.length) throw new Error(`Not in the data set: ${missing.join(', ')}`);
     if (names.length === 0) throw new Error('Choose at least one table to download.');
     const wanted = new Set(names);
     const chosen = [...this.held].filter(([n]) => wanted.has(n));
-    const files: OutputFile[] = [];
+    const files: WrittenFile[] = [];
     for (const [name, h] of chosen) {
       files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format) });
       await step(files.length, chosen.length);

@@ -36,7 +36,7 @@ describe('worker dispatcher', () => {
     await h.handle({ id: 1, type: 'run', simulator: 'workflow', config: { entityCount: 400, seed: 5 }, previewRows: 10 });
     await h.handle({ id: 2, type: 'package', runId: 1, format: 'parquet' });
     const pkg = (h.final(2) as { data: PackageResult }).data;
-    const direct = await zipTree(buildTree(await runSimulator(workflowSimulator, { entityCount: 400, seed: 5 }), 'parquet'));
+    const direct = await zipTree(await buildTree(await runSimulator(workflowSimulator, { entityCount: 400, seed: 5 }), 'parquet'));
     expect(Buffer.from(pkg.zip).equals(Buffer.from(direct))).toBe(true);
     expect(pkg.files.map((f) => f.path)).toContain('_spindle/answer_key.parquet');
   });

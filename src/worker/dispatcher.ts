@@ -1,4 +1,4 @@
-import { buildTree, zipTree, type OutputFile } from '../core/output/tree';
+import { buildTree, zipTree, type WrittenFile } from '../core/output/tree';
 import { findSimulator } from '../core/registry';
 import { runSimulator, type RunOutput } from '../core/run';
 import { ConfigError } from '../core/schema/config';
@@ -88,7 +88,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   }
 
   /** Write files with progress (yielding between them so a cancel arrives), then zip them. */
-  async function zipAndPost(id: number, format: OutputFormat, began: number, signal: AbortSignal, files: OutputFile[]): Promise<void> {
+  async function zipAndPost(id: number, format: OutputFormat, began: number, signal: AbortSignal, files: WrittenFile[]): Promise<void> {
     const progress = throttled(id);
     if (signal.aborted) throw aborted();
     // jszip cannot be interrupted: answer a cancel at once and let it finish unseen
@@ -104,7 +104,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (req.format === 'parquet') await options.initParquet();
     const signal = abortable(req.id);
     const progress = throttled(req.id);
-    const files = buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
+    const files = await buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
     await zipAndPost(req.id, req.format, began, signal, files);
   }
 

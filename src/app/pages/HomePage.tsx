@@ -1,4 +1,4 @@
-import { SIMULATORS } from '../../core/registry';
+import { CATALOG } from '../../core/catalog';
 import { href } from '../router';
 import { uiFor } from '../simulators';
 
@@ -18,7 +18,7 @@ export function HomePage() {
       </header>
       <h2 className="home-section">Simulators</h2>
       <div className="home-grid">
-        {SIMULATORS.map((s) => (
+        {CATALOG.map((s) => (
           <a key={s.id} className="panel home-card" href={href(s.id)}>
             <span className="tag">{CATEGORY[s.category] ?? s.category}</span>
             <h2>

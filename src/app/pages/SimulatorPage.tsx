@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { SimulatorDef } from '../../core/simulator';
+import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
 import { DownloadPanel } from '../components/DownloadPanel';
 import { EmptyState, ProgressBar } from '../components/EmptyState';
@@ -18,7 +18,7 @@ const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing
 /** Cancel handles of runs in progress, by simulator id (functions stay out of the store). */
 const cancelRuns = new Map<string, () => void>();
 
-function useDefaults(def: SimulatorDef) {
+function useDefaults(def: SimulatorSpec) {
   return useMemo(() => def.schema.defaults() as Record<string, unknown>, [def]);
 }
 
@@ -26,7 +26,7 @@ function useDefaults(def: SimulatorDef) {
  * The page of one simulator: settings on the left (generated from its schema), results on the
  * right (stats, charts, table previews, download), all computed in the engine worker.
  */
-export function SimulatorPage({ def }: { def: SimulatorDef }) {
+export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   const ui = uiFor(def.id);
   const defaults = useDefaults(def);
   const ensure = useStudio((s) => s.ensure);
@@ -182,7 +182,7 @@ function RunProgress({ id }: { id: string }) {
 }
 
 /** The right-hand side: memoised, so typing in the form or progress ticks never redraw the charts. */
-const Results = memo(function Results({ def, validConfig }: { def: SimulatorDef; validConfig: unknown }) {
+const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec; validConfig: unknown }) {
   const ui = uiFor(def.id);
   const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
   const status = state?.status;

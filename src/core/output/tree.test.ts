@@ -8,7 +8,7 @@ import { buildTree, zipTree } from './tree';
 describe('output tree and zip', () => {
   it('holds the tables, the resolved config, the stats and the answer key, in a fixed order', async () => {
     const run = await runSimulator(workflowSimulator, { entityCount: 50, seed: 9 });
-    const files = buildTree(run, 'csv');
+    const files = await buildTree(run, 'csv');
     expect(files.map((f) => f.path)).toEqual(['events.csv', 'entity_summary.csv', '_spindle/config.json', '_spindle/stats.json', '_spindle/answer_key.csv']);
     const config = JSON.parse(new TextDecoder().decode(files[2].bytes));
     expect(config).toMatchObject({ simulator: 'workflow', engineVersion: ENGINE_VERSION, seed: 9, format: 'csv' });
@@ -23,9 +23,9 @@ describe('output tree and zip', () => {
 
   it('zips byte-identically, readable by an independent unzip (fflate), Parquet stored and text deflated', async () => {
     const run = await runSimulator(workflowSimulator, { entityCount: 300, seed: 4 });
-    const files = buildTree(run, 'parquet');
+    const files = await buildTree(run, 'parquet');
     const a = await zipTree(files);
-    const b = await zipTree(buildTree(await runSimulator(workflowSimulator, { entityCount: 300, seed: 4 }), 'parquet'));
+    const b = await zipTree(await buildTree(await runSimulator(workflowSimulator, { entityCount: 300, seed: 4 }), 'parquet'));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const entries = unzipSync(a);
     expect(Object.keys(entries)).toEqual(files.map((f) => f.path));
@@ -39,9 +39,9 @@ describe('output tree and zip', () => {
     const run = await runSimulator(workflowSimulator, { entityCount: 10 });
     const before = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';
-    const a = await zipTree(buildTree(run, 'jsonl'));
+    const a = await zipTree(await buildTree(run, 'jsonl'));
     process.env.TZ = 'Asia/Kolkata';
-    const b = await zipTree(buildTree(run, 'jsonl'));
+    const b = await zipTree(await buildTree(run, 'jsonl'));
     process.env.TZ = before;
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });

@@ -1,13 +1,10 @@
 import JSZip from 'jszip';
 import type { RunOutput } from '../run';
 import { ENGINE_VERSION } from '../version';
+import { concatChunks, isBytesFile, isTableFile, type OutputFile, type WrittenFile } from './files';
 import { writeTable, type OutputFormat } from './formats';
 
-/** One file of a run's output tree. */
-export interface OutputFile {
-  readonly path: string;
-  readonly bytes: Uint8Array;
-}
+export type { OutputFile, WrittenFile } from './files';
 
 const encoder = new TextEncoder();
 
@@ -21,21 +18,30 @@ export function jsonBytes(value: unknown): Uint8Array {
  * top, then the simulator's extra files (fixed formats, e.g. `otlp/logs.json`), then `_spindle/config.json` (the resolved config, seed and engine version),
  * `_spindle/stats.json` and `_spindle/answer_key.<fmt>`.
  */
-export function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void): OutputFile[] {
+export async function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void): Promise<WrittenFile[]> {
   const { result } = run;
   const extra = result.files ?? [];
   const total = result.tables.length + extra.length + 3;
-  const files: OutputFile[] = [];
+  const files: WrittenFile[] = [];
   const add = (path: string, bytes: Uint8Array) => {
     files.push({ path, bytes });
     onFile?.(files.length, total);
   };
   for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format));
-  for (const file of extra) add(file.path, file.bytes);
+  for (const file of extra) add(file.path, await fileBytes(file));
   add('_spindle/config.json', jsonBytes(runManifest(run, format)));
   add('_spindle/stats.json', jsonBytes(result.stats));
   add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format));
   return files;
+}
+
+/** The whole contents of one output file (small files, tests; writers stream instead). */
+export async function fileBytes(file: OutputFile): Promise<Uint8Array> {
+  if (isBytesFile(file)) return file.bytes;
+  if (isTableFile(file)) return writeTable(file.table, file.format);
+  const chunks: Uint8Array[] = [];
+  for await (const c of file.produce()) chunks.push(c);
+  return concatChunks(chunks);
 }
 
 /** What `_spindle/config.json` holds. */
@@ -46,6 +52,7 @@ export function runManifest(run: RunOutput, format: OutputFormat) {
     seed: run.config.seed,
     format,
     config: run.config,
+    ...(run.inputs ? { inputs: run.inputs } : {}),
   };
 }
 
@@ -56,7 +63,7 @@ const ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
  * Zip a tree with jszip: Parquet stored (already compressed), text deflated, fixed entry
  * dates, entries in tree order. The same tree gives byte-identical zips in Node and browsers.
  */
-export async function zipTree(files: readonly OutputFile[], onProgress?: (percent: number) => void): Promise<Uint8Array> {
+export async function zipTree(files: readonly WrittenFile[], onProgress?: (percent: number) => void): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const file of files) {
     const stored = file.path.endsWith('.parquet');

@@ -295,7 +295,7 @@ export function parseShape<S extends Shape>(shape: S, v: unknown, path: string, 
   const before = issues.length;
   const given = new Map<string, { key: string; value: unknown }>();
   for (const [key, value] of Object.entries(v)) {
-    const name = key in shape ? key : snakeToCamel(key) in shape ? snakeToCamel(key) : undefined;
+    const name = Object.hasOwn(shape, key) ? key : Object.hasOwn(shape, snakeToCamel(key)) ? snakeToCamel(key) : undefined;
     if (name === undefined) {
       issues.push({ path: join(path, key), message: `is not a known field; known fields: ${Object.keys(shape).join(', ')}` });
       continue;

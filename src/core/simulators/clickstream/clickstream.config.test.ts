@@ -97,15 +97,15 @@ describe('clickstream determinism (golden hashes)', () => {
   it.each(['parquet', 'csv', 'jsonl'] as const)('the same config and seed give the recorded %s tree', async (format) => {
     const a = await runSimulator(clickstreamSimulator, CONFIG);
     const b = await runSimulator(clickstreamSimulator, CONFIG);
-    const ha = treeHash(buildTree(a, format));
-    expect(treeHash(buildTree(b, format))).toBe(ha);
+    const ha = treeHash(await buildTree(a, format));
+    expect(treeHash(await buildTree(b, format))).toBe(ha);
     expect(ha).toBe(GOLDEN[format]);
   });
 
   it('a different seed gives a different tree', async () => {
     const a = await runSimulator(clickstreamSimulator, CONFIG);
     const b = await runSimulator(clickstreamSimulator, { ...CONFIG, seed: 8 });
-    expect(treeHash(buildTree(b, 'csv'))).not.toBe(treeHash(buildTree(a, 'csv')));
+    expect(treeHash(await buildTree(b, 'csv'))).not.toBe(treeHash(await buildTree(a, 'csv')));
   });
 });
 
@@ -131,6 +131,6 @@ describe('clickstream tables in Parquet', () => {
 
   it('writes empty tables with their schemas in every format (D4)', async () => {
     const run = await runSimulator(clickstreamSimulator, { users: 0 });
-    for (const format of ['parquet', 'csv', 'jsonl'] as const) expect(buildTree(run, format).map((f) => f.path)).toContain(`page_views.${format}`);
+    for (const format of ['parquet', 'csv', 'jsonl'] as const) expect((await buildTree(run, format)).map((f) => f.path)).toContain(`page_views.${format}`);
   });
 });

@@ -24,8 +24,8 @@ const EXPECTED: Record<string, string> = {
 
 describe('operational-log determinism', () => {
   it.each(['parquet', 'csv', 'jsonl'] as const)('the %s output tree matches its golden hash, run after run', async (format) => {
-    const a = buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
-    const b = buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
+    const a = await buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
+    const b = await buildTree(await runSimulator(operationalLogSimulator, GOLDEN), format);
     expect(a.map((f) => f.path)).toEqual([
       `logs.${format}`,
       `traces.${format}`,
@@ -41,7 +41,7 @@ describe('operational-log determinism', () => {
   });
 
   it('zips to the same bytes twice', async () => {
-    const files = buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, durationHours: 2 }), 'csv');
+    const files = await buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, durationHours: 2 }), 'csv');
     const a = await zipTree(files);
     const b = await zipTree(files);
     expect(sha256(a)).toBe(sha256(b));
@@ -49,9 +49,9 @@ describe('operational-log determinism', () => {
 
   it('the OTLP files are the same whatever the table format, and absent with otlpExport off', async () => {
     const run = await runSimulator(operationalLogSimulator, GOLDEN);
-    const otlp = (format: 'csv' | 'jsonl') => buildTree(run, format).filter((f) => f.path.startsWith('otlp/'));
-    expect(treeHash(otlp('csv'))).toBe(treeHash(otlp('jsonl')));
-    const off = buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, otlpExport: false }), 'csv');
+    const otlp = async (format: 'csv' | 'jsonl') => (await buildTree(run, format)).filter((f) => f.path.startsWith('otlp/'));
+    expect(treeHash(await otlp('csv'))).toBe(treeHash(await otlp('jsonl')));
+    const off = await buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, otlpExport: false }), 'csv');
     expect(off.some((f) => f.path.startsWith('otlp/'))).toBe(false);
   });
 });

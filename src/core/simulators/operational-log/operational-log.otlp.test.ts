@@ -43,7 +43,11 @@ interface TraceRequest {
 function parseFiles(r: OlRun): { logs: LogsRequest; traces: TraceRequest } {
   const files = r.result.files ?? [];
   expect(files.map((f) => f.path)).toEqual(['otlp/logs.json', 'otlp/traces.json']);
-  const text = (i: number) => new TextDecoder().decode(files[i].bytes);
+  const text = (i: number) => {
+    const f = files[i];
+    if (!('bytes' in f)) throw new Error('OTLP files are fixed bytes');
+    return new TextDecoder().decode(f.bytes);
+  };
   // one line each: also a valid input line for the Collector's otlpjsonfile receiver
   expect(text(0).trimEnd().includes('\n')).toBe(false);
   return { logs: JSON.parse(text(0)) as LogsRequest, traces: JSON.parse(text(1)) as TraceRequest };

@@ -377,17 +377,17 @@ describe('workflow determinism (golden hashes)', () => {
   it.each(['parquet', 'csv', 'jsonl'] as const)('the same config and seed give the recorded %s tree', async (format) => {
     const a = await runSimulator(workflowSimulator, { preset: 'support_ticket', entityCount: 500, seed: 7 });
     const b = await runSimulator(workflowSimulator, { preset: 'support_ticket', entityCount: 500, seed: 7 });
-    const ha = treeHash(buildTree(a, format));
-    expect(treeHash(buildTree(b, format))).toBe(ha);
+    const ha = treeHash(await buildTree(a, format));
+    expect(treeHash(await buildTree(b, format))).toBe(ha);
     expect(ha).toBe(GOLDEN[format]);
   });
 
   it('a different seed gives different output; the zip is byte-identical run to run', async () => {
     const a = await runSimulator(workflowSimulator, { entityCount: 200, seed: 1 });
     const b = await runSimulator(workflowSimulator, { entityCount: 200, seed: 2 });
-    expect(treeHash(buildTree(a, 'csv'))).not.toBe(treeHash(buildTree(b, 'csv')));
-    const z1 = await zipTree(buildTree(a, 'parquet'));
-    const z2 = await zipTree(buildTree(await runSimulator(workflowSimulator, { entityCount: 200, seed: 1 }), 'parquet'));
+    expect(treeHash(await buildTree(a, 'csv'))).not.toBe(treeHash(await buildTree(b, 'csv')));
+    const z1 = await zipTree(await buildTree(a, 'parquet'));
+    const z2 = await zipTree(await buildTree(await runSimulator(workflowSimulator, { entityCount: 200, seed: 1 }), 'parquet'));
     expect(Buffer.from(z1).equals(Buffer.from(z2))).toBe(true);
   });
 

@@ -1,0 +1,15 @@
+import { defineSpec, type SimulatorSpec } from './simulator';
+import { clickstreamSpec } from './simulators/clickstream/spec';
+import { operationalLogSpec } from './simulators/operational-log/spec';
+import { workflowSpec } from './simulators/workflow/spec';
+
+/**
+ * Every simulator that works, in navigation order, without engines: what the page bundle, the
+ * navigation, `list` and `describe` read. registry.ts pairs each with its engine (worker, CLI);
+ * adding a simulator is one folder, one line here and one line there.
+ */
+export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec)];
+
+export function findSpec(id: string): SimulatorSpec | undefined {
+  return CATALOG.find((s) => s.id === id);
+}

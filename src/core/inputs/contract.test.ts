@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { runIdOf, canonicalJson, UUID_PATTERN } from '../ids';
+import { detectTimeColumn, inputMappingField, resolveRoles, type InputRole, type TableShape } from './contract';
+
+const ROLES: InputRole[] = [
+  {
+    role: 'transactions',
+    label: 'Transactions',
+    help: 'Payments to layer anomalies on.',
+    candidates: ['transaction'],
+    required: true,
+    columns: [
+      { role: 'accountId', label: 'account id', help: '', candidates: ['account_id'], types: ['int', 'string'], required: true },
+      { role: 'time', label: 'time', help: '', candidates: ['transaction_time', 'transaction_date'], types: ['timestamp'], required: false },
+      { role: 'status', label: 'status', help: '', candidates: ['status'], types: ['string'], required: false },
+    ],
+  },
+  { role: 'accounts', label: 'Accounts', help: '', candidates: ['account'], required: false, columns: [] },
+];
+
+const tx: TableShape = {
+  name: 'transaction',
+  rows: 10,
+  columns: [
+    { name: 'transaction_id', type: 'int' },
+    { name: 'account_id', type: 'int' },
+    { name: 'transaction_date', type: 'timestamp' },
+    { name: 'amount', type: 'float' },
+  ],
+};
+
+describe('input contract', () => {
+  it('fills tables and columns from candidates, leaving absent optional roles and columns out', () => {
+    const r = resolveRoles(ROLES, {}, [tx]);
+    expect(r).toEqual({ ok: true, mapping: { transactions: { table: 'transaction', columns: { accountId: 'account_id', time: 'transaction_date' } } } });
+  });
+
+  it('an explicit mapping wins; a missing table or column or a wrong type is refused naming role, column and what was found', () => {
+    const payments: TableShape = { name: 'payments', rows: 3, columns: [{ name: 'acct', type: 'string' }, { name: 'paid_at', type: 'string' }] };
+    const ok = resolveRoles(ROLES, { transactions: { table: 'payments', columns: { accountId: 'acct' } } }, [payments]);
+    expect(ok.ok).toBe(true);
+    const bad = resolveRoles(ROLES, { transactions: { table: 'payments', columns: { accountId: 'acct', time: 'paid_at' } } }, [payments]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toEqual({ path: 'inputs.transactions.columns.time', message: expect.stringContaining('paid_at" of payments is string') });
+    const none = resolveRoles(ROLES, {}, [payments]);
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.issues[0].path).toBe('inputs.transactions.table');
+    const missing = resolveRoles(ROLES, { transactions: { table: 'nope' } }, [payments]);
+    if (!missing.ok) expect(missing.issues[0].message).toContain('"nope"');
+  });
+
+  it('the mapping field refuses unknown roles, unknown column roles and prototype keys', () => {
+    const field = inputMappingField(ROLES, { help: '' });
+    const issues: { path: string; message: string }[] = [];
+    expect(field.parse({ transactions: { columns: { nope: 'x' } } }, 'inputs', issues)).toBeUndefined();
+    expect(issues[0].path).toBe('inputs.transactions.columns.nope');
+    expect(field.parse(JSON.parse('{"__proto__": {"table": "x"}}'), 'inputs', (issues.length = 0, issues))).toBeUndefined();
+    expect(field.parse({ accounts: { table: 'a' } }, 'inputs', (issues.length = 0, issues))).toEqual({ accounts: { table: 'a' } });
+  });
+
+  it('detects the event-time column: timestamps first, then dates, then time-like string names; never numbers', () => {
+    expect(detectTimeColumn(tx)).toBe('transaction_date');
+    expect(detectTimeColumn({ name: 't', rows: 0, columns: [{ name: 'candidate_score', type: 'float' }, { name: 'updated', type: 'int' }] })).toBeNull();
+    expect(detectTimeColumn({ name: 't', rows: 0, columns: [{ name: 'candidate', type: 'string' }, { name: 'paid_at', type: 'string' }] })).toBe('paid_at');
+  });
+
+  it('run ids depend only on the simulator, the seed and the config, whatever the key order', () => {
+    const a = runIdOf('file_drop', 42, { b: 1, a: [1, { y: 2, x: 1 }] });
+    expect(a).toMatch(UUID_PATTERN);
+    expect(runIdOf('file_drop', 42, { a: [1, { x: 1, y: 2 }], b: 1 })).toBe(a);
+    expect(runIdOf('file_drop', 43, { a: [1, { x: 1, y: 2 }], b: 1 })).not.toBe(a);
+    expect(canonicalJson({ b: 1, a: 'x' })).toBe('{"a":"x","b":1}');
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * The input contract (ARCHITECTURE.md, `inputs`): how a simulator that reads tables says which
+ * tables it needs, and how a config maps them. Two kinds:
+ * - `tables`: any set of tables (file drop, SCD2, stream emitter, hybrid); the simulator's own
+ *   fields choose among them (`entities`, `batchTables`, …) and say which column is the event time.
+ * - `roles`: particular tables playing named roles (financial stream: `transactions`, `accounts`),
+ *   each with required and optional columns. The config field `inputs` maps a role to a table
+ *   and its columns, e.g. `{"transactions": {"table": "payments", "columns": {"time": "paid_at"}}}`;
+ *   unspecified parts default to the built-in domain's names, then to detection by name and type.
+ * When the host gives no tables at all, the simulator's default domain is generated with the
+ * run's seed, so every simulator works on first open. Resolution runs on table *shapes* (names,
+ * column names and types), so the page can check a mapping before it asks the worker to run.
+ */
+import { show, type Field, type FieldMeta, type Issue } from '../schema/fields';
+import type { ColumnType, Table } from '../table/column';
+
+/** A column a role needs: tried by name (`candidates`, the built-in domain's name first), then by type. */
+export interface RoleColumn {
+  readonly role: string;
+  readonly label: string;
+  readonly help: string;
+  readonly candidates: readonly string[];
+  readonly types: readonly ColumnType[];
+  readonly required: boolean;
+}
+
+/** A table a simulator reads in a named role. */
+export interface InputRole {
+  readonly role: string;
+  readonly label: string;
+  readonly help: string;
+  /** Table names tried in order when the config names none (the built-in domain's first). */
+  readonly candidates: readonly string[];
+  /** An optional role may be absent (IoT telemetry generates readings when none are given). */
+  readonly required: boolean;
+  readonly columns: readonly RoleColumn[];
+}
+
+/** What a simulator declares about its input tables. */
+export interface InputSpec {
+  readonly kind: 'tables' | 'roles';
+  readonly roles?: readonly InputRole[];
+  /** Generated with the run's seed when the host gives no tables; null: the simulator needs none. */
+  readonly defaultDomain: { readonly domain: string; readonly scale: string } | null;
+}
+
+/** A role's mapping as a config holds it: every part optional until resolved. */
+export interface RoleBinding {
+  readonly table?: string;
+  readonly columns?: Readonly<Record<string, string>>;
+}
+export type RoleMapping = Readonly<Record<string, RoleBinding>>;
+
+/** A table's shape: enough to resolve a mapping (the page has these without the rows). */
+export interface TableShape {
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+}
+
+export function shapeOf(t: Table): TableShape {
+  return { name: t.name, rows: t.length, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
+}
+
+/** Where a run's input tables came from, as `_spindle/config.json` records it. */
+export type InputProvenance =
+  | { readonly source: 'domain'; readonly domain: string; readonly scale: string; readonly seed: number }
+  | { readonly source: 'tables'; readonly tables: readonly { readonly name: string; readonly rows: number }[] };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The config field `inputs` of a `roles` simulator: a role → {table, columns} map. Parsing
+ * checks only its structure (known roles and column roles, names as text); whether the tables
+ * and columns exist is checked against the actual tables by {@link resolveRoles}.
+ */
+export function inputMappingField(roles: readonly InputRole[], meta: FieldMeta): Field<RoleMapping> {
+  const roleNames = roles.map((r) => r.role);
+  const allowed = () => `an object mapping roles (${roleNames.join(', ')}) to {"table": name, "columns": {column role: column name}}`;
+  const bad = (issues: Issue[], path: string, v: unknown, what: string, ok: string): undefined => {
+    issues.push({ path, message: `${show(v)} ${what}; allowed: ${ok}` });
+    return undefined;
+  };
+  return {
+    kind: 'json',
+    meta,
+    default: {},
+    allowed,
+    parse(v, path, issues) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(issues, path, v, 'is not an object', allowed());
+      const before = issues.length;
+      const out: Record<string, RoleBinding> = {};
+      for (const [role, binding] of Object.entries(v)) {
+        const p = `${path}.${role}`;
+        const spec = roles.find((r) => r.role === role);
+        if (!spec || FORBIDDEN_KEYS.has(role)) {
+          issues.push({ path: p, message: `is not an input role; known roles: ${roleNames.join(', ')}` });
+          continue;
+        }
+        if (typeof binding !== 'object' || binding === null || Array.isArray(binding)) {
+          bad(issues, p, binding, 'is not an object', '{"table": name, "columns": {…}}');
+          continue;
+        }
+        const b: { table?: string; columns?: Record<string, string> } = {};
+        for (const [k, x] of Object.entries(binding)) {
+          if (k === 'table') {
+            if (typeof x !== 'string' || x === '') bad(issues, `${p}.table`, x, 'is not a table name', 'a non-empty string');
+            else b.table = x;
+          } else if (k === 'columns') {
+            if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+              bad(issues, `${p}.columns`, x, 'is not an object', `an object mapping column roles (${spec.columns.map((c) => c.role).join(', ')}) to column names`);
+              continue;
+            }
+            const cols: Record<string, string> = {};
+            for (const [cr, name] of Object.entries(x)) {
+              if (!spec.columns.some((c) => c.role === cr) || FORBIDDEN_KEYS.has(cr))
+                issues.push({ path: `${p}.columns.${cr}`, message: `is not a column role of ${role}; known: ${spec.columns.map((c) => c.role).join(', ')}` });
+              else if (typeof name !== 'string' || name === '') bad(issues, `${p}.columns.${cr}`, name, 'is not a column name', 'a non-empty string');
+              else cols[cr] = name;
+            }
+            b.columns = cols;
+          } else issues.push({ path: `${p}.${k}`, message: 'is not a known field; known fields: table, columns' });
+        }
+        out[role] = b;
+      }
+      return issues.length === before ? out : undefined;
+    },
+    describe: () => ({
+      type: 'input mapping',
+      default: {},
+      help: meta.help,
+      group: meta.group,
+      fields: roles.map((r) => ({
+        name: r.role,
+        label: r.label,
+        type: 'object',
+        help: `${r.help} Default table: the first of ${r.candidates.join(', ')}.`,
+        ...(r.required ? { required: true } : {}),
+        fields: r.columns.map((c) => ({
+          name: c.role,
+          label: c.label,
+          type: c.types.join(' | '),
+          help: `${c.help} Default: the first of ${c.candidates.join(', ')} with that type.`,
+          ...(c.required ? { required: true } : {}),
+        })),
+      })),
+    }),
+  };
+}
+
+const typeWords = (types: readonly ColumnType[]) => types.join(' or ');
+
+/** The column a role column would take in `table`: an explicit name, else a candidate name with a fitting type. */
+export function proposeColumn(table: TableShape, rc: RoleColumn): string | null {
+  for (const name of rc.candidates) {
+    const c = table.columns.find((x) => x.name === name);
+    if (c && rc.types.includes(c.type)) return name;
+  }
+  if (rc.role === 'time') {
+    const t = detectTimeColumn(table);
+    if (t !== null && rc.types.includes(table.columns.find((c) => c.name === t)!.type)) return t;
+  }
+  return null;
+}
+
+/** The table a role would take: a candidate name that exists. */
+export function proposeTable(tables: readonly TableShape[], role: InputRole): string | null {
+  for (const name of role.candidates) if (tables.some((t) => t.name === name)) return name;
+  return null;
+}
+
+export type RoleResolution = { readonly ok: true; readonly mapping: RoleMapping } | { readonly ok: false; readonly issues: Issue[] };
+
+/**
+ * Resolve a (partial) mapping against the tables there are: fill the defaults, check every
+ * table and column exists with a fitting type. The result names every role and column used
+ * (optional ones only when found), so the resolved config reproduces the run anywhere.
+ * Issues name the role, the column and what was found.
+ */
+export function resolveRoles(roles: readonly InputRole[], mapping: RoleMapping, tables: readonly TableShape[], path = 'inputs'): RoleResolution {
+  const issues: Issue[] = [];
+  const out: Record<string, RoleBinding> = {};
+  const names = tables.map((t) => t.name);
+  const known = names.length ? names.join(', ') : 'none';
+  for (const role of roles) {
+    const given = mapping[role.role] ?? {};
+    const tableName = given.table ?? proposeTable(tables, role);
+    if (tableName === null) {
+      if (role.required)
+        issues.push({ path: `${path}.${role.role}.table`, message: `no table given for the ${role.label} role and none of ${role.candidates.join(', ')} is there; tables: ${known}` });
+      continue;
+    }
+    const table = tables.find((t) => t.name === tableName);
+    if (!table) {
+      issues.push({ path: `${path}.${role.role}.table`, message: `"${tableName}" (the ${role.label} role) is not a table; tables: ${known}` });
+      continue;
+    }
+    const cols: Record<string, string> = {};
+    for (const rc of role.columns) {
+      const explicit = given.columns?.[rc.role];
+      const name = explicit ?? proposeColumn(table, rc);
+      const where = `${path}.${role.role}.columns.${rc.role}`;
+      if (name === null) {
+        if (rc.required)
+          issues.push({
+            path: where,
+            message: `${role.label} table "${table.name}" has no ${rc.label} column (${typeWords(rc.types)}; tried ${rc.candidates.join(', ')}); columns: ${table.columns.map((c) => `${c.name} (${c.type})`).join(', ')}`,
+          });
+        continue;
+      }
+      const col = table.columns.find((c) => c.name === name);
+      if (!col) {
+        issues.push({ path: where, message: `${role.label} table "${table.name}" has no column "${name}"; columns: ${table.columns.map((c) => c.name).join(', ')}` });
+        continue;
+      }
+      if (!rc.types.includes(col.type)) {
+        issues.push({ path: where, message: `column "${name}" of ${table.name} is ${col.type}; the ${rc.label} column of the ${role.label} role must be ${typeWords(rc.types)}` });
+        continue;
+      }
+      cols[rc.role] = name;
+    }
+    out[role.role] = { table: table.name, columns: cols };
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, mapping: out };
+}
+
+const TIME_TOKENS = new Set(['date', 'timestamp', 'created', 'updated', 'ts', 'time']);
+
+/**
+ * The event-time column of a table when none is named (spec/file-drop.md §5 #7): the first
+ * timestamp column, else the first date column, else the first string column whose
+ * `_`-separated name tokens include date/timestamp/created/updated/ts/time or that ends in `_at`.
+ * Numbers never qualify.
+ */
+export function detectTimeColumn(table: TableShape): string | null {
+  const ts = table.columns.find((c) => c.type === 'timestamp');
+  if (ts) return ts.name;
+  const day = table.columns.find((c) => c.type === 'date');
+  if (day) return day.name;
+  const named = table.columns.find((c) => c.type === 'string' && (c.name.toLowerCase().endsWith('_at') || c.name.toLowerCase().split('_').some((t) => TIME_TOKENS.has(t))));
+  return named?.name ?? null;
+}
+
+/** The tables a resolved mapping uses, by role (optional roles that are absent are left out). */
+export function roleTables(mapping: RoleMapping, tables: ReadonlyMap<string, Table>): Map<string, Table> {
+  const out = new Map<string, Table>();
+  for (const [role, b] of Object.entries(mapping)) {
+    const t = b.table === undefined ? undefined : tables.get(b.table);
+    if (t) out.set(role, t);
+  }
+  return out;
+}

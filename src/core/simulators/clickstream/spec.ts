@@ -1,0 +1,10 @@
+import type { SimulatorSpec } from '../../simulator';
+import { clickstreamConfig, type ClickstreamConfig } from './clickstream.config';
+
+export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
+  id: 'clickstream',
+  title: 'Clickstream',
+  summary: 'Web sessions, page views and conversion funnels with diurnal traffic, bounces and bot crawls.',
+  category: 'behaviour',
+  schema: clickstreamConfig,
+};
