@@ -9,26 +9,7 @@ import { parseSimArgs, setPath, UsageError, type SimArgs } from './args';
 import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { initParquetNode } from './parquet-node';
-
-const HELP = `Spindle Studio CLI — the same engine as the browser studio.
-
-Usage:
-  npm run -s sim -- list
-  npm run -s sim -- describe <simulator>
-  npm run -s sim -- <simulator> [--config file.json] [--set key=value]... [--seed N]
-                     [--format parquet|csv|jsonl] [--out DIR] [--zip FILE] [--stats]
-                     [--input DIR|DOMAIN:SCALE]   (input tables, for simulators that take them)
-
-  npm run -s sim -- domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
-                     [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
-  npm run -s sim -- inspect --input DIR|DOMAIN:SCALE   (JSON: each table's name, rows and column types)
-
-  --set key=value   camelCase or snake_case key, dotted for nested fields (transitions.0.probability);
-                    the value is parsed as JSON when it parses, else taken as text
-  --stats           print the run's stats as one JSON object on stdout (and nothing else)
-  --zip FILE        the same bytes the browser downloads
-
-Exit codes: 0 success, 2 bad arguments or config, 1 other failures.`;
+import { infoCommand, isInfoCommand, usageLine } from './info';
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -98,14 +79,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(`${HELP}\n`);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'list') {
-      process.stdout.write(SIMULATORS.map((s) => `${s.id}\n`).join(''));
-      return 0;
-    }
+    if (isInfoCommand(command)) return infoCommand(argv);
     if (command === 'domain') {
       await domainCommand(rest);
       return 0;
@@ -114,18 +88,11 @@ export async function main(argv: string[]): Promise<number> {
       await inspectCommand(rest);
       return 0;
     }
-    if (command === 'describe') {
-      const def = rest[0] ? findSimulator(rest[0]) : undefined;
-      if (!def) throw new UsageError(`describe: unknown simulator "${rest[0] ?? ''}"; known: ${SIMULATORS.map((s) => s.id).join(', ')}`);
-      const out = { id: def.id, title: def.title, summary: def.summary, fields: def.schema.describe() };
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      return 0;
-    }
     await runCommand(command, parseSimArgs(rest));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(usageLine(e));
       return 2;
     }
     if (e instanceof ConfigError) {
@@ -141,4 +108,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// `tsx src/cli/main.ts …` (npm run sim) runs it; tests import `main`, and the bundled bin starts at entry.ts
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts')) main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,68 @@
+/**
+ * The commands that need no engine: help, `list` and `describe`. They read only the catalog
+ * (simulator specs and schemas), so the bundled bin answers them without loading the engines,
+ * Arrow, jszip or parquet-wasm (`spindle list` starts in about a tenth of a second).
+ */
+import { CATALOG, findSpec } from '../core/catalog';
+import { UsageError } from './args';
+
+export const HELP = `Spindle Studio CLI — the same engine as the browser studio.
+
+Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
+  spindle list                          one simulator id per line
+  spindle describe <simulator>          the config schema as JSON
+  spindle <simulator> [--config file.json] [--set key=value]... [--seed N]
+                      [--format parquet|csv|jsonl] [--out DIR [--force]] [--zip FILE] [--stats]
+                      [--input DIR|DOMAIN:SCALE]   (input tables, for simulators that take them)
+
+  spindle domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
+                      [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
+  spindle inspect --input DIR|DOMAIN:SCALE   (JSON: each table's name, rows and column types)
+
+  --set key=value   camelCase or snake_case key, dotted for nested fields (transitions.0.probability);
+                    the value is parsed as JSON when it parses, else taken as text. A list index
+                    names an item that exists (the preset's, the config file's) or the next one.
+  --out DIR         a new or empty folder; --force writes into a folder that already holds files
+  --zip FILE        the same bytes the browser downloads
+  --stats           print the run's stats as one JSON object on stdout (and nothing else)
+  Each option except --set is given at most once.
+
+Exit codes: 0 success; 2 refused before running (bad arguments or config, a run too large for
+this engine, an --out folder that holds files); 1 a failure while running or writing (the
+message says what could not be written where); 130 cancelled (Ctrl-C).`;
+
+const known = () => CATALOG.map((s) => s.id).join(', ');
+
+/** True when `command` is one this module answers (no engine needed). */
+export function isInfoCommand(command: string | undefined): boolean {
+  return command === undefined || command === '--help' || command === '-h' || command === 'help' || command === 'list' || command === 'describe';
+}
+
+/** Run help, `list` or `describe`; returns the exit code. Throws {@link UsageError} for bad arguments. */
+export function infoCommand(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (rest.length) throw new UsageError(`${command}: takes no arguments (got "${rest[0]}")`);
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'list') {
+    if (rest.length) throw new UsageError(`list: takes no arguments (got "${rest[0]}")`);
+    process.stdout.write(CATALOG.map((s) => `${s.id}\n`).join(''));
+    return 0;
+  }
+  if (command === 'describe') {
+    const spec = rest[0] ? findSpec(rest[0]) : undefined;
+    if (!spec) throw new UsageError(`describe: unknown simulator "${rest[0] ?? ''}"; known: ${known()}`);
+    if (rest.length > 1) throw new UsageError(`describe: takes one simulator id (got also "${rest[1]}")`);
+    const out = { id: spec.id, title: spec.title, summary: spec.summary, fields: spec.schema.describe() };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+/** The one line printed for a refused command line (exit code 2). */
+export function usageLine(e: UsageError): string {
+  return `error: ${e.message}\n`;
+}
