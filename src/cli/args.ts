@@ -1,7 +1,7 @@
 import { isOutputFormat, type OutputFormat } from '../core/output/formats';
-import { camelToSnake, snakeToCamel } from '../core/schema/fields';
+import { snakeToCamel } from '../core/schema/fields';
 
-/** A user error: printed as one line, exit code 2. */
+/** A refused command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
 export interface SimArgs {
@@ -12,6 +12,8 @@ export interface SimArgs {
   seed?: number;
   format: OutputFormat;
   out?: string;
+  /** Write into an --out folder that already holds files. */
+  force: boolean;
   zip?: string;
   stats: boolean;
 }
@@ -31,27 +33,49 @@ function takeValue(argv: string[], i: number, flag: string): string {
   return v;
 }
 
+/** `--set` keys compare equal whatever the spelling of each part (entity_count = entityCount). */
+const canonicalKey = (key: string) => key.split('.').map(snakeToCamel).join('.');
+
+/**
+ * Parse a simulator's (or `domain`'s) options. Every option except `--set` may be given once
+ * (a repeat is refused rather than silently taking the first or the last), and one key may be
+ * set once.
+ */
 export function parseSimArgs(argv: string[]): SimArgs {
-  const out: SimArgs = { sets: [], format: 'parquet', stats: false };
+  const out: SimArgs = { sets: [], format: 'parquet', stats: false, force: false };
+  const seen = new Set<string>();
+  const setKeys = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--set=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const eq = a.indexOf('=');
+    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     const value = () => {
-      if (inline !== undefined) return inline;
-      const v = takeValue(argv, i, flag);
-      i++;
+      const v = inline ?? takeValue(argv, i++, flag);
+      if (v === '') throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    if (flag.startsWith('--') && flag !== '--set') {
+      if (seen.has(flag)) throw new UsageError(`${flag} is given twice; allowed: each option once (only --set repeats)`);
+      seen.add(flag);
+    }
     switch (flag) {
       case '--config':
         out.configFile = value();
         break;
-      case '--set':
-      case '--set=': {
-        const kv = a.startsWith('--set=') ? a.slice(6) : value();
-        const eq = kv.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--set ${kv}: expected key=value`);
-        out.sets.push({ key: kv.slice(0, eq), value: parseSetValue(kv.slice(eq + 1)) });
+      case '--set': {
+        const kv = value();
+        const at = kv.indexOf('=');
+        if (at <= 0) throw new UsageError(`--set ${kv}: expected key=value`);
+        const key = kv.slice(0, at);
+        const text = kv.slice(at + 1);
+        const parsed = parseSetValue(text);
+        if (typeof parsed === 'number' && !Number.isFinite(parsed)) {
+          throw new UsageError(`--set ${kv}: ${text} is beyond the largest number a config can hold (about ±1.8e308)`);
+        }
+        const prior = setKeys.get(canonicalKey(key));
+        if (prior !== undefined) throw new UsageError(`--set ${key} is given twice (also as --set ${prior}); allowed: each key once`);
+        setKeys.set(canonicalKey(key), key);
+        out.sets.push({ key, value: parsed });
         break;
       }
       case '--seed': {
@@ -76,39 +100,16 @@ export function parseSimArgs(argv: string[]): SimArgs {
       case '--zip':
         out.zip = value();
         break;
+      case '--force':
       case '--stats':
-        out.stats = true;
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value (got "${a}")`);
+        if (flag === '--force') out.force = true;
+        else out.stats = true;
         break;
       default:
-        throw new UsageError(`unknown argument "${a}" (see: npm run sim -- --help)`);
+        throw new UsageError(`unknown argument "${a}" (see: spindle --help)`);
     }
   }
+  if (out.force && !out.out) throw new UsageError('--force applies to --out DIR only (a --zip file is always replaced whole)');
   return out;
-}
-
-/**
- * Set `key` (dotted for nested fields, numeric parts index lists) in a raw config object.
- * Keys may be camelCase or snake_case; the schema resolves aliases when it parses.
- */
-export function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
-  const parts = key.split('.');
-  if (parts.some((p) => p === '')) throw new UsageError(`--set ${key}: empty path segment`);
-  let node: Record<string, unknown> | unknown[] = target;
-  // reuse whichever spelling (camelCase or snake_case) the config already has, so a --set
-  // overrides a config file's key instead of giving the field twice
-  const resolve = (obj: Record<string, unknown>, p: string) =>
-    [p, snakeToCamel(p), camelToSnake(p)].find((k) => Object.hasOwn(obj, k)) ?? p;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const p = Array.isArray(node) ? parts[i] : resolve(node, parts[i]);
-    const slot: unknown = Array.isArray(node) ? node[Number(p)] : node[p];
-    if (slot === undefined || slot === null || typeof slot !== 'object') {
-      const fresh: Record<string, unknown> | unknown[] = /^\d+$/.test(parts[i + 1]) ? [] : {};
-      if (Array.isArray(node)) node[Number(p)] = fresh;
-      else node[p] = fresh;
-      node = fresh;
-    } else node = slot as Record<string, unknown> | unknown[];
-  }
-  const last = parts[parts.length - 1];
-  if (Array.isArray(node)) node[Number(last)] = value;
-  else node[resolve(node, last)] = value;
 }

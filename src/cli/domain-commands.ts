@@ -2,14 +2,17 @@
  * `domain` and `inspect` commands: generate a base-data domain into files, and describe input
  * tables (a folder of uploads or DOMAIN:SCALE) as JSON.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
 import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
-import { parseSimArgs, setPath, UsageError } from './args';
+import { parseSimArgs, UsageError } from './args';
+import { setPath } from './set-path';
+import { prepareTargets } from './targets';
 import { loadInputs } from './inputs';
 import { initParquetNode } from './parquet-node';
+import { writeFileAtomic } from './write-file';
 
 /** Pull `--flag VALUE` / `--flag=VALUE` out of argv (the rest goes to the shared parser). */
 function takeFlag(argv: string[], flag: string): { value?: string; rest: string[] } {
@@ -17,6 +20,7 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
   let value: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if ((a === flag || a.startsWith(`${flag}=`)) && value !== undefined) throw new UsageError(`${flag} is given twice; allowed: each option once (only --set repeats)`);
     if (a === flag) {
       value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -32,12 +36,12 @@ async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: str
     for (const file of files) {
       const path = join(out, file.path);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.bytes);
+      writeFileAtomic(path, file.bytes);
     }
   if (zip) {
     const bytes = await zipTree(files);
     mkdirSync(dirname(zip), { recursive: true });
-    writeFileSync(zip, bytes);
+    writeFileAtomic(zip, bytes);
   }
 }
 
@@ -65,6 +69,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   if (args.configFile) throw new UsageError('domain: use --scale and --set (no --config)');
   if (scale !== undefined) raw.scale = scale;
   for (const { key, value } of args.sets) setPath(raw, key, value);
+  if (args.out || args.zip) prepareTargets(args);
   const began = process.hrtime.bigint();
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {

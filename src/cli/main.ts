@@ -1,32 +1,20 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildTree, zipTree } from '../core/output/tree';
 import { SIMULATORS, findSimulator } from '../core/registry';
-import { ConfigError, runSimulator } from '../core/run';
+import { ConfigError, resolveConfig, runSimulator } from '../core/run';
 import { formatIssue } from '../core/schema/config';
 import { AbortError } from '../core/simulator';
-import { parseSimArgs, setPath, UsageError, type SimArgs } from './args';
+import { parseSimArgs, UsageError, type SimArgs } from './args';
+import { applySets } from './set-path';
+import { readConfigFile } from './config-file';
 import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { initParquetNode } from './parquet-node';
+import { writeFileAtomic } from './write-file';
 import { infoCommand, isInfoCommand, usageLine } from './info';
-
-function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`--config: cannot read "${path}"`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`--config: "${path}" is not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`--config: "${path}" must hold a JSON object`);
-  return value as Record<string, unknown>;
-}
+import { failureLine } from './io-errors';
+import { currentTarget, prepareTargets, releaseTargets } from './targets';
 
 function humanBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -38,13 +26,17 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const def = findSimulator(id);
   if (!def) throw new UsageError(`unknown simulator "${id}"; known: ${SIMULATORS.map((s) => s.id).join(', ')}`);
   if (!args.out && !args.zip && !args.stats) throw new UsageError('nothing to write: give --out DIR, --zip FILE or --stats');
+  if (args.input && !def.inputs) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
   const raw = args.configFile ? readConfigFile(args.configFile) : {};
-  for (const { key, value } of args.sets) setPath(raw, key, value);
+  applySets(raw, args.sets, def.schema);
+  // refused before the disk is touched: a bad config, or a run larger than this engine holds (with its estimate)
+  resolveConfig(def, raw, args.seed);
+  if (args.out || args.zip) prepareTargets(args);
 
   const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
   const began = process.hrtime.bigint();
-  if (args.input && !def.inputs) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
   const run = await runSimulator(def, raw, {
@@ -60,13 +52,13 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
       for (const file of files) {
         const path = join(args.out, file.path);
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.bytes);
+        writeFileAtomic(path, file.bytes);
       }
     }
     if (args.zip) {
       const zip = await zipTree(files);
       mkdirSync(dirname(args.zip), { recursive: true });
-      writeFileSync(args.zip, zip);
+      writeFileAtomic(args.zip, zip);
     }
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const size = files.reduce((a, f) => a + f.bytes.length, 0);
@@ -74,6 +66,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     process.stderr.write(`${def.id}: ${files.length} files (${humanBytes(size)}) written to ${where} in ${seconds.toFixed(1)} s\n`);
   }
   if (args.stats) process.stdout.write(`${JSON.stringify(run.result.stats)}\n`);
+  process.off('SIGINT', onSigint);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -91,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     await runCommand(command, parseSimArgs(rest));
     return 0;
   } catch (e) {
+    releaseTargets();
     if (e instanceof UsageError) {
       process.stderr.write(usageLine(e));
       return 2;
@@ -103,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('cancelled\n');
       return 130;
     }
-    process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+    process.stderr.write(`error: ${failureLine(e, currentTarget())}\n`);
     return 1;
   }
 }

@@ -70,7 +70,8 @@ export type InferShape<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
 export function show(value: unknown): string {
   let text: string;
   try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value);
+    // JSON would print Infinity and NaN as null
+    text = value === undefined ? 'undefined' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
   } catch {
     text = String(value);
   }
@@ -213,8 +214,12 @@ export const f = {
       meta,
       default: dflt,
       allowed,
-      parse: (v, path, issues) =>
-        typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : problem(issues, path, v, 'is not an object', allowed()),
+      parse(v, path, issues) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return problem(issues, path, v, 'is not an object', allowed());
+        const bad = protoKeyIn(v, path);
+        if (bad) return problem(issues, bad, '__proto__', 'is not allowed as a key', 'any other key');
+        return v as Record<string, unknown>;
+      },
       describe: () => ({ type: 'object', default: dflt, help: meta.help, group: meta.group }),
     };
   },
@@ -248,7 +253,12 @@ export const f = {
         if (v.length < minItems) return problem(issues, path, v, minItems === 1 ? 'is empty' : 'has too few items', allowed());
         if (v.length > maxItems) return problem(issues, path, v, 'has too many items', allowed());
         const before = issues.length;
-        const out = v.map((x, i) => item.parse(x, join(path, String(i)), issues));
+        // a sparse list (`funnelStages.7 = z` on a 3-item list) has holes that map() would skip
+        const out: (T | undefined)[] = [];
+        for (let i = 0; i < v.length; i++) {
+          if (!Object.hasOwn(v, i)) issues.push({ path: join(path, String(i)), message: `is missing (the list has a gap); allowed: ${allowed()}` });
+          else out.push(item.parse(v[i], join(path, String(i)), issues));
+        }
         return issues.length === before ? (out as T[]) : undefined;
       },
       describe: () => {
@@ -271,6 +281,20 @@ export const f = {
     };
   },
 };
+
+/**
+ * The path of a `__proto__` key anywhere in free-form JSON, if any: kept as data it would be
+ * dropped or turned into a prototype by the next spread or assignment of the object.
+ */
+function protoKeyIn(v: unknown, path: string): string | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    if (k === '__proto__') return join(path, k);
+    const inner = protoKeyIn(x, join(path, k));
+    if (inner) return inner;
+  }
+  return undefined;
+}
 
 export function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
