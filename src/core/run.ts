@@ -1,4 +1,5 @@
 import { findDomain, generateDomain } from './domains';
+import { sizeIssues } from './estimate';
 import { resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
@@ -13,14 +14,20 @@ export interface RunOutput {
   readonly inputs?: InputProvenance;
 }
 
-/** Validate a raw config (throws {@link ConfigError} naming each bad field) and fill its defaults. */
-export function resolveConfig(def: Pick<SimulatorDef, 'schema'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
+/**
+ * Validate a raw config (throws {@link ConfigError} naming each bad field) and fill its
+ * defaults; a run larger than this engine holds is refused with its estimate (estimate.ts).
+ */
+export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
   const input = raw === undefined || raw === null ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ConfigError([{ path: '', message: 'the config must be a JSON object' }]);
   // an explicit seed (--seed, the page's seed box) wins over the config's own
   const merged = seed === undefined ? input : { ...input, seed };
   const r = def.schema.parse(merged);
   if (!r.ok) throw new ConfigError(r.issues);
+  // schemas refuse oversized runs themselves (so forms show it); this covers any that do not
+  const tooLarge = def.estimate ? sizeIssues(def.estimate(r.value)) : [];
+  if (tooLarge.length) throw new ConfigError(tooLarge);
   return r.value as { seed: number } & Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import type { AnswerKeyBuilder } from './answer-key';
+import type { RunEstimate } from './estimate';
 import { IdStream } from './ids';
 import { Rng } from './rng';
 import type { InputSpec } from './inputs/contract';
@@ -102,6 +103,11 @@ export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
   readonly schema: ConfigSchema<C>;
   /** Input tables the simulator reads; absent for simulators that generate everything. */
   readonly inputs?: InputSpec;
+  /**
+   * The run's expected size from its parsed config: rows per table, memory, bytes on disk
+   * (estimate.ts). The schema refuses, with this estimate, what the engine cannot hold.
+   */
+  estimate?(config: C): RunEstimate;
 }
 
 /** A registered simulator: its spec and its engine (registry.ts, for the worker and the CLI). */

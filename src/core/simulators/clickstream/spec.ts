@@ -1,5 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { clickstreamConfig, type ClickstreamConfig } from './clickstream.config';
+import { estimateClickstream } from './clickstream.estimate';
 
 export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   id: 'clickstream',
@@ -7,4 +8,5 @@ export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   summary: 'Web sessions, page views and conversion funnels with diurnal traffic, bounces and bot crawls.',
   category: 'behaviour',
   schema: clickstreamConfig,
+  estimate: estimateClickstream,
 };

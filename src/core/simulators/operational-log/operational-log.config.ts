@@ -1,7 +1,9 @@
 import { seedField } from '../../schema/common';
 import { defineConfig } from '../../schema/config';
 import { f, type InferShape, type Issue } from '../../schema/fields';
+import { sizeIssues } from '../../estimate';
 import { DEFAULT_SERVICES, MAX_SPANS, type ServiceSpec } from './operational-log.constants';
+import { estimateOperationalLog, expectedLogs } from './operational-log.estimate';
 
 /** Expected log rows above this are refused: every row costs ~200 bytes across the columns. */
 export const MAX_EXPECTED_LOGS = 10_000_000;
@@ -96,8 +98,7 @@ function validate(c: Raw): Issue[] {
     } else seen.set(s.name, i);
   });
   const nServices = c.services.length || c.serviceCount;
-  const requests = nServices * c.durationHours * c.eventsPerHour;
-  const bursts = c.errorBurstEnabled ? nServices * Math.ceil(c.durationHours) * c.errorBurstProbability * c.errorBurstCount : 0;
+  const { requests, bursts } = expectedLogs(c);
   if (requests + bursts > MAX_EXPECTED_LOGS) {
     const total = Math.round(requests + bursts).toLocaleString('en-US');
     const limit = `allowed: at most ${MAX_EXPECTED_LOGS.toLocaleString('en-US')} expected log rows`;
@@ -107,7 +108,8 @@ function validate(c: Raw): Issue[] {
         : { path: 'errorBurstCount', message: `${c.errorBurstCount} per burst gives ${total} expected log rows with the other settings; ${limit}` },
     );
   }
-  return issues;
+  // under the row cap, the traces (sample rate × depth) and the OTLP buffers may still be more than the engine holds
+  return issues.length ? issues : sizeIssues(estimateOperationalLog(c));
 }
 
 export const operationalLogConfig = defineConfig(shape, validate);

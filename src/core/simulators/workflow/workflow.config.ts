@@ -1,6 +1,8 @@
 import { seedField } from '../../schema/common';
 import { defineConfig } from '../../schema/config';
 import { f, type InferShape, type Issue } from '../../schema/fields';
+import { sizeIssues } from '../../estimate';
+import { estimateWorkflow } from './workflow.estimate';
 import { getPresetWorkflow, PRESET_NAMES } from './workflow.presets';
 
 export const MAX_ENTITIES = 5_000_000;
@@ -143,7 +145,8 @@ function validate(c: Raw): Issue[] {
       message: `skip + stuck + backward = ${Number(sum.toFixed(6))} is above 1; allowed: the three probabilities sum to at most 1`,
     });
   }
-  return issues;
+  // a valid machine may still be more than the engine holds (a cyclic one runs to maxTransitionsPerEntity)
+  return issues.length ? issues : sizeIssues(estimateWorkflow({ ...c, states, transitions }));
 }
 
 export const workflowConfig = defineConfig(shape, validate, (c) => {
