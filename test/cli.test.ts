@@ -1,20 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTree, zipTree } from '../src/core/output/tree';
 import { runSimulator } from '../src/core/run';
 import { workflowSimulator } from '../src/core/simulators/workflow';
+import { getPresetWorkflow } from '../src/core/simulators/workflow/workflow.presets';
 import { ENGINE_VERSION } from '../src/core/version';
-
-/** Runs the CLI exactly as `npm run -s sim -- …` does. */
-function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'spindle-cli-'));
+import { freshBundle, runCli, spawnCli, tmp } from './cli-harness';
 
 describe('CLI contract', () => {
   it('works through npm exactly as documented', () => {
@@ -23,27 +16,28 @@ describe('CLI contract', () => {
     expect(r.stdout.split('\n')[0]).toBe('workflow');
   });
 
-  it('engine version equals the package version', () => {
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).version).toBe(ENGINE_VERSION);
+  it('package.json: the version is the engine version, and the spindle bin runs the bundle that prepare builds', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.version).toBe(ENGINE_VERSION);
+    expect(pkg.bin).toEqual({ spindle: 'bin/spindle.mjs' });
+    expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
+    expect(readFileSync('bin/spindle.mjs', 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n[\s\S]*'\.\.\/build\/cli\/spindle\.mjs'/);
   });
 
-  it('lists simulator ids, one per line', () => {
-    const r = sim('list');
-    expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toContain('workflow');
+  it('the bundled bin lists, describes and runs as one process', () => {
+    expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'workflow\nclickstream\noperational-log\n', stderr: '' });
+    const d = spawnCli(['describe', 'workflow']);
+    expect(JSON.parse(d.stdout).fields.find((f: { name: string }) => f.name === 'entityCount')).toMatchObject({ type: 'integer', default: 100, range: { min: 0, max: 5_000_000 } });
+    const dir = tmp();
+    const r = spawnCli(['workflow', '--set', 'entityCount=50', '--out', join(dir, 'o'), '--stats']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total_entities).toBe(50);
+    expect(r.stderr).toMatch(/^workflow: 5 files \([\d.]+ KB\) written to .*\/o\/ in [\d.]+ s\n$/);
+    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['_spindle', 'entity_summary.parquet', 'events.parquet']);
   });
 
-  it('describes a schema as JSON: name, type, default, range, help per field', () => {
-    const r = sim('describe', 'workflow');
-    expect(r.code).toBe(0);
-    const d = JSON.parse(r.stdout) as { id: string; fields: Record<string, unknown>[] };
-    expect(d.id).toBe('workflow');
-    expect(d.fields.find((f) => f.name === 'entityCount')).toMatchObject({ type: 'integer', default: 100, range: { min: 0, max: 5_000_000 } });
-    for (const f of d.fields) expect(typeof f.help).toBe('string');
-  });
-
-  it('--stats prints one JSON object on stdout and nothing else; --set takes snake_case keys', () => {
-    const r = sim('workflow', '--set', 'entity_count=250', '--set', 'anomalyEnabled=false', '--stats');
+  it('--stats prints one JSON object on stdout and nothing else; --set takes snake_case keys', async () => {
+    const r = await runCli(['workflow', '--set', 'entity_count=250', '--set', 'anomalyEnabled=false', '--stats']);
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stdout);
     expect(stats.total_entities).toBe(250);
@@ -54,8 +48,8 @@ describe('CLI contract', () => {
   it('--zip writes the same bytes as the engine, and --out the same tree; a --config file is merged with --set and --seed', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ preset: 'support_ticket', entity_count: 40 }));
-    const r = sim('workflow', '--config', join(dir, 'c.json'), '--set', 'entityCount=60', '--seed', '11', '--format', 'csv', '--out', join(dir, 'out'), '--zip', join(dir, 'x.zip'));
-    expect(r.code).toBe(0);
+    const r = await runCli(['workflow', '--config', join(dir, 'c.json'), '--set', 'entityCount=60', '--seed', '11', '--format', 'csv', '--out', join(dir, 'out'), '--zip', join(dir, 'x.zip')]);
+    expect(r.code, r.stderr).toBe(0);
     const run = await runSimulator(workflowSimulator, { preset: 'support_ticket', entityCount: 60, seed: 11 });
     const files = await buildTree(run, 'csv');
     expect(Buffer.from(readFileSync(join(dir, 'x.zip'))).equals(Buffer.from(await zipTree(files)))).toBe(true);
@@ -63,21 +57,107 @@ describe('CLI contract', () => {
     expect(readFileSync(join(dir, 'out', 'events.csv')).equals(Buffer.from(files[0].bytes))).toBe(true);
   });
 
+  it("the README's example works: --set transitions.0.probability edits the preset's first transition, the others stay", async () => {
+    const dir = tmp();
+    const r = await runCli(['workflow', '--set', 'transitions.0.probability=0.5', '--format', 'jsonl', '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const { config } = JSON.parse(readFileSync(join(dir, '_spindle/config.json'), 'utf8'));
+    const preset = getPresetWorkflow('order_fulfillment');
+    expect(config.transitions).toEqual([{ ...preset.transitions[0], probability: 0.5 }, ...preset.transitions.slice(1)]);
+    expect(config.states).toEqual(preset.states);
+    // after --set preset=…, a list index edits that preset's list; the next index appends, past it is a gap
+    const dir2 = tmp();
+    const s = await runCli(['workflow', '--set', 'preset=support_ticket', '--set', 'transitions.1.probability=0.25', '--set', 'states.7.name=archived', '--format', 'jsonl', '--out', dir2]);
+    expect(s.code, s.stderr).toBe(0);
+    const support = getPresetWorkflow('support_ticket');
+    const second = JSON.parse(readFileSync(join(dir2, '_spindle/config.json'), 'utf8')).config;
+    expect(second.transitions[1]).toEqual({ ...support.transitions[1], probability: 0.25 });
+    expect(second.states.map((x: { name: string }) => x.name)).toEqual([...support.states.map((x) => x.name), 'archived']);
+    const gap = await runCli(['workflow', '--set', 'preset=support_ticket', '--set', 'states.9.name=archived', '--stats']);
+    expect(gap).toEqual({ code: 2, stdout: '', stderr: 'error: --set states.9.name: states has 7 items, so item 9 would leave a gap; allowed: an index from 0 to 6, or 7 for a new last item\n' });
+  });
+
+  it('a config file may start with a UTF-8 byte-order mark, as input files may', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${JSON.stringify({ entityCount: 30 })}`);
+    const r = await runCli(['workflow', '--config', join(dir, 'bom.json'), '--stats']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total_entities).toBe(30);
+  });
+
+  it('no key reaches a prototype: __proto__, constructor and toString are unknown fields, from --set and from config files', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.json'), '{"__proto__": {"polluted": true}, "entityCount": 5}');
+    for (const argv of [
+      ['--set', '__proto__.polluted=1'],
+      ['--set', '__proto__=1'],
+      ['--set', 'constructor.prototype.polluted=1'],
+      ['--set', 'toString=1'],
+      ['--config', join(dir, 'p.json')],
+    ]) {
+      const r = await runCli(['workflow', ...argv, '--stats']);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: (__proto__|constructor|toString): is not a known field; known fields: preset, /);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it.each([
     [['workflow', '--set', 'entityCount=-5', '--stats'], /^error: entityCount: -5 is out of range; allowed: an integer from 0 to 5,000,000\n$/],
     [['workflow', '--set', 'bogus=1', '--stats'], /^error: bogus: is not a known field/],
+    [['workflow', '--set', 'entityCount=1e309', '--stats'], /^error: --set entityCount=1e309: 1e309 is beyond the largest number a config can hold/],
+    [['workflow', '--seed', '1', '--seed', '2', '--stats'], /^error: --seed is given twice; allowed: each option once \(only --set repeats\)\n$/],
+    [['workflow', '--set', 'entityCount=1', '--set', 'entity_count=2', '--stats'], /^error: --set entity_count is given twice \(also as --set entityCount\)/],
+    [['clickstream', '--set', 'funnelStages.7=z', '--stats'], /^error: --set funnelStages\.7: funnelStages has 5 items, so item 7 would leave a gap/],
+    [['operational-log', '--set', 'services.63.name=a', '--stats'], /^error: --set services\.63\.name: services has 0 items, so item 63 would leave a gap; allowed: index 0 \(a first item\)\n$/],
     [['workflow', '--format', 'xml', '--stats'], /^error: --format: "xml" is not allowed; allowed: parquet, csv, jsonl\n$/],
-    [['workflow', '--seed', 'abc', '--stats'], /^error: --seed: "abc" is not allowed/],
     [['workflow'], /^error: nothing to write/],
+    [[], /^error: give a command: list, describe <simulator>/],
     [['nope', '--stats'], /^error: unknown simulator "nope"/],
     [['describe', 'nope'], /^error: describe: unknown simulator/],
-    [['workflow', '--config', '/does/not/exist.json', '--stats'], /^error: --config: cannot read/],
+    [['workflow', '--config', '/does/not/exist.json', '--stats'], /^error: --config: cannot read "\/does\/not\/exist\.json": it does not exist \(ENOENT\)\n$/],
     [['workflow', '--input', 'retail:fixture', '--stats'], /^error: --input: workflow takes no input tables/],
-  ])('exits 2 with one line naming the problem: %s', (args, message) => {
-    const r = sim(...args);
+  ])('exits 2 with one line naming the problem: %s', async (args, message) => {
+    const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('CLI writes, as real processes', () => {
+  it('--out /proc/nope and --zip /proc/nope/x.zip exit 1 at once with one line (they used to hang)', () => {
+    for (const target of [['--out', '/proc/nope'], ['--zip', '/proc/nope/x.zip']]) {
+      const r = spawnCli(['workflow', ...target], { timeout: 60_000 });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: could not create the folder /proc/nope: this place does not allow new folders (ENOENT)\n' });
+    }
+  });
+
+  it('--zip /dev/full exits 1 saying the disk is full, and leaves the device a device', () => {
+    const r = spawnCli(['workflow', '--zip', '/dev/full']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: could not write /dev/full: the disk is full (ENOSPC)\n' });
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('a write that fails part way (file size limit: a full disk in miniature) keeps the earlier zip whole and leaves no partial files', async () => {
+    const dir = tmp();
+    const zip = join(dir, 'run.zip');
+    expect((await runCli(['workflow', '--zip', zip])).code).toBe(0);
+    const good = readFileSync(zip);
+    // 256 KB per file: the small run above fits, 20,000 entities do not
+    const limited = (argv: string[]) => spawnSync('bash', ['-c', 'ulimit -f 256 && exec "$@"', 'bash', process.execPath, ...argv], { encoding: 'utf8' });
+    const bundle = freshBundle();
+    const r = limited([bundle, 'workflow', '--set', 'entityCount=20000', '--zip', zip]);
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 1, stderr: `error: could not write ${zip}: the file would be larger than this system allows (EFBIG)\n` });
+    expect(readFileSync(zip).equals(good)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['run.zip']);
+
+    const out = join(dir, 'out');
+    const o = limited([bundle, 'workflow', '--set', 'entityCount=20000', '--format', 'csv', '--out', out]);
+    expect(o.status).toBe(1);
+    expect(o.stderr).toBe(`error: could not write ${join(out, 'events.csv')}: the file would be larger than this system allows (EFBIG)\n`);
+    // events.csv, the first file, failed: nothing partial is left, and the folder this run created is gone again
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -41,10 +41,11 @@ export function isInfoCommand(command: string | undefined): boolean {
 /** Run help, `list` or `describe`; returns the exit code. Throws {@link UsageError} for bad arguments. */
 export function infoCommand(argv: readonly string[]): number {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) throw new UsageError('give a command: list, describe <simulator>, <simulator> [options], domain, inspect (see: spindle --help)');
+  if (command === '--help' || command === '-h' || command === 'help') {
     if (rest.length) throw new UsageError(`${command}: takes no arguments (got "${rest[0]}")`);
     process.stdout.write(`${HELP}\n`);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command === 'list') {
     if (rest.length) throw new UsageError(`list: takes no arguments (got "${rest[0]}")`);
@@ -62,7 +63,16 @@ export function infoCommand(argv: readonly string[]): number {
   throw new UsageError(`unknown command "${command}"`);
 }
 
+/**
+ * The one line printed for an error: control characters (a newline in a message, bytes of a
+ * binary file echoed by JSON.parse) become spaces, so it stays one line on any terminal.
+ */
+export function errorLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `error: ${message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()}\n`;
+}
+
 /** The one line printed for a refused command line (exit code 2). */
 export function usageLine(e: UsageError): string {
-  return `error: ${e.message}\n`;
+  return errorLine(e.message);
 }

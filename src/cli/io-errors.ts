@@ -59,9 +59,10 @@ export function isSystemError(e: unknown): e is Error & SystemError {
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
 }
 
-/** Why, in words (with the code, which people search for). */
-export function reasonOf(e: SystemError): string {
-  const why = e.code === 'ENOENT' ? (e.syscall === 'mkdir' ? 'this place does not allow new folders' : 'it does not exist') : REASONS[e.code];
+/** Why, in words (with the code, which people search for). `creating`: the call made a file or folder. */
+export function reasonOf(e: SystemError, creating = false): string {
+  const missing = creating ? `this place does not allow new ${e.syscall === 'mkdir' ? 'folders' : 'files'}` : 'it does not exist';
+  const why = e.code === 'ENOENT' ? missing : REASONS[e.code];
   return why ? `${why} (${e.code})` : `the system refused (${e.code})`;
 }
 
@@ -70,9 +71,9 @@ export function reasonOf(e: SystemError): string {
  * folder being written when the error itself carries no path (a failed write() has none).
  */
 export function describeIoError(e: SystemError, target?: string): string {
-  const verb = (e.syscall && VERBS[e.syscall]) ?? (e.syscall === 'open' && e.code === 'ENOENT' ? 'open' : 'write');
+  const verb = (e.syscall && VERBS[e.syscall]) ?? 'write';
   const where = e.path ?? target;
-  return `could not ${verb}${where ? ` ${where}` : ' the output'}: ${reasonOf(e)}`;
+  return `could not ${verb}${where ? ` ${where}` : ' the output'}: ${reasonOf(e, true)}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { initParquetNode } from './parquet-node';
 import { writeFileAtomic } from './write-file';
-import { infoCommand, isInfoCommand, usageLine } from './info';
+import { errorLine, infoCommand, isInfoCommand, usageLine } from './info';
 import { failureLine } from './io-errors';
 import { currentTarget, prepareTargets, releaseTargets } from './targets';
 
@@ -90,14 +90,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof ConfigError) {
-      process.stderr.write(`error: ${e.issues.map(formatIssue).join('; ')}\n`);
+      process.stderr.write(errorLine(e.issues.map(formatIssue).join('; ')));
       return 2;
     }
     if (e instanceof AbortError) {
       process.stderr.write('cancelled\n');
       return 130;
     }
-    process.stderr.write(`error: ${failureLine(e, currentTarget())}\n`);
+    process.stderr.write(errorLine(failureLine(e, currentTarget())));
     return 1;
   }
 }

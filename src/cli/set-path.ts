@@ -82,16 +82,14 @@ export function setPath(target: Record<string, unknown>, key: string, value: unk
 function descend(slot: unknown, next: string, shadow: unknown, key: string, at: string, store: (fresh: Node) => void): Node {
   const wantList = INDEX.test(next);
   const emptyList = Array.isArray(slot) && slot.length === 0;
+  if (!wantList && (Array.isArray(slot) || (slot === undefined && Array.isArray(shadow)))) fail(key, `${at} is a list; "${next}" is not an item index`);
   if (slot === undefined || slot === null || (emptyList && wantList)) {
     // a list the config leaves to its default (a preset's transitions): start from what it resolves to
     const fresh: Node = wantList ? (Array.isArray(shadow) ? structuredClone(shadow) : []) : {};
     store(fresh);
     return fresh;
   }
-  if (Array.isArray(slot)) {
-    if (!wantList) fail(key, `${at} is a list; "${next}" is not an item index`);
-    return slot;
-  }
+  if (Array.isArray(slot)) return slot;
   if (isObject(slot)) return slot;
   return fail(key, `${at} is ${JSON.stringify(slot)}, not an object or a list, so it has no "${next}"`);
 }

@@ -64,7 +64,7 @@ function probe(path: string, exists: boolean, target: string): void {
     closeSync(openSync(file, exists ? 'r+' : 'wx'));
     if (!exists) unlinkSync(file);
   } catch (e) {
-    if (isSystemError(e)) throw new IoError(`could not write ${target}: ${reasonOf(e)}`);
+    if (isSystemError(e)) throw new IoError(`could not write ${target}: ${reasonOf(e, true)}`);
     throw e;
   }
 }

@@ -19,6 +19,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    // the message names the file the user asked for, not the temporary one
+    if (e instanceof Error) Object.assign(e, { path });
     throw e;
   }
 }

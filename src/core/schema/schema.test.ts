@@ -64,4 +64,21 @@ describe('config schemas', () => {
     expect(d[0]).toMatchObject({ name: 'entityCount', alias: 'entity_count', type: 'integer', default: 100, range: { min: 0, max: 1000 }, help: 'n' });
     expect(d.find((x) => x.name === 'items')?.items?.fields?.map((x) => x.name)).toEqual(['name', 'weight']);
   });
+
+  it('sees holes in a list (a sparse array from a form or a --set past the end), and shows non-finite numbers as they are', () => {
+    const sparse: unknown[] = [{ name: 'a' }];
+    sparse[2] = { name: 'c' };
+    expect(messages({ items: sparse })).toEqual(['items.1: is missing (the list has a gap); allowed: a list of at most 100,000 items, each an object with fields name, weight']);
+    expect(messages({ entityCount: Infinity, rate: NaN })).toEqual([
+      'entityCount: Infinity is not an integer; allowed: an integer from 0 to 1000',
+      'rate: NaN is not a number; allowed: a number from 0 to 1',
+    ]);
+  });
+
+  it('free-form JSON refuses a __proto__ key at any depth (the next spread would drop it or make it a prototype)', () => {
+    const meta = defineConfig({ meta: f.jsonObject({ default: {}, help: 'm' }) });
+    const r = meta.parse(JSON.parse('{"meta": {"ok": {"__proto__": {"x": 1}}}}'));
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['meta.ok.__proto__: "__proto__" is not allowed as a key; allowed: any other key']);
+    expect(meta.parse({ meta: { constructor: 1, toString: 'kept as data' } }).ok).toBe(true);
+  });
 });
