@@ -1,8 +1,12 @@
-import type { BenchCase } from '../types';
+import type { BenchCase, ProcessCase } from '../types';
 import { workflowCases } from './workflow';
 import { clickstreamCases } from './clickstream';
 import { operationalLogCases } from './operational-log';
 import { domainCases } from './domains';
+import { cliCases } from './cli';
 
-/** Every benchmark case; each simulator adds its own file and one entry here. */
+/** Every in-memory benchmark case; each simulator adds its own file and one entry here. */
 export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases, ...operationalLogCases, ...domainCases];
+
+/** Whole commands, run as processes of the bundled bin. */
+export const PROCESS_CASES: ProcessCase[] = [...cliCases];
