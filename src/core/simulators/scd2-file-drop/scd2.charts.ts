@@ -6,7 +6,7 @@
  */
 import { entityTotals, fileIndex, type EntityTotals, type FileIndex } from '../../landing/charts';
 import type { LandedFile } from '../../landing/zone';
-import type { HistoryRow } from './scd2.history';
+import type { KeyHistory } from './scd2.history';
 
 export interface Scd2EntityChart {
   readonly businessKey: string;
@@ -16,8 +16,8 @@ export interface Scd2EntityChart {
   readonly inserts: number[];
   /** `keys[i]` keys have `versions[i]` versions at the end of the run. */
   readonly versionsHistogram: { readonly versions: number[]; readonly keys: number[] };
-  /** The landed rows of up to TOP_KEYS keys with the most versions, by key. */
-  readonly keyHistories: Record<string, HistoryRow[]>;
+  /** The landed rows of up to TOP_KEYS keys, most versions first (an array: numeric keys would reorder an object). */
+  readonly keyHistories: KeyHistory[];
 }
 
 export interface Scd2Charts {

@@ -49,10 +49,16 @@ export interface HistoryRow {
   readonly values: Record<string, Json>;
 }
 
-/** Every landed row of the given keys (by key index), in landing order. */
-export function keyHistories(state: Scd2State, deltas: readonly DayDelta[], keys: readonly number[], config: Scd2Config): Record<string, HistoryRow[]> {
+/** A key's landed rows, in landing order. */
+export interface KeyHistory {
+  readonly key: string;
+  readonly rows: HistoryRow[];
+}
+
+/** Every landed row of the given keys (by key index), in the order of `keys`. */
+export function keyHistories(state: Scd2State, deltas: readonly DayDelta[], keys: readonly number[], config: Scd2Config): KeyHistory[] {
   const cols = state.pools.map((_, c) => c);
-  const out: Record<string, HistoryRow[]> = {};
+  const out: KeyHistory[] = [];
   const row = (refs: (c: number) => number, from: number, to: number, current: boolean, type: string | null) => {
     const values: Record<string, Json> = {};
     for (const c of cols) values[state.pools[c].name] = valueAt(state, c, refs(c));
@@ -75,7 +81,7 @@ export function keyHistories(state: Scd2State, deltas: readonly DayDelta[], keys
         }
       }
     }
-    out[state.keyText(k)] = rows;
+    out.push({ key: state.keyText(k), rows });
   }
   return out;
 }
