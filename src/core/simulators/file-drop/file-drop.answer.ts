@@ -29,12 +29,23 @@ export function recordFaults(config: FileDropConfig, plan: EntityPlan, key: Answ
   const { grid, table, entity } = plan;
   const E = entity.name;
   const ext = config.formats[0];
-  const path = (s: number, seq: number) => `${folderOf(config, grid, E, s)}/${fileNameOf(config, grid, E, s, seq, ext)}`;
+  // paths and slot times repeat across many rows: build each once
+  const paths = new Map<number, string>();
+  const path = (s: number, seq: number) => {
+    const k = s * 1000 + seq;
+    let p = paths.get(k);
+    if (p === undefined) {
+      p = `${folderOf(config, grid, E, s)}/${fileNameOf(config, grid, E, s, seq, ext)}`;
+      paths.set(k, p);
+    }
+    return p;
+  };
+  const isos: string[] = [];
+  const iso = (s: number) => (isos[s] ??= formatIso(slotStart(grid, s)));
   const eventTime = (row: number, s: number) => {
     const t = plan.assignment.eventUs?.[row];
     return t === undefined || Number.isNaN(t) ? slotStart(grid, s) : t;
   };
-  const iso = (s: number) => formatIso(slotStart(grid, s));
 
   const { targets, offsets, rows, source } = plan.late;
   for (let t = 0; t < targets.length; t++) {

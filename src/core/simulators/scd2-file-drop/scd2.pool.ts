@@ -19,7 +19,7 @@ export class ColumnPool {
   private bytes = new Uint8Array(256);
   private used = 0;
   private readonly offsets = new Int32Growable(64);
-  private readonly dictBytes: Uint8Array[] | undefined;
+  private readonly dictBytes: readonly Uint8Array[] | undefined;
 
   constructor(base: Column) {
     this.base = base;
