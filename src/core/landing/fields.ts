@@ -6,23 +6,30 @@ import { parseDay } from '../domains/config';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/formats';
 import { f, show, type Field, type FieldMeta, type Issue } from '../schema/fields';
 
-/** A calendar date `YYYY-MM-DD` (1900–2200), checked as a real date. */
-export function dayField(meta: FieldMeta & { default: string }): Field<string> {
-  const inner = f.string({ ...meta, maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternHelp: 'a date YYYY-MM-DD' });
+/**
+ * A string field with one more check: `problem(text)` says what is wrong (then the field reports
+ * `<value> <problem>; allowed: <allowed>`), or null when the text is fine.
+ */
+function checkedString(inner: Field<string>, allowed: string, problem: (text: string) => string | null): Field<string> {
   return {
     ...inner,
-    allowed: () => 'a calendar date YYYY-MM-DD (years 1900 to 2200)',
+    allowed: () => allowed,
     parse(v, path, issues) {
       const s = inner.parse(v, path, issues);
       if (s === undefined) return undefined;
-      if (parseDay(s) === null) {
-        issues.push({ path, message: `${show(v)} is not a calendar date; allowed: a calendar date YYYY-MM-DD (years 1900 to 2200)` });
-        return undefined;
-      }
-      return s;
+      const p = problem(s);
+      if (p === null) return s;
+      issues.push({ path, message: `${show(v)} ${p}; allowed: ${allowed}` });
+      return undefined;
     },
-    describe: () => ({ ...inner.describe(), type: 'date' }),
   };
+}
+
+/** A calendar date `YYYY-MM-DD` (1900–2200), checked as a real date. */
+export function dayField(meta: FieldMeta & { default: string }): Field<string> {
+  const inner = f.string({ ...meta, maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternHelp: 'a date YYYY-MM-DD' });
+  const field = checkedString(inner, 'a calendar date YYYY-MM-DD (years 1900 to 2200)', (s) => (parseDay(s) === null ? 'is not a calendar date' : null));
+  return { ...field, describe: () => ({ ...inner.describe(), type: 'date' }) };
 }
 
 /** Days since the epoch of a date the schema has checked. */
@@ -71,7 +78,7 @@ export function segmentProblem(name: string): string | null {
 
 /** Why `path` cannot be a relative folder path of `/`-separated names (null when it can). */
 export function pathProblem(path: string): string | null {
-  if (path.startsWith('/')) return 'is absolute; allowed: a relative path such as Files/landing';
+  if (path.startsWith('/')) return 'is absolute';
   for (const seg of path.split('/')) {
     const p = segmentProblem(seg);
     if (p) return `has a folder name "${seg}" that ${p}`;
@@ -82,40 +89,12 @@ export function pathProblem(path: string): string | null {
 
 /** A folder path field (`Files/landing`): relative, `/`-separated, no empty, `.` or `..` names. */
 export function folderPathField(meta: FieldMeta & { default: string }): Field<string> {
-  const inner = f.string({ ...meta, minLength: 1, maxLength: 500 });
-  return {
-    ...inner,
-    allowed: () => 'a relative folder path of /-separated names, e.g. Files/landing',
-    parse(v, path, issues) {
-      const s = inner.parse(v, path, issues);
-      if (s === undefined) return undefined;
-      const p = pathProblem(s);
-      if (p) {
-        issues.push({ path, message: `${show(v)} ${p}` });
-        return undefined;
-      }
-      return s;
-    },
-  };
+  return checkedString(f.string({ ...meta, minLength: 1, maxLength: 500 }), 'a relative folder path of /-separated names, e.g. Files/landing', pathProblem);
 }
 
 /** One folder name (`{domain}`): no separators or reserved characters. */
 export function segmentField(meta: FieldMeta & { default: string }): Field<string> {
-  const inner = f.string({ ...meta, minLength: 1, maxLength: 200 });
-  return {
-    ...inner,
-    allowed: () => 'one folder name (no / \\ : * ? " < > |)',
-    parse(v, path, issues) {
-      const s = inner.parse(v, path, issues);
-      if (s === undefined) return undefined;
-      const p = segmentProblem(s);
-      if (p) {
-        issues.push({ path, message: `${show(v)} ${p}; allowed: one folder name` });
-        return undefined;
-      }
-      return s;
-    },
-  };
+  return checkedString(f.string({ ...meta, minLength: 1, maxLength: 200 }), 'one folder name (no / \\ : * ? " < > |)', segmentProblem);
 }
 
 /**

@@ -5,7 +5,7 @@
  * the `landing_files` index table and the file index the page's explorer and replay draw.
  */
 import type { OutputFile } from '../output/files';
-import type { OutputFormat } from '../output/formats';
+import { writeTable, type OutputFormat } from '../output/formats';
 import { Float64Growable, makeTable, numberColumn, stringColumn, Uint8Growable, Utf8Builder, type Table } from '../table/column';
 import { sha256Hex } from '../hash/sha256';
 
@@ -35,7 +35,7 @@ export interface LandedFile {
   readonly sha256: string | null;
 }
 
-/** Describes a data file before it is written. */
+/** Describes a landed file before it is written. */
 export interface DataFileSpec {
   readonly folder: string;
   readonly name: string;
@@ -62,28 +62,32 @@ interface Entry {
  */
 export class LandingZone {
   private readonly entries: Entry[] = [];
-  private readonly byFolder = new Map<string, LandedFile[]>();
+  private readonly tables = new Map<string, () => Table>();
   private readonly entityOrder = new Map<string, number>();
 
   constructor(entities: readonly string[]) {
     entities.forEach((e, i) => this.entityOrder.set(e, i));
   }
 
-  /** Land a data file: `make()` gives its bytes now and whenever the tree is written again. */
-  addData(spec: DataFileSpec, make: () => Uint8Array, checksum: boolean): LandedFile {
-    const bytes = make();
-    const file: LandedFile = {
-      ...spec,
-      path: `${spec.folder}/${spec.name}`,
-      rows: spec.rows,
-      bytes: bytes.length,
-      sha256: checksum ? sha256Hex(bytes) : null,
-    };
-    this.entries.push({ file, make, cached: bytes });
-    const inFolder = this.byFolder.get(spec.folder);
-    if (inFolder) inFolder.push(file);
-    else this.byFolder.set(spec.folder, [file]);
-    return file;
+  /**
+   * Land one drop file in every format: its table is built once and written per format now;
+   * each file regenerates its bytes from `table()` whenever the tree is written again.
+   */
+  addDrop(base: Omit<DataFileSpec, 'format' | 'name'>, nameOf: (format: OutputFormat) => string, formats: readonly OutputFormat[], table: () => Table, checksum: boolean): LandedFile[] {
+    const built = table();
+    return formats.map((format) => {
+      const name = nameOf(format);
+      const bytes = writeTable(built, format);
+      const file: LandedFile = { ...base, name, format, path: `${base.folder}/${name}`, bytes: bytes.length, sha256: checksum ? sha256Hex(bytes) : null };
+      this.entries.push({ file, make: () => writeTable(table(), format), cached: bytes });
+      this.tables.set(file.path, table);
+      return file;
+    });
+  }
+
+  /** The rows of a landed data file as a table (previews, explorers), built again from the plan; undefined for other paths. */
+  tableOf(path: string): Table | undefined {
+    return this.tables.get(path)?.();
   }
 
   /** Land a control file (`_manifest.json`, `_done`) whose bytes are known. */
@@ -91,11 +95,6 @@ export class LandingZone {
     const file: LandedFile = { ...spec, path: `${spec.folder}/${spec.name}`, format: null, rows: null, bytes: bytes.length, sha256: null };
     this.entries.push({ file, cached: bytes });
     return file;
-  }
-
-  /** The data files landed so far in `folder`, by landing time then name. */
-  dataFilesIn(folder: string): LandedFile[] {
-    return [...(this.byFolder.get(folder) ?? [])].sort((a, b) => a.landedAtUs - b.landedAtUs || cmp(a.name, b.name));
   }
 
   /** Every landed file in landing order: by entity (config order), landing time, folder, data before control, name. */

@@ -5,7 +5,6 @@
  * drop and a late file land when their folder's slot closes, the backfill at F (the close of the
  * entity's last slot) and restatements at F + Δ.
  */
-import { writeTable, type OutputFormat } from '../../output/formats';
 import { takeTable, type Table } from '../../table/column';
 import { formatIso } from '../../time';
 import type { LandedFile, LandingKind, LandingZone } from '../../landing/zone';
@@ -57,7 +56,7 @@ export function dropFilesOf(config: FileDropConfig, plan: EntityPlan, f: number)
       }
     }
   }
-  const t = indexOf(plan.late.targets, f);
+  const t = f < plan.late.targetIndex.length ? plan.late.targetIndex[f] : -1;
   if (t >= 0) {
     const a = plan.late.offsets[t];
     const b = plan.late.offsets[t + 1];
@@ -78,17 +77,6 @@ export function dropFilesOf(config: FileDropConfig, plan: EntityPlan, f: number)
   return out;
 }
 
-function indexOf(sorted: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x ? lo : -1;
-}
-
 /** Folder slots that get a folder: every scheduled slot, and the spill-over slots late rows reach. */
 export function folderSlots(plan: EntityPlan): number[] {
   const out = Array.from({ length: plan.grid.scheduled }, (_, s) => s);
@@ -100,26 +88,15 @@ export function folderSlots(plan: EntityPlan): number[] {
 export function landFolder(config: FileDropConfig, plan: EntityPlan, f: number, zone: LandingZone): { drop: DropFile; files: LandedFile[] }[] {
   const folder = folderOf(config, plan.grid, plan.entity.name, f);
   const checksum = config.multiFileEnabled && config.multiFileChecksum;
-  return dropFilesOf(config, plan, f).map((drop) => {
-    // one table per drop file, written in each format; regenerated only if the tree is written again
-    let built: Table | undefined = drop.table();
-    const files = config.formats.map((format: OutputFormat) =>
-      zone.addData(
-        {
-          folder,
-          name: fileNameOf(config, plan.grid, plan.entity.name, f, drop.seq, format),
-          entity: plan.entity.name,
-          kind: drop.kind,
-          format,
-          slotUs: slotStart(plan.grid, f),
-          landedAtUs: drop.landedAtUs,
-          rows: drop.rows,
-        },
-        () => writeTable(built ?? drop.table(), format),
-        checksum,
-      ),
-    );
-    built = undefined;
-    return { drop, files };
-  });
+  const E = plan.entity.name;
+  return dropFilesOf(config, plan, f).map((drop) => ({
+    drop,
+    files: zone.addDrop(
+      { folder, entity: E, kind: drop.kind, slotUs: slotStart(plan.grid, f), landedAtUs: drop.landedAtUs, rows: drop.rows },
+      (format) => fileNameOf(config, plan.grid, E, f, drop.seq, format),
+      config.formats,
+      drop.table,
+      checksum,
+    ),
+  }));
 }

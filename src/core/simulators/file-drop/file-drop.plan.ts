@@ -22,6 +22,8 @@ export interface LatePlan {
   readonly rows: Int32Array;
   /** Each late row's event (source) slot. */
   readonly source: Int32Array;
+  /** Per slot up to the last target, its index in `targets`, or −1 when no late rows land there. */
+  readonly targetIndex: Int32Array;
 }
 
 export interface EntityPlan {
@@ -60,13 +62,15 @@ function groupLate(rows: Int32Array, source: Int32Array, target: Int32Array): La
   }
   const targets: number[] = [];
   const offsets: number[] = [0];
+  const targetIndex = new Int32Array(maxT + 1).fill(-1);
   for (let t = 0; t <= maxT; t++) {
     if (counts[t + 1] > counts[t]) {
+      targetIndex[t] = targets.length;
       targets.push(t);
       offsets.push(counts[t + 1]);
     }
   }
-  return { targets: Int32Array.from(targets), offsets: Int32Array.from(offsets), rows: byRows, source: bySource };
+  return { targets: Int32Array.from(targets), offsets: Int32Array.from(offsets), rows: byRows, source: bySource, targetIndex };
 }
 
 /** Plan one entity: slot assignment, late rows, duplicates, backfill and restatements. */

@@ -4,8 +4,7 @@
  * are written out and indexed by path.
  */
 import fc from 'fast-check';
-import { fileBytes } from '../../output/tree';
-import { runSimulator, type RunOutput } from '../../run';
+import { landRun, type Landed } from '../../../../test/landing';
 import { columnFromValues, makeTable, type CellValue, type Table } from '../../table/column';
 import { fileDropSimulator } from './index';
 
@@ -98,22 +97,10 @@ export const arbConfig = fc
     return { ...c, formats: formats.length ? formats : ['csv'], domain: 'shop', dateRangeStart: START, dateRangeEnd: isoDay(d - 1) };
   });
 
-export interface Landed {
-  readonly run: RunOutput;
-  /** Every landed file's bytes by path, in output order. */
-  readonly files: Map<string, Uint8Array>;
-}
+export type { Landed };
 
-/** Run a file drop on `tables` and write every landed file. */
-export async function land(config: Record<string, unknown>, tables: readonly Table[]): Promise<Landed> {
-  const run = await runSimulator(fileDropSimulator, config, { inputs: new Map(tables.map((t) => [t.name, t])) });
-  const files = new Map<string, Uint8Array>();
-  for (const f of run.result.files ?? []) {
-    if (files.has(f.path)) throw new Error(`path written twice: ${f.path}`);
-    files.set(f.path, await fileBytes(f));
-  }
-  return { run, files };
-}
+/** Run the simulator on `tables` and write every landed file. */
+export const land = (config: Record<string, unknown>, tables: readonly Table[]): Promise<Landed> => landRun(fileDropSimulator, config, tables);
 
 export const folderOfPath = (p: string) => p.slice(0, p.lastIndexOf('/'));
 export const nameOfPath = (p: string) => p.slice(p.lastIndexOf('/') + 1);

@@ -95,6 +95,24 @@ describe('file drop', () => {
     expect(kinds).toEqual(new Set(['on_time', 'late', 'backfill', 'restatement']));
   });
 
+  it('gives the explorer any landed file’s rows as a table, equal to the file', async () => {
+    const run = await runSimulator(fileDropSimulator, { ...EVERYTHING, formats: ['csv'] }, { inputs: new Map([['orders', orders]]) });
+    const explore = (run.result as import('./file-drop').FileDropOutput).explore;
+    const { fileBytes } = await import('../../output/tree');
+    const { readCsvRows } = await import('../../../../test/readers');
+    let checked = 0;
+    for (const f of run.result.files!) {
+      const t = explore.fileTable(f.path);
+      if (!t) {
+        expect(f.path).toMatch(/\/(_manifest\.json|_done)$/);
+        continue;
+      }
+      expect(readCsvRows(await fileBytes(f), tableSchema(t))).toEqual(tableRows(t));
+      checked++;
+    }
+    expect(checked).toBe((run.result.stats as Record<string, number>).files);
+  });
+
   it('lists every late row, duplicate, backfill and restatement (old and new values) in the answer key', async () => {
     const run = await runSimulator(fileDropSimulator, EVERYTHING, { inputs: new Map([['orders', orders]]) });
     const key = tableRows(run.result.answerKey.finish());

@@ -4,6 +4,7 @@ import { shapeOf } from '../../inputs/contract';
 import { landingFilesTable, LandingZone } from '../../landing/zone';
 import { ConfigError } from '../../schema/config';
 import type { RunContext, SimResult } from '../../simulator';
+import type { Table } from '../../table/column';
 import { recordFaults } from './file-drop.answer';
 import { fileDropCharts, type FileDropCharts } from './file-drop.charts';
 import type { FileDropConfig } from './file-drop.config';
@@ -16,6 +17,8 @@ import { entityStats, fileDropStats, type EntityStats } from './file-drop.stats'
 
 export interface FileDropOutput extends SimResult {
   readonly charts: FileDropCharts;
+  /** For the worker's explorer (not serialised): the rows of any landed data file, rebuilt from the plan. */
+  readonly explore: { fileTable(path: string): Table | undefined };
 }
 
 export interface FileDropOptions {
@@ -66,5 +69,6 @@ export async function runFileDrop(config: FileDropConfig, ctx: RunContext, optio
     answerKey,
     charts: fileDropCharts(grid, plans, files),
     files: zone.outputFiles(),
+    explore: { fileTable: (path) => zone.tableOf(path) },
   };
 }

@@ -6,16 +6,22 @@ import { landingFilesTable, LandingZone } from '../../landing/zone';
 import { ConfigError } from '../../schema/config';
 import type { Issue } from '../../schema/fields';
 import type { RunContext, SimResult } from '../../simulator';
+import type { Table } from '../../table/column';
 import { formatIso, US_PER_DAY } from '../../time';
 import { scd2Charts, topKeys, versionsHistogram, type Scd2Charts, type Scd2EntityChart } from './scd2.charts';
 import type { Scd2Config } from './scd2.config';
-import { keyHistories, recordChanges } from './scd2.history';
+import { keyHistories, recordChanges, type KeyHistory } from './scd2.history';
 import { expectedDeltaRows, keyValueIssues, MAX_DELTA_ROWS, resolveScd2Shapes, type Scd2Entity } from './scd2.inputs';
 import { deltaDrop, landDrop, snapshotDrop } from './scd2.land';
 import { Scd2State, type DayDelta } from './scd2.state';
 
 export interface Scd2Output extends SimResult {
   readonly charts: Scd2Charts;
+  /**
+   * For the worker's explorer and key-history view (not serialised): the rows of any landed data
+   * file, and every landed row of any key (null when the table has no such key).
+   */
+  readonly explore: { fileTable(path: string): Table | undefined; keyHistory(entity: string, key: string): KeyHistory | null };
 }
 
 /** Every table, key and column checked before anything lands (spec §5 #5, #7, #8), plus a size limit. */
@@ -47,6 +53,7 @@ export async function runScd2FileDrop(config: Scd2Config, ctx: RunContext): Prom
   const answerKey = new AnswerKeyBuilder();
   const days = Array.from({ length: config.numDeltaDays }, (_, i) => formatIso(initialUs + (i + 1) * US_PER_DAY));
   const perEntity: Record<string, Scd2EntityChart> = {};
+  const histories = new Map<string, { state: Scd2State; deltas: DayDelta[] }>();
   const stats: Record<string, Record<string, unknown>> = {};
   const total = entities.length * (1 + config.numDeltaDays);
   let done = 0;
@@ -68,6 +75,7 @@ export async function runScd2FileDrop(config: Scd2Config, ctx: RunContext): Prom
       }
       await ctx.checkpoint('Landing files', ++done, total);
     }
+    histories.set(entity.name, { state, deltas });
     const byDay = (pick: (d: DayDelta) => number) => days.map((_, i) => pick(deltas.find((x) => x.day === i + 1) ?? ({ updates: 0, inserts: 0 } as DayDelta)));
     const versions = state.version.data;
     perEntity[entity.name] = {
@@ -113,5 +121,14 @@ export async function runScd2FileDrop(config: Scd2Config, ctx: RunContext): Prom
     answerKey,
     charts: scd2Charts(days, formatIso(initialUs), perEntity, files),
     files: zone.outputFiles(),
+    explore: {
+      fileTable: (path) => zone.tableOf(path),
+      keyHistory(entity, key) {
+        const h = histories.get(entity);
+        if (!h) return null;
+        for (let k = 0; k < h.state.count; k++) if (h.state.keyText(k) === key) return keyHistories(h.state, h.deltas, [k], config)[0];
+        return null;
+      },
+    },
   };
 }

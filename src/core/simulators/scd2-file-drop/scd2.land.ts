@@ -6,7 +6,6 @@
  */
 import { MANIFEST_NAME, manifestBytes } from '../../landing/manifest';
 import type { LandedFile, LandingZone } from '../../landing/zone';
-import { writeTable } from '../../output/formats';
 import type { Table } from '../../table/column';
 import { formatDate, formatIso, US_PER_DAY } from '../../time';
 import type { Scd2Config } from './scd2.config';
@@ -55,15 +54,13 @@ export function dropFileName(entity: string, drop: Pick<Drop, 'kind'>, ext: stri
 
 /** Land a drop's files (one per format) and its manifest. */
 export function landDrop(config: Scd2Config, entity: string, drop: Drop, correlationId: string, zone: LandingZone): LandedFile[] {
-  let built: Table | undefined = drop.table();
-  const files = config.formats.map((format) =>
-    zone.addData(
-      { folder: drop.folder, name: dropFileName(entity, drop, format), entity, kind: drop.kind, format, slotUs: drop.atUs, landedAtUs: drop.atUs, rows: drop.rows },
-      () => writeTable(built ?? drop.table(), format),
-      false,
-    ),
+  const files = zone.addDrop(
+    { folder: drop.folder, entity, kind: drop.kind, slotUs: drop.atUs, landedAtUs: drop.atUs, rows: drop.rows },
+    (format) => dropFileName(entity, drop, format),
+    config.formats,
+    drop.table,
+    false,
   );
-  built = undefined;
   if (config.manifestEnabled) {
     const at = formatIso(drop.atUs);
     const manifest = {

@@ -1,7 +1,6 @@
 /** Test harness for the SCD2 drop: generated dimension tables and configs, and a run with its files written. */
 import fc from 'fast-check';
-import { fileBytes } from '../../output/tree';
-import { runSimulator, type RunOutput } from '../../run';
+import { landRun, type Landed } from '../../../../test/landing';
 import { columnFromValues, makeTable, type CellValue, type ColumnType, type Table } from '../../table/column';
 import { scd2FileDropSimulator } from './index';
 
@@ -65,17 +64,7 @@ export const arbConfig = fc.record({
 
 export type GenConfig = typeof arbConfig extends fc.Arbitrary<infer C> ? C : never;
 
-export interface Landed {
-  readonly run: RunOutput;
-  readonly files: Map<string, Uint8Array>;
-}
+export type { Landed };
 
-export async function land(config: Record<string, unknown>, tables: readonly Table[]): Promise<Landed> {
-  const run = await runSimulator(scd2FileDropSimulator, config, { inputs: new Map(tables.map((t) => [t.name, t])) });
-  const files = new Map<string, Uint8Array>();
-  for (const f of run.result.files ?? []) {
-    if (files.has(f.path)) throw new Error(`path written twice: ${f.path}`);
-    files.set(f.path, await fileBytes(f));
-  }
-  return { run, files };
-}
+/** Run the simulator on `tables` and write every landed file. */
+export const land = (config: Record<string, unknown>, tables: readonly Table[]): Promise<Landed> => landRun(scd2FileDropSimulator, config, tables);

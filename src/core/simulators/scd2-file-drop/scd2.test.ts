@@ -124,6 +124,13 @@ describe('SCD2 file drop', () => {
     expect(rows.filter((r) => r.values.is_current === true && r.values.valid_to === null)).toHaveLength(versions);
     expect(rows.at(-1)!.values.customer_id).toBe(Number(key));
     expect(charts.fileIndex.name.filter((n) => n.endsWith('.csv'))).toHaveLength(1 + 4);
+    // the worker can ask for any key's history: the same rows as the chart's for the top key
+    const explore = (out.result as import('./scd2-file-drop').Scd2Output).explore;
+    expect(explore.keyHistory('customer', key)).toEqual(c.keyHistories[0]);
+    expect(explore.keyHistory('customer', '13')!.rows[0].values).toMatchObject({ customer_id: 13, name: null, tier: 'Silver' });
+    expect(explore.keyHistory('customer', '999')).toBeNull();
+    expect(explore.keyHistory('nobody', '10')).toBeNull();
+    expect(tableRows(explore.fileTable('Files/landing/default/customer/initial/customer_initial.csv')!)).toHaveLength(6);
   });
 
   it('works on first open with the default retail domain', async () => {
