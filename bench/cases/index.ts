@@ -4,9 +4,10 @@ import { clickstreamCases } from './clickstream';
 import { operationalLogCases } from './operational-log';
 import { domainCases } from './domains';
 import { cliCases } from './cli';
+import { landingCases } from './landing';
 
 /** Every in-memory benchmark case; each simulator adds its own file and one entry here. */
-export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases, ...operationalLogCases, ...domainCases];
+export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases, ...operationalLogCases, ...domainCases, ...landingCases];
 
 /** Whole commands, run as processes of the bundled bin. */
 export const PROCESS_CASES: ProcessCase[] = [...cliCases];

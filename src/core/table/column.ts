@@ -380,9 +380,19 @@ export function takeTable(t: Table, indices: ArrayLike<number>): Table {
   return makeTable(t.name, t.columns.map((c) => takeColumn(c, indices)));
 }
 
-/** Encode a string column's dictionary entries to UTF-8 once (writers' hot loops). */
-export function encodeDict(dict: readonly string[]): Uint8Array[] {
-  return dict.map((s) => encoder.encode(s));
+const encodedDicts = new WeakMap<readonly string[], readonly Uint8Array[]>();
+
+/**
+ * A string column's dictionary entries as UTF-8, encoded once per dictionary and shared (read
+ * only): a landing zone writes thousands of small files whose columns share one large dictionary.
+ */
+export function encodeDict(dict: readonly string[]): readonly Uint8Array[] {
+  let e = encodedDicts.get(dict);
+  if (!e) {
+    e = dict.map((s) => encoder.encode(s));
+    encodedDicts.set(dict, e);
+  }
+  return e;
 }
 
 /** Column types of a table, in order (the table's schema). */
