@@ -1,6 +1,7 @@
 import { defineSpec, type SimulatorSpec } from './simulator';
 import { clickstreamSpec } from './simulators/clickstream/spec';
 import { operationalLogSpec } from './simulators/operational-log/spec';
+import { streamEmitSpec } from './simulators/stream-emit/spec';
 import { workflowSpec } from './simulators/workflow/spec';
 
 /**
@@ -8,7 +9,7 @@ import { workflowSpec } from './simulators/workflow/spec';
  * navigation, `list` and `describe` read. registry.ts pairs each with its engine (worker, CLI);
  * adding a simulator is one folder, one line here and one line there.
  */
-export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec)];
+export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(streamEmitSpec)];
 
 export function findSpec(id: string): SimulatorSpec | undefined {
   return CATALOG.find((s) => s.id === id);

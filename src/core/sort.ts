@@ -64,3 +64,15 @@ export function radixSortBy(items: Int32Array, keyOf: Float64Array, scratch = fa
   for (let i = 0; i < n; i++) high[i] = Math.floor(keyOf[byLow[i]] / TWO_32);
   return sortWord(high, byLow, Math.floor(max / TWO_32));
 }
+
+/** The first index of ascending `sorted` whose value is ≥ x (its length when none is). */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,156 @@
+/**
+ * Envelopes written straight from the columnar tables as compact JSON bytes (spec §5 #12):
+ * keys `id, source, type, time, emitted_at, specversion, datacontenttype, topic,
+ * schema_version, correlation_id, data` (+ `_replay, _replay_time`), one per line, LF. `data`
+ * holds the row's columns in the JSONL writer's encoding (ISO UTC `…Z` times, `null`), then
+ * `_spindle_table` and `_spindle_seq`. Only the id, the two times, the row and the replay time
+ * vary per event; everything else is a per-table byte constant.
+ */
+import { IdStream } from '../../ids';
+import type { ByteSink } from '../../output/bytes';
+import { jsonStringBytes, rowMembersWriter } from '../../output/jsonl';
+import { IsoWriter } from '../../time';
+import type { StreamSource } from './stream-emit.source';
+
+const encoder = new TextEncoder();
+const ascii = (s: string) => encoder.encode(s);
+const concat = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+};
+
+const OPEN_ID = ascii('{"id":"');
+const EMITTED_AT = ascii('","emitted_at":"');
+const REPLAY = ascii(',"_replay":true,"_replay_time":"');
+const ID_BYTES = 36;
+/** Offset of the id in every envelope line (after `{"id":"`). */
+export const ID_OFFSET = OPEN_ID.length;
+
+/** The envelope's per-table constants. */
+interface TableParts {
+  readonly ids: IdStream;
+  readonly members: (out: ByteSink, row: number) => void;
+  /** `","source":…,"type":…,"time":"` */
+  readonly afterId: Uint8Array;
+  /** `","specversion":…,"correlation_id":"…","data":{` */
+  readonly afterEmitted: Uint8Array;
+  /** `,"_spindle_table":"…","_spindle_seq":` (no leading comma for a table without columns) */
+  readonly dataTail: Uint8Array;
+}
+
+export interface EnvelopeSettings {
+  readonly source: string;
+  readonly schemaVersion: string;
+  readonly correlationId: string;
+}
+
+/**
+ * Writes envelopes of a {@link StreamSource}'s rows. Ids are `IdStream(correlationId,
+ * "stream_emit/<table>").uuid(row)`: a function of the run and the row alone, so a row keeps
+ * its id however it is reordered or replayed (spec §5 #1).
+ */
+export class EnvelopeWriter {
+  private readonly parts: TableParts[];
+  private readonly timeIso = new IsoWriter();
+  private readonly emittedIso = new IsoWriter();
+  private readonly replayIso = new IsoWriter();
+
+  constructor(
+    private readonly src: StreamSource,
+    settings: EnvelopeSettings,
+  ) {
+    const source = jsonStringBytes(settings.source);
+    const version = jsonStringBytes(settings.schemaVersion);
+    const correlation = jsonStringBytes(settings.correlationId);
+    this.parts = src.tables.map((t) => {
+      const topic = src.topics[t.topic];
+      return {
+        ids: envelopeIds(settings.correlationId, t.table.name),
+        members: rowMembersWriter(t.table.columns),
+        afterId: concat(ascii('","source":'), source, ascii(',"type":'), jsonStringBytes(`spindle.${topic}`), ascii(',"time":"')),
+        afterEmitted: concat(
+          ascii('","specversion":"1.0","datacontenttype":"application/json","topic":'),
+          jsonStringBytes(topic),
+          ascii(',"schema_version":'),
+          version,
+          ascii(',"correlation_id":'),
+          correlation,
+          ascii(',"data":{'),
+        ),
+        dataTail: concat(ascii(t.table.columns.length ? ',"_spindle_table":' : '"_spindle_table":'), jsonStringBytes(t.table.name), ascii(',"_spindle_seq":')),
+      };
+    });
+  }
+
+  /**
+   * Append the envelope line of global row `g`, emitted at `emittedAt` (µs); a replay also
+   * carries `_replay: true` and `_replay_time` = `replayAt`.
+   */
+  write(out: ByteSink, g: number, emittedAt: number, replayAt?: number): void {
+    const ti = this.src.tableOf[g];
+    const t = this.src.tables[ti];
+    const p = this.parts[ti];
+    const row = g - t.offset;
+    const time = this.src.eventTime[g];
+    out.ensure(OPEN_ID.length + ID_BYTES + p.afterId.length + 27 + EMITTED_AT.length + 27 + p.afterEmitted.length);
+    out.bytes(OPEN_ID);
+    p.ids.uuidInto(out.buf, out.pos, row);
+    out.pos += ID_BYTES;
+    out.bytes(p.afterId);
+    out.pos = this.timeIso.writeMicros(out.buf, out.pos, time === time ? time : emittedAt);
+    out.bytes(EMITTED_AT);
+    out.pos = this.emittedIso.writeMicros(out.buf, out.pos, emittedAt);
+    out.bytes(p.afterEmitted);
+    p.members(out, row);
+    out.bytes(p.dataTail);
+    out.ascii(String(row));
+    if (replayAt === undefined) {
+      out.ensure(3);
+      out.buf[out.pos++] = 125; // }
+      out.buf[out.pos++] = 125;
+      out.buf[out.pos++] = 10;
+      return;
+    }
+    out.byte(125);
+    out.bytes(REPLAY);
+    out.ensure(30);
+    out.pos = this.replayIso.writeMicros(out.buf, out.pos, replayAt);
+    out.buf[out.pos++] = 34; // "
+    out.buf[out.pos++] = 125;
+    out.buf[out.pos++] = 10;
+  }
+
+  /** The `data` object of global row `g` alone (the flattened events table's `data` column). */
+  writeData(out: ByteSink, g: number): void {
+    const ti = this.src.tableOf[g];
+    const p = this.parts[ti];
+    const row = g - this.src.tables[ti].offset;
+    out.byte(123);
+    p.members(out, row);
+    out.bytes(p.dataTail);
+    out.ascii(String(row));
+    out.byte(125);
+  }
+
+  /** Write the envelope id of global row `g` as 36 ASCII bytes at buf[o]. */
+  idInto(buf: Uint8Array, o: number, g: number): void {
+    const ti = this.src.tableOf[g];
+    this.parts[ti].ids.uuidInto(buf, o, g - this.src.tables[ti].offset);
+  }
+
+  /** The envelope id of global row `g`, as text (answer key, tests). */
+  id(g: number): string {
+    const ti = this.src.tableOf[g];
+    return this.parts[ti].ids.uuid(g - this.src.tables[ti].offset);
+  }
+}
+
+/** The id stream of a table's envelopes in a run with this correlation id. */
+export function envelopeIds(correlationId: string, table: string): IdStream {
+  return new IdStream(correlationId, `stream_emit\u001f${table}`);
+}
