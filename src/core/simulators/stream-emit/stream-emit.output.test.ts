@@ -1,0 +1,83 @@
+// The output tree: its layout, a golden hash per format, and the flattened events table read
+// back by an independent Parquet reader (hyparquet) against the JSONL envelopes.
+import { parquetReadObjects } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import { sha256, treeHash } from '../../../../test/tree-hash';
+import { buildTree } from '../../output/tree';
+import { runSimulator } from '../../run';
+import { streamEmitSimulator } from '.';
+import type { StreamEmitOutput } from './stream-emit';
+import { micros, parseStream } from './stream-emit.test-utils';
+
+/** Every feature at once on the default retail fixture: jitter, a burst, a pattern, moves, replays, a cap. */
+const GOLDEN = {
+  ratePerSec: 25,
+  jitterMs: 15,
+  burstWindows: [{ startOffsetSeconds: 5, durationSeconds: 10, multiplier: 4 }],
+  timePattern: 'retail_peak',
+  outOfOrderProbability: 0.1,
+  outOfOrderMaxDelaySlots: 5,
+  replayEnabled: true,
+  replayWindowMinutes: 0.5,
+  replayProbability: 0.05,
+  replayBurstSize: 4,
+  maxEvents: 1200,
+  topics: { order: 'orders', order_line: 'orders', return: 'returns' },
+  streamStart: '2024-06-01T18:59:50Z',
+  eventsTable: true,
+  seed: 7,
+};
+
+/** Recorded hashes of the whole output tree; they change only when the output changes on purpose. */
+const EXPECTED: Record<string, string> = {
+  parquet: '14057a082284f43349709014b4d67c5b1032597f5358d8461dbebf657a861372',
+  csv: '2d6f063c63b0b0c84d3421557629d2380808845b90fa7b48b84721ef8518f813',
+  jsonl: '449797bdc3eb0977b371d6bd2d3edd94d8602532a15c3604537a4fc3fdbf9618',
+};
+
+const TOPIC_FILES = ['customer', 'address', 'product_category', 'product', 'store', 'promotion', 'orders', 'returns'].map((t) => `topics/${t}.jsonl`);
+
+describe('stream-emit output tree', () => {
+  it.each(['parquet', 'csv', 'jsonl'] as const)('the %s tree has the topic files and matches its golden hash, run after run', async (format) => {
+    const a = await buildTree(await runSimulator(streamEmitSimulator, GOLDEN), format);
+    const b = await buildTree(await runSimulator(streamEmitSimulator, GOLDEN), format);
+    expect(a.map((f) => f.path)).toEqual([`events.${format}`, ...TOPIC_FILES, '_spindle/config.json', '_spindle/stats.json', `_spindle/answer_key.${format}`]);
+    expect(treeHash(a)).toBe(treeHash(b));
+    expect(treeHash(a)).toBe(EXPECTED[format]);
+  });
+
+  it('the topic files are the same whatever the table format, and in the folder sinkConnection.path names', async () => {
+    const topics = async (format: 'csv' | 'jsonl', extra = {}) =>
+      (await buildTree(await runSimulator(streamEmitSimulator, { ...GOLDEN, ...extra }), format)).filter((f) => f.path.includes('/') && !f.path.startsWith('_spindle/'));
+    const csv = await topics('csv');
+    const jsonl = await topics('jsonl');
+    expect(treeHash(csv)).toBe(treeHash(jsonl));
+    const moved = await topics('csv', { sinkConnection: { path: 'stream/events' } });
+    expect(moved.map((f) => f.path)).toEqual(TOPIC_FILES.map((p) => p.replace('topics/', 'stream/events/')));
+    expect(moved.map((f) => sha256(f.bytes))).toEqual(csv.map((f) => sha256(f.bytes)));
+  });
+
+  it('the events table holds every envelope in emission order, µs times included (read back by hyparquet)', async () => {
+    const run = await runSimulator(streamEmitSimulator, GOLDEN);
+    const result = run.result as StreamEmitOutput;
+    const events = parseStream(result);
+    const tree = await buildTree(run, 'parquet');
+    const bytes = tree.find((f) => f.path === 'events.parquet')!.bytes;
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const rows = (await parquetReadObjects({ file, utf8: true, parsers: { timestampFromMicroseconds: (v: bigint | number) => Number(v) } })) as Record<string, unknown>[];
+    expect(rows.length).toBe(events.length);
+    rows.forEach((row, i) => {
+      const e = events[i];
+      expect(row.id).toBe(e.id);
+      expect(row.type).toBe(e.type);
+      expect(row.topic).toBe(e.topic);
+      expect(row.correlation_id).toBe(e.correlation_id);
+      expect(row.time).toBe(micros(e.time));
+      expect(row.emitted_at).toBe(micros(e.emitted_at));
+      expect(JSON.parse(row.data as string)).toEqual(e.data);
+      expect(row.table).toBe(e.data._spindle_table);
+      expect(row.replay).toBe(e._replay === true);
+      expect(row.replay_time ?? null).toBe(e._replay ? micros(e._replay_time!) : null);
+    });
+  });
+});
