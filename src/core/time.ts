@@ -107,9 +107,9 @@ export function formatIso(us: number): string {
 
 /** `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds, for stream envelopes' emission times). */
 export function formatIsoMicros(us: number): string {
-  const base = formatIso(us);
-  const micro = Math.floor(us) - Math.floor(us / US_PER_SECOND) * US_PER_SECOND;
-  return `${base.slice(0, 20)}${pad(micro, 6)}Z`;
+  const whole = Math.floor(us);
+  // the millisecond text, then the three digits below the millisecond (any year width)
+  return `${formatIso(whole).slice(0, -1)}${pad(whole - Math.floor(whole / US_PER_MS) * US_PER_MS, 3)}Z`;
 }
 
 /**

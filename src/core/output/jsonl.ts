@@ -1,6 +1,6 @@
 import { formatDate, IsoWriter } from '../time';
 import { isNull, type Column, type Table } from '../table/column';
-import { ByteSink, numberText } from './bytes';
+import { ByteSink, writeNumber } from './bytes';
 
 const encoder = new TextEncoder();
 
@@ -56,7 +56,7 @@ function cellWriter(c: Column): CellWriter {
     case 'date':
       return (out, i) => out.ascii(`"${formatDate(c.values[i])}"`);
     default:
-      return (out, i) => out.ascii(numberText(c.values[i]) ?? 'null');
+      return (out, i) => writeNumber(out, c.values[i]);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { ByteSink } from '../../output/bytes';
 import { EventKind, type BatchSource, type StreamBatch } from '../../streaming/batch';
-import { EnvelopeWriter } from './stream-emit.envelope';
+import type { EnvelopeWriter } from './stream-emit.envelope';
 import type { StreamPlan } from './stream-emit.plan';
 
 export interface CursorOptions {
@@ -28,7 +28,7 @@ export class StreamCursor implements BatchSource {
     private readonly plan: StreamPlan,
     private readonly options: CursorOptions = {},
   ) {
-    this.writer = new EnvelopeWriter(plan.source, plan.settings);
+    this.writer = plan.envelopes;
   }
 
   /** Events of the whole stream walked so far (every topic). */

@@ -28,6 +28,8 @@ const OPEN_ID = ascii('{"id":"');
 const EMITTED_AT = ascii('","emitted_at":"');
 const REPLAY = ascii(',"_replay":true,"_replay_time":"');
 const ID_BYTES = 36;
+/** `YYYY-MM-DDTHH:MM:SS.ffffffZ` is 27 bytes; an event time outside the years 0000–9999 (an upload's) takes a few more. */
+const ISO_MICROS_BYTES = 35;
 /** Offset of the id in every envelope line (after `{"id":"`). */
 export const ID_OFFSET = OPEN_ID.length;
 
@@ -41,6 +43,14 @@ interface TableParts {
   readonly afterEmitted: Uint8Array;
   /** `,"_spindle_table":"…","_spindle_seq":` (no leading comma for a table without columns) */
   readonly dataTail: Uint8Array;
+  /** Bytes from `{` to `"data":{`, both times included. */
+  readonly headBytes: number;
+}
+
+/** Copy `src` into buf at o (a loop: faster than a native copy for these short fragments); returns the new offset. */
+function put(buf: Uint8Array, o: number, src: Uint8Array): number {
+  for (let i = 0; i < src.length; i++) buf[o++] = src[i];
+  return o;
 }
 
 export interface EnvelopeSettings {
@@ -69,19 +79,22 @@ export class EnvelopeWriter {
     const correlation = jsonStringBytes(settings.correlationId);
     this.parts = src.tables.map((t) => {
       const topic = src.topics[t.topic];
+      const afterId = concat(ascii('","source":'), source, ascii(',"type":'), jsonStringBytes(`spindle.${topic}`), ascii(',"time":"'));
+      const afterEmitted = concat(
+        ascii('","specversion":"1.0","datacontenttype":"application/json","topic":'),
+        jsonStringBytes(topic),
+        ascii(',"schema_version":'),
+        version,
+        ascii(',"correlation_id":'),
+        correlation,
+        ascii(',"data":{'),
+      );
       return {
         ids: envelopeIds(settings.correlationId, t.table.name),
+        afterId,
+        afterEmitted,
+        headBytes: OPEN_ID.length + ID_BYTES + afterId.length + ISO_MICROS_BYTES + EMITTED_AT.length + ISO_MICROS_BYTES + afterEmitted.length,
         members: rowMembersWriter(t.table.columns),
-        afterId: concat(ascii('","source":'), source, ascii(',"type":'), jsonStringBytes(`spindle.${topic}`), ascii(',"time":"')),
-        afterEmitted: concat(
-          ascii('","specversion":"1.0","datacontenttype":"application/json","topic":'),
-          jsonStringBytes(topic),
-          ascii(',"schema_version":'),
-          version,
-          ascii(',"correlation_id":'),
-          correlation,
-          ascii(',"data":{'),
-        ),
         dataTail: concat(ascii(t.table.columns.length ? ',"_spindle_table":' : '"_spindle_table":'), jsonStringBytes(t.table.name), ascii(',"_spindle_seq":')),
       };
     });
@@ -97,28 +110,28 @@ export class EnvelopeWriter {
     const p = this.parts[ti];
     const row = g - t.offset;
     const time = this.src.eventTime[g];
-    out.ensure(OPEN_ID.length + ID_BYTES + p.afterId.length + 27 + EMITTED_AT.length + 27 + p.afterEmitted.length);
-    out.bytes(OPEN_ID);
-    p.ids.uuidInto(out.buf, out.pos, row);
-    out.pos += ID_BYTES;
-    out.bytes(p.afterId);
-    out.pos = this.timeIso.writeMicros(out.buf, out.pos, time === time ? time : emittedAt);
-    out.bytes(EMITTED_AT);
-    out.pos = this.emittedIso.writeMicros(out.buf, out.pos, emittedAt);
-    out.bytes(p.afterEmitted);
+    // the head up to `data":{` has a fixed length per table: one capacity check, plain copies
+    out.ensure(p.headBytes);
+    const buf = out.buf;
+    let o = put(buf, out.pos, OPEN_ID);
+    p.ids.uuidInto(buf, o, row);
+    o = put(buf, o + ID_BYTES, p.afterId);
+    o = this.timeIso.writeMicros(buf, o, time === time ? time : emittedAt);
+    o = put(buf, o, EMITTED_AT);
+    o = this.emittedIso.writeMicros(buf, o, emittedAt);
+    out.pos = put(buf, o, p.afterEmitted);
     p.members(out, row);
     out.bytes(p.dataTail);
-    out.ascii(String(row));
+    out.int(row);
+    out.ensure(REPLAY.length + 32);
     if (replayAt === undefined) {
-      out.ensure(3);
       out.buf[out.pos++] = 125; // }
       out.buf[out.pos++] = 125;
       out.buf[out.pos++] = 10;
       return;
     }
-    out.byte(125);
-    out.bytes(REPLAY);
-    out.ensure(30);
+    out.buf[out.pos++] = 125;
+    out.pos = put(out.buf, out.pos, REPLAY);
     out.pos = this.replayIso.writeMicros(out.buf, out.pos, replayAt);
     out.buf[out.pos++] = 34; // "
     out.buf[out.pos++] = 125;
@@ -133,7 +146,7 @@ export class EnvelopeWriter {
     out.byte(123);
     p.members(out, row);
     out.bytes(p.dataTail);
-    out.ascii(String(row));
+    out.int(row);
     out.byte(125);
   }
 

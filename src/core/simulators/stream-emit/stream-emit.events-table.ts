@@ -6,7 +6,6 @@
  */
 import { ByteSink } from '../../output/bytes';
 import { boolColumn, dictColumn, Float64Growable, makeTable, numberColumn, Uint8Growable, Utf8Builder, type Table } from '../../table/column';
-import { EnvelopeWriter } from './stream-emit.envelope';
 import type { StreamPlan } from './stream-emit.plan';
 import { forEachEvent } from './stream-emit.tally';
 
@@ -15,7 +14,7 @@ export function eventsTable(plan: StreamPlan): Table {
   const { source, rows, schedule, settings } = plan;
   const { emittedAt } = schedule;
   const n = plan.totalEvents;
-  const writer = new EnvelopeWriter(source, settings);
+  const writer = plan.envelopes;
   const ids = new Utf8Builder(n, 36);
   const data = new Utf8Builder(n, 200);
   const tableCodes = new Int32Array(n);

@@ -10,13 +10,15 @@ import { parseInstant } from '../../time';
 import { ConfigError } from '../../schema/config';
 import { ClockOverflowError, schedule, type Schedule } from './stream-emit.clock';
 import { identityConfig, type StreamEmitConfig } from './stream-emit.config';
-import type { EnvelopeSettings } from './stream-emit.envelope';
+import { EnvelopeWriter, type EnvelopeSettings } from './stream-emit.envelope';
 import { canonicalOrder, reorder, type Reordered } from './stream-emit.order';
 import { resolveStreamSource, type StreamSource } from './stream-emit.source';
 
 export interface StreamPlan {
   readonly source: StreamSource;
   readonly settings: EnvelopeSettings;
+  /** Writes this stream's envelopes; shared by every cursor (writes are synchronous, so cursors can interleave). */
+  readonly envelopes: EnvelopeWriter;
   readonly startUs: number;
   /** Global row of the first eventsSent events of the canonical order (index = canonical position). */
   readonly canonical: Int32Array;
@@ -79,9 +81,11 @@ export async function planStream(config: StreamEmitConfig, inputs: readonly Tabl
   }
   await ctx.checkpoint('Ordering events', 3, 3);
   const correlationId = options.correlationId ?? streamCorrelationId(config);
+  const settings = { source: config.envelopeSource, schemaVersion: config.envelopeSchemaVersion, correlationId };
   return {
     source,
-    settings: { source: config.envelopeSource, schemaVersion: config.envelopeSchemaVersion, correlationId },
+    settings,
+    envelopes: new EnvelopeWriter(source, settings),
     startUs: parseInstant(config.streamStart),
     canonical,
     rows,

@@ -8,7 +8,6 @@ import { lowerBound } from '../../sort';
 import { formatIsoMicros, US_PER_SECOND } from '../../time';
 import { RateShape } from './stream-emit.clock';
 import type { StreamEmitConfig } from './stream-emit.config';
-import { EnvelopeWriter } from './stream-emit.envelope';
 import type { StreamPlan } from './stream-emit.plan';
 import { streamPositions, type Tally } from './stream-emit.tally';
 
@@ -40,7 +39,7 @@ export function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig): Ans
   const key = new AnswerKeyBuilder();
   const { source, rows, schedule, reordered } = plan;
   const { emittedAt } = schedule;
-  const writer = new EnvelopeWriter(source, plan.settings);
+  const writer = plan.envelopes;
   const tableOf = (g: number) => source.tables[source.tableOf[g]];
   const shape = new RateShape(config, plan.startUs);
   config.burstWindows.forEach((_, i) => {
