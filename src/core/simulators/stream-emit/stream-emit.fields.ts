@@ -167,9 +167,11 @@ const connectionShape = {
 /** `sinkConnection`: where the sink delivers, with every secret-looking key refused by name. */
 export function sinkConnectionField(meta: FieldMeta) {
   const inner = f.object(connectionShape, { ...meta, default: undefined });
+  const dflt = inner.parse({}, '', []);
   const field: typeof inner = {
     ...inner,
-    default: inner.parse({}, '', []),
+    default: dflt,
+    describe: () => ({ ...inner.describe(), default: dflt }),
     parse(v, path, issues) {
       if (isPlainObject(v)) {
         const secret = Object.keys(v).filter((k) => SECRET_KEY.test(k));
