@@ -7,10 +7,10 @@
 import { ByteSink } from '../../output/bytes';
 import { boolColumn, dictColumn, Float64Growable, makeTable, numberColumn, Uint8Growable, Utf8Builder, type Table } from '../../table/column';
 import type { StreamPlan } from './stream-emit.plan';
-import { forEachEvent } from './stream-emit.tally';
+import { walkEvents } from './stream-emit.tally';
 
 /** Builds the table in emission order (each primary event, then its replay burst). */
-export function eventsTable(plan: StreamPlan): Table {
+export async function eventsTable(plan: StreamPlan, tick: (done: number, total: number) => Promise<void>): Promise<Table> {
   const { source, rows, schedule, settings } = plan;
   const { emittedAt } = schedule;
   const n = plan.totalEvents;
@@ -41,7 +41,7 @@ export function eventsTable(plan: StreamPlan): Table {
     replayValid.push(replayAt === null ? 0 : 1);
     e++;
   };
-  forEachEvent(plan, (pos, atUs, isReplay) => add(pos, isReplay ? atUs : null));
+  await walkEvents(plan, (pos, atUs, isReplay) => add(pos, isReplay ? atUs : null), tick);
   const topicOfTable = source.tables.map((t) => t.topic);
   const topicCodes = tableCodes.map((ti) => topicOfTable[ti]);
   const constant = (name: string, value: string) => dictColumn(name, [value], new Int32Array(n));

@@ -3,8 +3,10 @@
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { sha256, treeHash } from '../../../../test/tree-hash';
+import { findDomain, generateDomain } from '../../domains';
 import { buildTree } from '../../output/tree';
 import { runSimulator } from '../../run';
+import { AbortError } from '../../simulator';
 import { streamEmitSimulator } from '.';
 import type { StreamEmitOutput } from './stream-emit';
 import { micros, parseStream } from './stream-emit.test-utils';
@@ -79,5 +81,16 @@ describe('stream-emit output tree', () => {
       expect(row.replay).toBe(e._replay === true);
       expect(row.replay_time ?? null).toBe(e._replay ? micros(e._replay_time!) : null);
     });
+  });
+
+  it('reports progress in words a user knows, and stops when cancelled', async () => {
+    const phases = new Set<string>();
+    const domain = await generateDomain(findDomain('retail')!, { scale: 'fixture' }, { seed: 7 });
+    const inputs = new Map(domain.tables.map((t) => [t.name, t]));
+    await runSimulator(streamEmitSimulator, { ...GOLDEN, maxEvents: null }, { inputs, onProgress: (p) => void phases.add(p.phase) });
+    expect([...phases].sort()).toEqual(['Building the events table', 'Ordering events', 'Recording the answer key']);
+    const abort = new AbortController();
+    const run = runSimulator(streamEmitSimulator, GOLDEN, { signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(run).rejects.toBeInstanceOf(AbortError);
   });
 });

@@ -9,7 +9,7 @@ import { formatIsoMicros, US_PER_SECOND } from '../../time';
 import { RateShape } from './stream-emit.clock';
 import type { StreamEmitConfig } from './stream-emit.config';
 import type { StreamPlan } from './stream-emit.plan';
-import { streamPositions, type Tally } from './stream-emit.tally';
+import { streamPositions, WALK_CHUNK, type Tally } from './stream-emit.tally';
 
 /** The spec's StreamEmitResult (§4, Req: topics that received events only) plus the Req counts, keys in a fixed order. */
 export function streamStats(plan: StreamPlan, t: Tally): Record<string, unknown> {
@@ -34,8 +34,11 @@ export function streamStats(plan: StreamPlan, t: Tally): Record<string, unknown>
   };
 }
 
-/** The answer key: burst windows, then out-of-order events in send order, then replays in emission order. */
-export function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig): AnswerKeyBuilder {
+/**
+ * The answer key: burst windows, then out-of-order events in send order, then replays in
+ * emission order. `tick(done, total)` is awaited between chunks (progress, cancel).
+ */
+export async function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig, tick: (done: number, total: number) => Promise<void>): Promise<AnswerKeyBuilder> {
   const key = new AnswerKeyBuilder();
   const { source, rows, schedule, reordered } = plan;
   const { emittedAt } = schedule;
@@ -54,10 +57,12 @@ export function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig): Ans
     });
   });
   const positions = streamPositions(plan);
+  const total = rows.length + schedule.after.length;
   if (reordered.movedFrom.length) {
     const delayOf = new Int32Array(rows.length);
     reordered.movedFrom.forEach((i, j) => (delayOf[i] = reordered.delays[j]));
     for (let s = 0; s < rows.length; s++) {
+      if (s % WALK_CHUNK === WALK_CHUNK - 1) await tick(s + 1, total);
       if (!plan.outOfOrder[s]) continue;
       const g = rows[s];
       const t = tableOf(g);
@@ -73,7 +78,9 @@ export function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig): Ans
       });
     }
   }
-  for (let j = 0; j < schedule.after.length; j++) {
+  const bursts = schedule.after.length;
+  for (let j = 0; j < bursts; j++) {
+    if (j % WALK_CHUNK === WALK_CHUNK - 1) await tick(rows.length + j + 1, total);
     const at = emittedAt[schedule.after[j]];
     for (let r = 0; r < schedule.count[j]; r++) {
       const q = schedule.first[j] + r;
@@ -90,5 +97,6 @@ export function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig): Ans
       });
     }
   }
+  await tick(total, total);
   return key;
 }

@@ -19,16 +19,29 @@ export interface Tally {
 /**
  * Visit every event in emission order: each primary event (send position k, at its
  * `emitted_at`), then the replay burst that follows it (the replayed send positions, at the
- * same time). The cursor walks the same order incrementally.
+ * same time). The cursor walks the same order incrementally. `from`/`to` bound the primaries
+ * visited (with their bursts), so long walks can pause between chunks.
  */
-export function forEachEvent(plan: StreamPlan, visit: (pos: number, atUs: number, replay: boolean) => void): void {
+export function forEachEvent(plan: StreamPlan, visit: (pos: number, atUs: number, replay: boolean) => void, from = 0, to = plan.rows.length): void {
   const { emittedAt, after, first, count } = plan.schedule;
-  let j = 0;
-  for (let k = 0; k < plan.rows.length; k++) {
+  let j = lowerBound(after, from);
+  for (let k = from; k < to; k++) {
     visit(k, emittedAt[k], false);
     for (; j < after.length && after[j] === k; j++) {
       for (let q = first[j]; q < first[j] + count[j]; q++) visit(q, emittedAt[k], true);
     }
+  }
+}
+
+/** Primary events per chunk of a long walk: a checkpoint (progress, cancel) between chunks. */
+export const WALK_CHUNK = 65_536;
+
+/** {@link forEachEvent} in chunks of primaries, awaiting `tick(done, total)` between them. */
+export async function walkEvents(plan: StreamPlan, visit: (pos: number, atUs: number, replay: boolean) => void, tick: (done: number, total: number) => Promise<void>): Promise<void> {
+  const n = plan.rows.length;
+  for (let from = 0; from < n; from += WALK_CHUNK) {
+    forEachEvent(plan, visit, from, Math.min(n, from + WALK_CHUNK));
+    await tick(Math.min(n, from + WALK_CHUNK), n);
   }
 }
 

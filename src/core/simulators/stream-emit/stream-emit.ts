@@ -34,15 +34,8 @@ export interface StreamRunOptions extends StreamOptions {
 export async function runStreamEmit(config: StreamEmitConfig, ctx: RunContext, options: StreamRunOptions = {}): Promise<StreamEmitOutput> {
   const plan = await planStream(config, [...ctx.inputs.values()], ctx, options);
   const counts = tally(plan);
-  await ctx.checkpoint('Recording the answer key', 0, 1);
-  const answerKey = streamAnswerKey(plan, config);
-  await ctx.checkpoint('Recording the answer key', 1, 1);
-  const tables = [];
-  if (config.eventsTable) {
-    await ctx.checkpoint('Building the events table', 0, 1);
-    tables.push(eventsTable(plan));
-    await ctx.checkpoint('Building the events table', 1, 1);
-  }
+  const answerKey = await streamAnswerKey(plan, config, (done, total) => ctx.checkpoint('Recording the answer key', done, total));
+  const tables = config.eventsTable ? [await eventsTable(plan, (done, total) => ctx.checkpoint('Building the events table', done, total))] : [];
   return {
     tables,
     stats: streamStats(plan, counts),
