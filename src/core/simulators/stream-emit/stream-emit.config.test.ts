@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { findDomain, generateDomain } from '../../domains';
 import { ConfigError, runSimulator } from '../../run';
+import { makeContext } from '../../simulator';
 import { streamEmitSimulator } from '.';
+import { runStreamEmit } from './stream-emit';
 import { checkStreamEmit, identityConfig, streamEmitConfig } from './stream-emit.config';
 
 const issuesOf = (raw: unknown) => {
@@ -80,6 +82,12 @@ describe('stream-emit config', () => {
     expect(pathsOf({ topics: 'orders' })).toEqual(['topics']);
     expect(pathsOf({ timestampColumn: { order: '' } })).toEqual(['timestampColumn.order']);
     expect(pathsOf({ tables: ['order', 'order'] })).toEqual(['tables.1']);
+    // JSON text from a plain text box reads as the value
+    expect(streamEmitConfig.parse({ topics: '{"order":"orders"}', timestampColumn: ' {"order":"order_date"}', sinkConnection: '{"batchSize":5}' })).toMatchObject({
+      ok: true,
+      value: { topics: { order: 'orders' }, timestampColumn: { order: 'order_date' }, sinkConnection: { batchSize: 5, path: 'topics' } },
+    });
+    expect(pathsOf({ topics: '[not json' })).toEqual(['topics']);
   });
 
   it('takes the sink type in any case and refuses eventhub and eventstream with what to use instead', () => {
@@ -146,5 +154,19 @@ describe('stream-emit config against the tables', () => {
   it('streams the listed tables only, in list order, with an explicit event-time column', async () => {
     const run = await runSimulator(streamEmitSimulator, { tables: ['return', 'order'], timestampColumn: { order: 'order_date' }, topics: ['r', 'o'] }, { inputs: await retail });
     expect(run.result.stats).toMatchObject({ topics_used: ['r', 'o'], events_sent: (await retail).get('return')!.length + (await retail).get('order')!.length });
+  });
+
+  it('under a composing simulator, names fields with its prefix and writes topics under its folder', async () => {
+    const tables = await retail;
+    const ctx = makeContext(3, {}, tables);
+    const bad = streamEmitConfig.parse({ topics: ['a', 'b'], timestampColumn: { nope: 'x' } });
+    if (!bad.ok) throw new Error('expected a valid config');
+    const err = await runStreamEmit(bad.value, ctx, { pathPrefix: 'streamConfig' }).catch((e: unknown) => e);
+    expect((err as ConfigError).issues.map((i) => i.path)).toEqual(['streamConfig.topics', 'streamConfig.timestampColumn.nope']);
+    const ok = streamEmitConfig.parse({ tables: ['return'] });
+    if (!ok.ok) throw new Error('expected a valid config');
+    const out = await runStreamEmit(ok.value, ctx, { folderPrefix: 'stream/', correlationId: 'c0ffee00-0000-4000-8000-000000000000' });
+    expect(out.files?.map((f) => f.path)).toEqual(['stream/topics/return.jsonl']);
+    expect(out.stats.correlation_id).toBe('c0ffee00-0000-4000-8000-000000000000');
   });
 });

@@ -18,6 +18,19 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * JSON text of a list or an object, as a plain text box gives it (a form without a dedicated
+ * control), read as the value; anything else is left as it is.
+ */
+function fromJsonText(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
 function bad(issues: Issue[], path: string, v: unknown, what: string, allowed: string): undefined {
   issues.push({ path, message: `${show(v)} ${what}; allowed: ${allowed}` });
   return undefined;
@@ -50,7 +63,8 @@ export function topicsField(meta: FieldMeta): Field<Topics> {
     meta,
     default: [],
     allowed,
-    parse(v, path, issues) {
+    parse(raw, path, issues) {
+      const v = fromJsonText(raw);
       if (Array.isArray(v)) {
         const before = issues.length;
         const out = v.map((x, i) => topic(issues)(x, join(path, String(i))));
@@ -72,7 +86,7 @@ export function tableColumnMapField(meta: FieldMeta): Field<Readonly<Record<stri
     default: {},
     allowed,
     parse: (v, path, issues) =>
-      parseTableMap(v, path, issues, allowed(), (x, p) => (typeof x === 'string' && x !== '' ? x : bad(issues, p, x, 'is not a column name', 'a non-empty string'))),
+      parseTableMap(fromJsonText(v), path, issues, allowed(), (x, p) => (typeof x === 'string' && x !== '' ? x : bad(issues, p, x, 'is not a column name', 'a non-empty string'))),
     describe: () => ({ type: '{table: column}', default: {}, help: meta.help, group: meta.group }),
   };
 }
@@ -172,7 +186,8 @@ export function sinkConnectionField(meta: FieldMeta) {
     ...inner,
     default: dflt,
     describe: () => ({ ...inner.describe(), default: dflt }),
-    parse(v, path, issues) {
+    parse(raw, path, issues) {
+      const v = fromJsonText(raw);
       if (isPlainObject(v)) {
         const secret = Object.keys(v).filter((k) => SECRET_KEY.test(k));
         for (const k of secret) issues.push({ path: join(path, k), message: `is refused: ${NO_SECRETS}` });
