@@ -32,9 +32,9 @@ const GOLDEN = {
 
 /** Recorded hashes of the whole output tree; they change only when the output changes on purpose. */
 const EXPECTED: Record<string, string> = {
-  parquet: '14057a082284f43349709014b4d67c5b1032597f5358d8461dbebf657a861372',
-  csv: '2d6f063c63b0b0c84d3421557629d2380808845b90fa7b48b84721ef8518f813',
-  jsonl: '449797bdc3eb0977b371d6bd2d3edd94d8602532a15c3604537a4fc3fdbf9618',
+  parquet: '1bc11745c5c1b46f2458e193e4fa23af4162976fc4a739974cea4145319e0fdf',
+  csv: '10452e6aa75abff921e7524789d1f21d27cf6d845d67a4a4e2c49a3ba19017ea',
+  jsonl: '3cc28db91293a79b3b387d0f9cfc3bee21eeff8349f11f9d3a0843e74f81a002',
 };
 
 const TOPIC_FILES = ['customer', 'address', 'product_category', 'product', 'store', 'promotion', 'orders', 'returns'].map((t) => `topics/${t}.jsonl`);

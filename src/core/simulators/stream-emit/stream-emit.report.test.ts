@@ -40,6 +40,7 @@ describe('answer key', () => {
           expect(e.data._spindle_table).toBe(r.table);
           expect(events[r.d.stream_position as number]).toBe(e);
           expect(micros(e.emitted_at)).toBe(r.time);
+          expect(r.d.emitted_at).toBe(e.emitted_at);
           expect(actual - (r.d.canonical_position as number)).toBeLessThanOrEqual(c.outOfOrderMaxDelaySlots);
           expect(r.d.delay_slots as number).toBeGreaterThanOrEqual(1);
         }
@@ -52,6 +53,8 @@ describe('answer key', () => {
           expect(e).toBe(sent[i]);
           expect(e.id).toBe(r.key);
           expect(micros(e._replay_time!)).toBe(r.time);
+          expect(r.d.replay_time).toBe(e._replay_time);
+          expect(r.d.original_emitted_at).toBe(e.emitted_at);
           expect(events[r.d.original_stream_position as number].id).toBe(r.key);
           expect(events[r.d.original_stream_position as number]._replay).toBeUndefined();
         });

@@ -36,7 +36,8 @@ export function streamStats(plan: StreamPlan, t: Tally): Record<string, unknown>
 
 /**
  * The answer key: burst windows, then out-of-order events in send order, then replays in
- * emission order. `tick(done, total)` is awaited between chunks (progress, cancel).
+ * emission order. A row's `time` is when it was sent (an out-of-order event's `emitted_at`, a
+ * replay's `_replay_time`); `details` repeats the times to the microsecond (text formats write `time` to the millisecond). `tick(done, total)` is awaited between chunks (progress, cancel).
  */
 export async function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig, tick: (done: number, total: number) => Promise<void>): Promise<AnswerKeyBuilder> {
   const key = new AnswerKeyBuilder();
@@ -90,9 +91,9 @@ export async function streamAnswerKey(plan: StreamPlan, config: StreamEmitConfig
         topic: source.topics[t.topic],
         seq: g - t.offset,
         burst: j,
-        original_stream_position: positions.primary(q),
         stream_position: positions.burstStart[j] + r,
-        emitted_at: formatIsoMicros(emittedAt[q]),
+        original_stream_position: positions.primary(q),
+        original_emitted_at: formatIsoMicros(emittedAt[q]),
         replay_time: formatIsoMicros(at),
       });
     }
