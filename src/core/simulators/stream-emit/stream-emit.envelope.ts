@@ -47,11 +47,18 @@ interface TableParts {
   readonly headBytes: number;
 }
 
-/** Copy `src` into buf at o (a loop: faster than a native copy for these short fragments); returns the new offset. */
+/** Copy `src` into buf at o (a loop for short fragments, where a native copy costs more); returns the new offset. */
 function put(buf: Uint8Array, o: number, src: Uint8Array): number {
-  for (let i = 0; i < src.length; i++) buf[o++] = src[i];
+  const n = src.length;
+  if (n >= 24) {
+    buf.set(src, o);
+    return o + n;
+  }
+  for (let i = 0; i < n; i++) buf[o++] = src[i];
   return o;
 }
+
+const latin1 = new TextDecoder('latin1');
 
 export interface EnvelopeSettings {
   readonly source: string;
@@ -69,6 +76,7 @@ export class EnvelopeWriter {
   private readonly timeIso = new IsoWriter();
   private readonly emittedIso = new IsoWriter();
   private readonly replayIso = new IsoWriter();
+  private readonly idScratch = new Uint8Array(ID_BYTES);
 
   constructor(
     private readonly src: StreamSource,
@@ -158,8 +166,8 @@ export class EnvelopeWriter {
 
   /** The envelope id of global row `g`, as text (answer key, tests). */
   id(g: number): string {
-    const ti = this.src.tableOf[g];
-    return this.parts[ti].ids.uuid(g - this.src.tables[ti].offset);
+    this.idInto(this.idScratch, 0, g);
+    return latin1.decode(this.idScratch);
   }
 }
 
