@@ -88,7 +88,7 @@ describe('stream-emit output tree', () => {
     const domain = await generateDomain(findDomain('retail')!, { scale: 'fixture' }, { seed: 7 });
     const inputs = new Map(domain.tables.map((t) => [t.name, t]));
     await runSimulator(streamEmitSimulator, { ...GOLDEN, maxEvents: null }, { inputs, onProgress: (p) => void phases.add(p.phase) });
-    expect([...phases].sort()).toEqual(['Building the events table', 'Ordering events', 'Recording the answer key']);
+    expect([...phases].sort()).toEqual(['Building the events table', 'Ordering events', 'Recording the answer key', 'Scheduling emissions']);
     const abort = new AbortController();
     const run = runSimulator(streamEmitSimulator, GOLDEN, { signal: abort.signal, onProgress: () => abort.abort() });
     await expect(run).rejects.toBeInstanceOf(AbortError);

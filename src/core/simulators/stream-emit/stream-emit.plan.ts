@@ -56,11 +56,11 @@ export async function planStream(config: StreamEmitConfig, inputs: readonly Tabl
   const resolved = resolveStreamSource(config, inputs, prefix);
   if (!resolved.ok) throw new ConfigError(resolved.issues);
   const source = resolved.source;
-  await ctx.checkpoint('Ordering events', 0, 3);
+  await ctx.checkpoint('Ordering events', 0, 2);
   const order = canonicalOrder(source.eventTime);
   const n = config.maxEvents === null ? order.length : Math.min(order.length, config.maxEvents);
   const canonical = order.subarray(0, n);
-  await ctx.checkpoint('Ordering events', 1, 3);
+  await ctx.checkpoint('Ordering events', 1, 2);
   const rng = ctx.rng.fork('stream');
   const reordered = reorder(n, config.outOfOrderProbability, config.outOfOrderMaxDelaySlots, rng);
   const rows = new Int32Array(n);
@@ -71,7 +71,7 @@ export async function planStream(config: StreamEmitConfig, inputs: readonly Tabl
     sendPos[reordered.order[s]] = s;
   }
   for (const i of reordered.movedFrom) outOfOrder[sendPos[i]] = 1;
-  await ctx.checkpoint('Ordering events', 2, 3);
+  await ctx.checkpoint('Ordering events', 2, 2);
   let sched: Schedule;
   try {
     sched = await schedule(n, config, rng, (done) => ctx.checkpoint('Scheduling emissions', done, n));
@@ -79,7 +79,7 @@ export async function planStream(config: StreamEmitConfig, inputs: readonly Tabl
     if (!(e instanceof ClockOverflowError)) throw e;
     throw new ConfigError([{ path: `${prefix ? `${prefix}.` : ''}ratePerSec`, message: `${config.ratePerSec}: ${e.message}; allowed: a higher rate or multipliers` }]);
   }
-  await ctx.checkpoint('Ordering events', 3, 3);
+  await ctx.checkpoint('Scheduling emissions', n, n);
   const correlationId = options.correlationId ?? streamCorrelationId(config);
   const settings = { source: config.envelopeSource, schemaVersion: config.envelopeSchemaVersion, correlationId };
   return {
