@@ -5,9 +5,10 @@ import { operationalLogCases } from './operational-log';
 import { domainCases } from './domains';
 import { cliCases } from './cli';
 import { landingCases } from './landing';
+import { streamEmitCases } from './stream-emit';
 
 /** Every in-memory benchmark case; each simulator adds its own file and one entry here. */
-export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases, ...operationalLogCases, ...domainCases, ...landingCases];
+export const ALL_CASES: BenchCase[] = [...workflowCases, ...clickstreamCases, ...operationalLogCases, ...domainCases, ...landingCases, ...streamEmitCases];
 
 /** Whole commands, run as processes of the bundled bin. */
 export const PROCESS_CASES: ProcessCase[] = [...cliCases];

@@ -62,4 +62,18 @@ describe('simulated clock', () => {
   it('keeps microseconds when asked (stream envelopes)', () => {
     expect(formatIsoMicros(Date.UTC(2024, 0, 1) * 1000 + 1_234_567)).toBe('2024-01-01T00:00:01.234567Z');
   });
+
+  it('IsoWriter.writeMicros writes the same text as formatIsoMicros, as bytes', () => {
+    const w = new IsoWriter();
+    const buf = new Uint8Array(40);
+    expect(new TextDecoder().decode(buf.subarray(0, w.writeMicros(buf, 3, -1))).slice(3)).toBe('1969-12-31T23:59:59.999999Z');
+    fc.assert(
+      fc.property(fc.integer({ min: MIN, max: MAX }), fc.integer({ min: 0, max: 999 }), (ms, micro) => {
+        const us = ms * 1000 + micro;
+        const end = w.writeMicros(buf, 0, us);
+        expect(new TextDecoder().decode(buf.subarray(0, end))).toBe(formatIsoMicros(us));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -107,9 +107,9 @@ export function formatIso(us: number): string {
 
 /** `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds, for stream envelopes' emission times). */
 export function formatIsoMicros(us: number): string {
-  const base = formatIso(us);
-  const micro = Math.floor(us) - Math.floor(us / US_PER_SECOND) * US_PER_SECOND;
-  return `${base.slice(0, 20)}${pad(micro, 6)}Z`;
+  const whole = Math.floor(us);
+  // the millisecond text, then the three digits below the millisecond (any year width)
+  return `${formatIso(whole).slice(0, -1)}${pad(whole - Math.floor(whole / US_PER_MS) * US_PER_MS, 3)}Z`;
 }
 
 /**
@@ -154,6 +154,21 @@ export class IsoWriter {
     buf[o++] = 48 + (f % 10);
     buf[o++] = 90; // Z
     return o;
+  }
+
+  /**
+   * Writes 27 bytes (`YYYY-MM-DDTHH:MM:SS.ffffffZ`, microseconds: stream envelopes' times, so
+   * events at high rates stay ordered) at buf[o]; returns the new offset.
+   */
+  writeMicros(buf: Uint8Array, o: number, us: number): number {
+    const whole = Math.floor(us);
+    const at = this.write(buf, o, whole) - 1; // over the Z
+    const sub = whole - Math.floor(whole / US_PER_MS) * US_PER_MS;
+    buf[at] = 48 + Math.floor(sub / 100);
+    buf[at + 1] = 48 + (Math.floor(sub / 10) % 10);
+    buf[at + 2] = 48 + (sub % 10);
+    buf[at + 3] = 90; // Z
+    return at + 4;
   }
 
   /** Years outside 0000-9999 (signed ISO text): rare, so the plain path. */

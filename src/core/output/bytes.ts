@@ -43,9 +43,37 @@ export class ByteSink {
     }
   }
 
+  /**
+   * A safe integer's decimal digits (a leading `-` when negative), written without building a
+   * string: ids and counts are most of the numbers the text writers write.
+   */
+  int(v: number): void {
+    this.ensure(17);
+    const buf = this.buf;
+    let p = this.pos;
+    if (v < 0) {
+      buf[p++] = 45;
+      v = -v;
+    }
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    for (let i = p + digits - 1; i >= p; i--) {
+      const q = Math.floor(v / 10);
+      buf[i] = 48 + (v - q * 10);
+      v = q;
+    }
+    this.pos = p + digits;
+  }
+
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }
+}
+
+/** Write a number as JSON/CSV text: integers digit by digit, other finite doubles by {@link numberText}, `null` when not finite. */
+export function writeNumber(out: ByteSink, v: number): void {
+  if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) out.int(v);
+  else out.ascii(numberText(v) ?? 'null');
 }
 
 /** Shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */

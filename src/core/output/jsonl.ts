@@ -1,6 +1,6 @@
 import { formatDate, IsoWriter } from '../time';
-import { encodeDict, isNull, type Column, type Table } from '../table/column';
-import { ByteSink, numberText } from './bytes';
+import { isNull, type Column, type Table } from '../table/column';
+import { ByteSink, writeNumber } from './bytes';
 
 const encoder = new TextEncoder();
 
@@ -37,11 +37,7 @@ function cellWriter(c: Column): CellWriter {
   switch (c.type) {
     case 'string': {
       if (c.encoding === 'dict') {
-        const quoted = encodeDict(c.dict).map((e) => {
-          const s = new ByteSink(e.length * 6 + 2);
-          writeJsonString(s, e, 0, e.length);
-          return s.finish();
-        });
+        const quoted = c.dict.map(jsonStringBytes);
         return (out, i) => out.bytes(quoted[c.codes[i]]);
       }
       return (out, i) => writeJsonString(out, c.bytes, c.offsets[i], c.offsets[i + 1]);
@@ -60,31 +56,50 @@ function cellWriter(c: Column): CellWriter {
     case 'date':
       return (out, i) => out.ascii(`"${formatDate(c.values[i])}"`);
     default:
-      return (out, i) => out.ascii(numberText(c.values[i]) ?? 'null');
+      return (out, i) => writeNumber(out, c.values[i]);
   }
 }
 
-/** JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF. */
-export function writeJsonl(t: Table): Uint8Array {
-  const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 24));
-  const keys = t.columns.map((c, j) => {
+/**
+ * Writes a row's members (`"name":value,…`, keys in column order, no braces) of `columns` into
+ * a byte sink: the value encoding of the JSONL writer, shared with writers that nest rows in a
+ * larger object (the stream emitter's envelope `data`). Returns a function of (sink, row).
+ */
+export function rowMembersWriter(columns: readonly Column[]): (out: ByteSink, row: number) => void {
+  const keys = columns.map((c, j) => {
     const s = new ByteSink();
-    if (j === 0) s.byte(123);
-    else s.byte(44);
+    if (j > 0) s.byte(44);
     const name = encoder.encode(c.name);
     writeJsonString(s, name, 0, name.length);
     s.byte(58);
     return s.finish();
   });
-  const writers = t.columns.map(cellWriter);
-  const cols = t.columns;
-  for (let i = 0; i < t.length; i++) {
+  const writers = columns.map(cellWriter);
+  const cols = columns;
+  return (out, i) => {
     for (let j = 0; j < cols.length; j++) {
       out.bytes(keys[j]);
       if (isNull(cols[j], i)) out.ascii('null');
       else writers[j](out, i);
     }
-    if (cols.length === 0) out.byte(123);
+  };
+}
+
+/** `text` as a quoted JSON string in UTF-8 (keys and constant labels, built once). */
+export function jsonStringBytes(text: string): Uint8Array {
+  const bytes = encoder.encode(text);
+  const s = new ByteSink(bytes.length * 6 + 2);
+  writeJsonString(s, bytes, 0, bytes.length);
+  return s.finish();
+}
+
+/** JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF. */
+export function writeJsonl(t: Table): Uint8Array {
+  const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 24));
+  const members = rowMembersWriter(t.columns);
+  for (let i = 0; i < t.length; i++) {
+    out.byte(123);
+    members(out, i);
     out.byte(125);
     out.byte(10);
   }

@@ -1,5 +1,6 @@
 import { AnswerKeyBuilder } from '../../answer-key';
 import type { RunContext, SimResult } from '../../simulator';
+import { lowerBound } from '../../sort';
 import { getColumn, type NumberColumn } from '../../table/column';
 import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
 import { summarizeOperationalLog, windowId, type OperationalLogCharts } from './operational-log.charts';
@@ -44,17 +45,7 @@ function drawAllWindows(config: OperationalLogConfig, grid: TimeGrid, ctx: RunCo
 
 /** Rows of sorted `ts` in [from, to), by binary search. */
 function countBetween(ts: Float64Array, from: number, to: number): number {
-  const lower = (x: number) => {
-    let a = 0;
-    let b = ts.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (ts[m] < x) a = m + 1;
-      else b = m;
-    }
-    return a;
-  };
-  return lower(to) - lower(from);
+  return lowerBound(ts, to) - lowerBound(ts, from);
 }
 
 /** One answer-key row per injected window: its id, time range, services hit and events inside. */
