@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { argsortBy, gather, identity, radixSortBy } from './sort';
+
+describe('radixSortBy', () => {
+  it('sorts stably by integer keys below 2^53, past 2^32 included', () =>
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.nat(50), fc.nat(2 ** 31), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), { maxLength: 300 }),
+        fc.boolean(),
+        (keys, reversed) => {
+          const n = keys.length;
+          const items = Int32Array.from({ length: n }, (_, i) => (reversed ? n - 1 - i : i));
+          const got = Array.from(radixSortBy(items, Float64Array.from(keys)));
+          // Array.prototype.sort is stable: ties keep the order of `items`
+          const want = Array.from(items).sort((a, b) => keys[a] - keys[b]);
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    ));
+});
+
+describe('argsortBy and gather', () => {
+  it('orders row indices stably by key and reorders columns by them', () => {
+    const keys = Float64Array.from([5, 1, 5, 0, 1]);
+    const order = argsortBy(keys);
+    expect(Array.from(order)).toEqual([3, 1, 4, 0, 2]);
+    expect(Array.from(gather(keys, order, new Float64Array(5)))).toEqual([0, 1, 1, 5, 5]);
+    expect(Array.from(identity(3))).toEqual([0, 1, 2]);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Stable LSD radix sort by non-negative integer keys (< 2^53), shared by the simulators that
+ * order rows by time (clickstream sessions and views by millisecond offsets, financial records,
+ * IoT readings and alerts): a comparator sort of 3 M rows costs about a second in V8,
+ * three counting passes cost tens of milliseconds, and stability gives the spec's tie-breaks
+ * for free when the input is already in tie-break order.
+ */
+
+const DIGIT_BITS = 11;
+const TWO_32 = 4294967296;
+
+/** One stable counting pass on digit `(key >>> shift) & mask`, carrying the row indices. */
+function pass(keys: Uint32Array, idx: Int32Array, keysOut: Uint32Array, idxOut: Int32Array, shift: number, counts: Int32Array): void {
+  const n = keys.length;
+  const mask = (1 << DIGIT_BITS) - 1;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & mask]++;
+  let sum = 0;
+  for (let d = 0; d <= mask; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    const at = counts[(k >>> shift) & mask]++;
+    keysOut[at] = k;
+    idxOut[at] = idx[i];
+  }
+}
+
+/** Sort `idx` stably by 32-bit `keys` (aligned with idx), only as many passes as `max` needs. */
+function sortWord(keys: Uint32Array, idx: Int32Array, max: number): Int32Array {
+  const n = keys.length;
+  let k: Uint32Array = keys;
+  let i: Int32Array = idx;
+  let kOut: Uint32Array = new Uint32Array(n);
+  let iOut: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(1 << DIGIT_BITS);
+  for (let shift = 0; shift < 32 && max >= 2 ** shift; shift += DIGIT_BITS) {
+    pass(k, i, kOut, iOut, shift, counts);
+    [k, kOut] = [kOut, k];
+    [i, iOut] = [iOut, i];
+  }
+  return i;
+}
+
+/**
+ * Reorder `items` stably by `keyOf[items[i]]` ascending and return the sorted copy.
+ * @param items row indices, in the order that breaks ties
+ * @param keyOf integer keys indexed by row, 0 ≤ key < 2^53
+ * @param scratch when true, `items` may be overwritten (saves a copy of a large index array)
+ */
+export function radixSortBy(items: Int32Array, keyOf: Float64Array, scratch = false): Int32Array {
+  const n = items.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (keyOf[items[i]] > max) max = keyOf[items[i]];
+  const low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) low[i] = keyOf[items[i]] >>> 0;
+  const byLow = sortWord(low, scratch ? items : Int32Array.from(items), Math.min(max, TWO_32 - 1));
+  if (max < TWO_32) return byLow;
+  // keys past 2^32 ms (windows over 49 days): a second, stable sort by the high word
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i++) high[i] = Math.floor(keyOf[byLow[i]] / TWO_32);
+  return sortWord(high, byLow, Math.floor(max / TWO_32));
+}
+
+/** The identity permutation 0..n−1 (row indices to sort). */
+export function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** out[i] = src[rows[i]]: one column reordered by a permutation or selection. */
+export function gather<A extends Float64Array | Int32Array | Uint8Array>(src: A, rows: Int32Array, out: A): A {
+  for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
+  return out;
+}
+
+/** Row indices 0..n−1 ordered stably by integer `keys` (non-negative, < 2^53): ties keep row order. */
+export function argsortBy(keys: Float64Array): Int32Array {
+  return radixSortBy(identity(keys.length), keys, true);
+}
