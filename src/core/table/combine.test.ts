@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInstant, US_PER_DAY } from '../time';
-import { cellAt, columnFromValues, dictColumn, type CellValue, type Column, type ColumnType } from './column';
+import { cellAt, columnFromValues, dictColumn, stringColumn, type CellValue, type Column, type ColumnType } from './column';
 import { concatColumns, nullColumn, textOf, utf8Of } from './combine';
 import { instantsOf, numbersOf, textIn } from './values';
 
@@ -61,7 +61,7 @@ describe('reading input columns', () => {
   it('reads numbers with NaN for null and matches text case-insensitively', () => {
     expect(Array.from(numbersOf(columnFromValues('a', 'int', [3, null])))).toEqual([3, Number.NaN]);
     const words = new Set(['completed']);
-    expect(Array.from(textIn(columnFromValues('s', 'string', ['Completed', 'COMPLETED', 'complete', null, 'Pending']), words))).toEqual([1, 1, 0, 0, 0]);
+    expect(Array.from(textIn(stringColumn('s', ['Completed', 'COMPLETED', 'complete', null, 'Pending']), words))).toEqual([1, 1, 0, 0, 0]);
     expect(Array.from(textIn(dictColumn('s', ['completed', 'Failed'], Int32Array.from([0, 1, 0]), Uint8Array.from([1, 1, 0])), words))).toEqual([1, 0, 0]);
   });
 });

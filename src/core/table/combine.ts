@@ -16,6 +16,7 @@ import {
   type StringColumn,
   type Utf8Column,
 } from './column';
+import type { IdStream } from '../ids';
 
 /** `n` nulls of a type. */
 export function nullColumn(name: string, type: ColumnType, n: number): Column {
@@ -120,4 +121,30 @@ export function textOf(c: Column, name = c.name): StringColumn {
     else b.append(String(c.values[i]));
   }
   return b.finish(name);
+}
+
+/** A column of UUIDs written as bytes: row i is the id of key (k0[i], k1[i] or 0). */
+export function uuidColumn(name: string, ids: IdStream, k0: ArrayLike<number>, k1?: ArrayLike<number>): Utf8Column {
+  const n = k0.length;
+  const bytes = new Uint8Array(n * 36);
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    ids.uuidInto(bytes, i * 36, k0[i], k1 ? k1[i] : 0);
+    offsets[i + 1] = (i + 1) * 36;
+  }
+  return { name, type: 'string', encoding: 'utf8', offsets, bytes };
+}
+
+/** A float column from doubles, NaN as null. */
+export function floatColumnOf(name: string, values: Float64Array, type: 'float' | 'timestamp' = 'float'): Column {
+  let valid: Uint8Array | undefined;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] !== values[i]) {
+      valid ??= new Uint8Array(values.length).fill(1);
+      valid[i] = 0;
+    }
+  }
+  if (!valid) return numberColumn(name, type, values);
+  const clean = Float64Array.from(values, (v) => (v === v ? v : 0));
+  return numberColumn(name, type, clean, valid);
 }
