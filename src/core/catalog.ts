@@ -1,6 +1,7 @@
 import { defineSpec, type SimulatorSpec } from './simulator';
 import { financialStreamSpec } from './simulators/financial-stream/spec';
 import { clickstreamSpec } from './simulators/clickstream/spec';
+import { iotTelemetrySpec } from './simulators/iot-telemetry/spec';
 import { operationalLogSpec } from './simulators/operational-log/spec';
 import { workflowSpec } from './simulators/workflow/spec';
 
@@ -9,7 +10,7 @@ import { workflowSpec } from './simulators/workflow/spec';
  * navigation, `list` and `describe` read. registry.ts pairs each with its engine (worker, CLI);
  * adding a simulator is one folder, one line here and one line there.
  */
-export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(financialStreamSpec)];
+export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(financialStreamSpec), defineSpec(iotTelemetrySpec)];
 
 export function findSpec(id: string): SimulatorSpec | undefined {
   return CATALOG.find((s) => s.id === id);

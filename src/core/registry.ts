@@ -2,6 +2,7 @@ import { CATALOG } from './catalog';
 import type { SimulatorDef } from './simulator';
 import { financialStreamSimulator } from './simulators/financial-stream';
 import { clickstreamSimulator } from './simulators/clickstream';
+import { iotTelemetrySimulator } from './simulators/iot-telemetry';
 import { operationalLogSimulator } from './simulators/operational-log';
 import { workflowSimulator } from './simulators/workflow';
 
@@ -9,7 +10,7 @@ import { workflowSimulator } from './simulators/workflow';
  * Every simulator with its engine, for the worker and the CLI (the page reads catalog.ts).
  * Same order as the catalog; a test checks the two lists agree.
  */
-export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator, financialStreamSimulator];
+export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator, financialStreamSimulator, iotTelemetrySimulator];
 
 export function findSimulator(id: string): SimulatorDef | undefined {
   return SIMULATORS.find((s) => s.id === id);

@@ -19,5 +19,7 @@ describe('time buckets', () => {
     expect(b.index(start - 1)).toBe(-1);
     expect(b.index(start + 24 * US_PER_HOUR)).toBe(-1);
     expect(b.starts()[1]).toBe('2024-01-01T00:05:00.000Z');
+    const hourly = new TimeBuckets(start, start + 24 * US_PER_HOUR, 60);
+    expect([hourly.bucketMinutes, hourly.count, hourly.index(start + US_PER_HOUR)]).toEqual([60, 24, 1]);
   });
 });

@@ -19,12 +19,14 @@ export class TimeBuckets {
   readonly count: number;
   readonly widthUs: number;
 
+  /** @param minMinutes the narrowest bucket wanted (e.g. 60 for per-hour counts) */
   constructor(
     readonly startUs: number,
     readonly endUs: number,
+    minMinutes = 1,
   ) {
     const minutes = Math.max(0, endUs - startUs) / US_PER_MINUTE;
-    this.bucketMinutes = bucketMinutesFor(minutes);
+    this.bucketMinutes = Math.max(minMinutes, bucketMinutesFor(minutes));
     this.count = Math.max(1, Math.ceil(minutes / this.bucketMinutes));
     this.widthUs = this.bucketMinutes * US_PER_MINUTE;
   }

@@ -135,7 +135,7 @@ export function uuidColumn(name: string, ids: IdStream, k0: ArrayLike<number>, k
   return { name, type: 'string', encoding: 'utf8', offsets, bytes };
 }
 
-/** A float column from doubles, NaN as null. */
+/** A float column from doubles, NaN as null (the array is used as is when it holds no NaN). */
 export function floatColumnOf(name: string, values: Float64Array, type: 'float' | 'timestamp' = 'float'): Column {
   let valid: Uint8Array | undefined;
   for (let i = 0; i < values.length; i++) {
@@ -145,6 +145,7 @@ export function floatColumnOf(name: string, values: Float64Array, type: 'float' 
     }
   }
   if (!valid) return numberColumn(name, type, values);
-  const clean = Float64Array.from(values, (v) => (v === v ? v : 0));
+  const clean = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) clean[i] = valid[i] ? values[i] : 0;
   return numberColumn(name, type, clean, valid);
 }
