@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../../rng';
 import { ConfigError } from '../../schema/config';
-import { cellAt, makeTable, numberColumn, takeColumn, type Column, type Table } from '../../table/column';
+import { cellAt, makeTable, numberColumn, takeColumn, type Table } from '../../table/column';
 import { floatColumnOf } from '../../table/combine';
 import { depletionAt, type Fleet } from './iot-telemetry.fleet';
 
@@ -55,6 +55,15 @@ export async function generateReadings(
   const value = new Float64Array(n);
   const time = new Float64Array(n);
   const device = new Int32Array(n);
+  const series = new Int32Array(n);
+  // series are the devices that send readings, in fleet order (their first readings share tick 0)
+  const seriesOf = new Int32Array(fleet.size).fill(-1);
+  const seriesKeys: (number | string)[] = [];
+  for (let d = 0; d < fleet.size; d++) {
+    if (last[d] === 0) continue;
+    seriesOf[d] = seriesKeys.length;
+    seriesKeys.push(cellAt(fleet.ids, d) as number | string);
+  }
   const chunks = Math.ceil(ticks / TICKS_PER_CHUNK);
   let i = 0;
   for (let c = 0; c < chunks; c++) {
@@ -66,17 +75,13 @@ export async function generateReadings(
         if (k >= last[d]) continue;
         value[i] = Math.round((mean[d] + r.standardNormal()) * 1000) / 1000;
         time[i] = t;
+        series[i] = seriesOf[d];
         device[i++] = d;
       }
     }
     await checkpoint(c + 1, chunks);
   }
-  return { n, value, time, series: device, seriesKeys: keysOf(fleet.ids, fleet.size), seriesColumn: 'device_id', device };
-}
-
-/** The values of an id column, in row order. */
-export function keysOf(ids: Column, n: number): (number | string)[] {
-  return Array.from({ length: n }, (_, d) => cellAt(ids, d) as number | string);
+  return { n, value, time, series, seriesKeys, seriesColumn: 'device_id', device };
 }
 
 /** The generated readings table: reading_id (1.., emission order), device_id, reading_time, value. */

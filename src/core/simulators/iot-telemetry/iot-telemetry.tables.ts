@@ -52,11 +52,18 @@ export function fleetHealth(fleet: Fleet, r: Readings, driftOffset: Float64Array
   return { status, battery, lastReading: last, drift, missingRate, readings: count };
 }
 
+/**
+ * One row per device in fleet order: the spec's columns, plus the initial battery and drain
+ * rate (so battery over time can be drawn and checked: battery(t) = max(0, b0 − rate·h)) and
+ * the share of missing readings behind a `degraded` status.
+ */
 export function fleetStatusTable(fleet: Fleet, h: FleetHealth): Table {
   return makeTable('fleet_status', [
     { ...fleet.ids, name: 'device_id' },
     dictColumn('status', FLEET_STATUSES, Int32Array.from(h.status)),
     floatColumnOf('battery_level', h.battery),
+    floatColumnOf('initial_battery_level', fleet.b0),
+    numberColumn('drain_rate_per_hour', 'float', Float64Array.from(fleet.rate)),
     floatColumnOf('last_reading_at', h.lastReading, 'timestamp'),
     boolColumn('drift_detected', h.drift),
     numberColumn('missing_rate', 'float', Float64Array.from(h.missingRate, (x) => roundTo(x, 4))),
