@@ -1,16 +1,16 @@
 /** Generated input tables and configs for the financial stream tests, and helpers to read a run back. */
 import fc from 'fast-check';
+import { answerKeyRows, type KeyRow } from '../../../../test/answer-key-rows';
 import { runSimulator, type RunOutput } from '../../run';
-import { cellAt, columnFromValues, makeTable, type CellValue, type Column, type Table } from '../../table/column';
+import { columnFromValues, makeTable, tableRows, type CellValue, type Column, type Table } from '../../table/column';
 import { formatIso, parseInstant, US_PER_DAY, US_PER_HOUR, US_PER_MS } from '../../time';
 import type { FinancialStreamOutput } from './financial-stream';
 import { financialStreamSimulator } from './index';
 
 export type Row = Record<string, CellValue>;
 
-export function rows(t: Table): Row[] {
-  return Array.from({ length: t.length }, (_, i) => Object.fromEntries(t.columns.map((c: Column) => [c.name, cellAt(c, i)])));
-}
+/** Every row of a (small) table as a plain object. */
+export const rows = (t: Table): Row[] => tableRows(t);
 
 export const BASE_US = parseInstant('2024-03-10T00:00:00Z');
 
@@ -160,15 +160,7 @@ export function inputTime(c: InputCase, i: number): number | null {
 }
 
 /** Answer-key rows with details parsed. */
-export function keyRows(result: FinancialStreamOutput): { kind: string; table: string; key: string; time: number | null; details: Record<string, unknown> }[] {
-  return rows(result.answerKey.finish()).map((r) => ({
-    kind: r.kind as string,
-    table: r.table as string,
-    key: r.key as string,
-    time: r.time as number | null,
-    details: JSON.parse(r.details as string) as Record<string, unknown>,
-  }));
-}
+export const keyRows = (result: FinancialStreamOutput): KeyRow[] => answerKeyRows(result.answerKey);
 
 /** The window start a run used. */
 export const startOf = (run: RunOutput) => parseInstant(run.result.stats.window_start as string);

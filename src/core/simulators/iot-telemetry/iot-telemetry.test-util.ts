@@ -1,16 +1,16 @@
 /** Generated fleets, readings and configs for the IoT telemetry tests, and helpers to read a run back. */
 import fc from 'fast-check';
+import { answerKeyRows, type KeyRow } from '../../../../test/answer-key-rows';
 import { runSimulator, type RunOutput } from '../../run';
-import { cellAt, columnFromValues, makeTable, type CellValue, type Column, type Table } from '../../table/column';
+import { columnFromValues, makeTable, tableRows, type CellValue, type Column, type Table } from '../../table/column';
 import { formatIso, parseInstant, US_PER_DAY, US_PER_MS } from '../../time';
 import type { IotTelemetryOutput } from './iot-telemetry';
 import { iotTelemetrySimulator } from './index';
 
 export type Row = Record<string, CellValue>;
 
-export function rows(t: Table): Row[] {
-  return Array.from({ length: t.length }, (_, i) => Object.fromEntries(t.columns.map((c: Column) => [c.name, cellAt(c, i)])));
-}
+/** Every row of a (small) table as a plain object. */
+export const rows = (t: Table): Row[] => tableRows(t);
 
 export const BASE_US = parseInstant('2024-06-01T00:00:00Z');
 
@@ -169,9 +169,7 @@ export async function runIot(config: Record<string, unknown>, c: IotCase): Promi
   return { run, result, readings, alerts, fleet };
 }
 
-export function keyRows(result: IotTelemetryOutput): { kind: string; key: string; time: number | null; details: Record<string, unknown> }[] {
-  return rows(result.answerKey.finish()).map((r) => ({ kind: r.kind as string, key: r.key as string, time: r.time as number | null, details: JSON.parse(r.details as string) as Record<string, unknown> }));
-}
+export const keyRows = (result: IotTelemetryOutput): KeyRow[] => answerKeyRows(result.answerKey);
 
 /** The same run with drift and missing readings off: the values before the anomalies. */
 export const withoutAnomalies = (config: Record<string, unknown>) => ({ ...config, driftEnabled: false, missingEnabled: false });
