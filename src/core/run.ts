@@ -47,8 +47,9 @@ async function inputTables(
   if (!dflt) return { tables: new Map() };
   const domain = findDomain(dflt.domain);
   if (!domain) throw new Error(`${def.id}: unknown default domain ${dflt.domain}`);
-  const out = await generateDomain(domain, { scale: dflt.scale }, { ...hooks, seed });
-  return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance: { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed } };
+  const out = await generateDomain(domain, { ...dflt.config, scale: dflt.scale }, { ...hooks, seed });
+  const provenance: InputProvenance = { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed, ...(dflt.config ? { config: dflt.config } : {}) };
+  return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance };
 }
 
 /** Run a simulator on a raw config. The same (simulator, config, seed, inputs) always gives the same output. */
@@ -62,8 +63,11 @@ export async function runSimulator(
   const roles = def.inputs?.kind === 'roles' ? def.inputs.roles : undefined;
   if (roles) {
     // every role and column resolved before anything runs; the resolved mapping is what the config records
-    const r = resolveRoles(roles, (config.inputs ?? {}) as RoleMapping, [...tables.values()].map(shapeOf));
+    const shapes = [...tables.values()].map(shapeOf);
+    const r = resolveRoles(roles, (config.inputs ?? {}) as RoleMapping, shapes);
     if (!r.ok) throw new ConfigError(r.issues);
+    const issues = def.inputs?.refine?.(r.mapping, config, shapes) ?? [];
+    if (issues.length) throw new ConfigError(issues);
     config = { ...config, inputs: r.mapping };
   }
   const ctx = makeContext(config.seed, hooks, tables);

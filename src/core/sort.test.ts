@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { radixSortBy } from './sort';
+import { argsortBy, gather, identity, lowerBound, radixSortBy } from './sort';
 
 describe('radixSortBy', () => {
   it('sorts stably by integer keys below 2^53, past 2^32 included', () =>
@@ -19,4 +19,21 @@ describe('radixSortBy', () => {
       ),
       { numRuns: 200 },
     ));
+});
+
+describe('argsortBy and gather', () => {
+  it('orders row indices stably by key and reorders columns by them', () => {
+    const keys = Float64Array.from([5, 1, 5, 0, 1]);
+    const order = argsortBy(keys);
+    expect(Array.from(order)).toEqual([3, 1, 4, 0, 2]);
+    expect(Array.from(gather(keys, order, new Float64Array(5)))).toEqual([0, 1, 1, 5, 5]);
+    expect(Array.from(identity(3))).toEqual([0, 1, 2]);
+  });
+});
+
+describe('lowerBound', () => {
+  it('finds the first index whose value is at least x', () => {
+    const sorted = Float64Array.from([1, 3, 3, 7]);
+    expect([0, 1, 2, 3, 4, 7, 8].map((x) => lowerBound(sorted, x))).toEqual([0, 0, 1, 1, 3, 3, 4]);
+  });
 });

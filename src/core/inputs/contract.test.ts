@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runIdOf, canonicalJson, UUID_PATTERN } from '../ids';
-import { detectTimeColumn, inputMappingField, resolveRoles, type InputRole, type TableShape } from './contract';
+import { detectTimeColumn, inputMappingField, resolveRoles, roleTables, type InputRole, type TableShape } from './contract';
+import { makeTable, columnFromValues, getColumn, type NumberColumn } from '../table/column';
+import { runSimulator } from '../run';
+import { defineConfig } from '../schema/config';
+import { f } from '../schema/fields';
+import { seedField } from '../schema/common';
+import { AnswerKeyBuilder } from '../answer-key';
+import { defineSimulator, type RunContext } from '../simulator';
+import { parseInstant } from '../time';
 
 const ROLES: InputRole[] = [
   {
@@ -58,6 +66,21 @@ describe('input contract', () => {
     expect(field.parse({ accounts: { table: 'a' } }, 'inputs', (issues.length = 0, issues))).toEqual({ accounts: { table: 'a' } });
   });
 
+  it('table null leaves an optional role out even when a candidate table is there; a required role refuses it', () => {
+    const account: TableShape = { name: 'account', rows: 2, columns: [{ name: 'account_id', type: 'int' }] };
+    const r = resolveRoles(ROLES, { accounts: { table: null } }, [tx, account]);
+    expect(r).toEqual({ ok: true, mapping: { transactions: { table: 'transaction', columns: { accountId: 'account_id', time: 'transaction_date' } }, accounts: { table: null } } });
+    const field = inputMappingField(ROLES, { help: '' });
+    const issues: { path: string; message: string }[] = [];
+    expect(field.parse({ accounts: { table: null } }, 'inputs', issues)).toEqual({ accounts: { table: null } });
+    expect(field.parse({ transactions: { table: null } }, 'inputs', issues)).toBeUndefined();
+    expect(issues[0]).toEqual({ path: 'inputs.transactions.table', message: expect.stringContaining('allowed: a non-empty string') });
+    // the resolved mapping hands out no table for the left-out role
+    const tables = new Map([['account', makeTable('account', [columnFromValues('account_id', 'int', [1, 2])])]]);
+    expect(roleTables({ accounts: { table: null } }, tables).size).toBe(0);
+    expect(roleTables({ accounts: { table: 'account' } }, tables).get('accounts')?.length).toBe(2);
+  });
+
   it('detects the event-time column: timestamps first, then dates, then time-like string names; never numbers', () => {
     expect(detectTimeColumn(tx)).toBe('transaction_date');
     expect(detectTimeColumn({ name: 't', rows: 0, columns: [{ name: 'candidate_score', type: 'float' }, { name: 'updated', type: 'int' }] })).toBeNull();
@@ -70,5 +93,46 @@ describe('input contract', () => {
     expect(runIdOf('file_drop', 42, { a: [1, { x: 1, y: 2 }], b: 1 })).toBe(a);
     expect(runIdOf('file_drop', 43, { a: [1, { x: 1, y: 2 }], b: 1 })).not.toBe(a);
     expect(canonicalJson({ b: 1, a: 'x' })).toBe('{"a":"x","b":1}');
+  });
+});
+
+describe('runSimulator with input roles', () => {
+  const shape = { inputs: inputMappingField(ROLES, { help: '' }), needAccounts: f.bool({ default: false, help: '' }), seed: seedField() };
+  let seen: RunContext | undefined;
+  const def = defineSimulator(
+    {
+      id: 'roles-test',
+      title: 'roles',
+      summary: '',
+      category: 'behaviour',
+      schema: defineConfig(shape),
+      inputs: {
+        kind: 'roles',
+        roles: ROLES,
+        defaultDomain: { domain: 'financial', scale: 'fixture', config: { startDate: '2024-03-01', endDate: '2024-03-02' } },
+        refine: (mapping, config) =>
+          config.needAccounts && !mapping.accounts?.table ? [{ path: 'inputs.accounts.table', message: 'accounts are needed when needAccounts is on' }] : [],
+      },
+    },
+    async (_config, ctx) => {
+      seen = ctx;
+      return { tables: [], stats: {}, answerKey: new AnswerKeyBuilder() };
+    },
+  );
+
+  it('generates the default domain with its options and records them in the provenance', async () => {
+    const run = await runSimulator(def, { seed: 3 });
+    expect(run.inputs).toEqual({ source: 'domain', domain: 'financial', scale: 'fixture', seed: 3, config: { startDate: '2024-03-01', endDate: '2024-03-02' } });
+    const t = (getColumn(seen!.inputs.get('transaction')!, 'transaction_date') as NumberColumn).values;
+    expect(Math.min(...t)).toBeGreaterThanOrEqual(parseInstant('2024-03-01'));
+    expect(Math.max(...t)).toBeLessThan(parseInstant('2024-03-03'));
+  });
+
+  it('runs the cross-role check on the resolved mapping before the run', async () => {
+    seen = undefined;
+    await expect(runSimulator(def, { needAccounts: true, inputs: { accounts: { table: null } } })).rejects.toThrow('inputs.accounts.table: accounts are needed');
+    expect(seen).toBeUndefined();
+    const ok = await runSimulator(def, { needAccounts: true });
+    expect(ok.config.inputs).toMatchObject({ accounts: { table: 'account' } });
   });
 });

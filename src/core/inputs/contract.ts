@@ -36,17 +36,35 @@ export interface InputRole {
   readonly columns: readonly RoleColumn[];
 }
 
+/** The domain a simulator runs on when the host gives no tables. */
+export interface DefaultDomain {
+  readonly domain: string;
+  readonly scale: string;
+  /** Domain options beyond the scale (e.g. a date range `{startDate, endDate}`), as the domain's config takes them. */
+  readonly config?: Readonly<Record<string, unknown>>;
+}
+
 /** What a simulator declares about its input tables. */
 export interface InputSpec {
   readonly kind: 'tables' | 'roles';
   readonly roles?: readonly InputRole[];
   /** Generated with the run's seed when the host gives no tables; null: the simulator needs none. */
-  readonly defaultDomain: { readonly domain: string; readonly scale: string } | null;
+  readonly defaultDomain: DefaultDomain | null;
+  /**
+   * Checks that span roles or depend on the config, run on the resolved mapping before the run
+   * (a role needed only when another is present, a column needed only when a feature is on, two
+   * roles' key columns of one type). Issues name the role and column (`inputs.sensors.table`).
+   */
+  readonly refine?: (mapping: RoleMapping, config: Readonly<Record<string, unknown>>, tables: readonly TableShape[]) => Issue[];
 }
 
-/** A role's mapping as a config holds it: every part optional until resolved. */
+/**
+ * A role's mapping as a config holds it: every part optional until resolved. `table: null`
+ * leaves an optional role out on purpose even when a candidate table is there (IoT telemetry
+ * then generates its readings from the devices).
+ */
 export interface RoleBinding {
-  readonly table?: string;
+  readonly table?: string | null;
   readonly columns?: Readonly<Record<string, string>>;
 }
 export type RoleMapping = Readonly<Record<string, RoleBinding>>;
@@ -64,7 +82,7 @@ export function shapeOf(t: Table): TableShape {
 
 /** Where a run's input tables came from, as `_spindle/config.json` records it. */
 export type InputProvenance =
-  | { readonly source: 'domain'; readonly domain: string; readonly scale: string; readonly seed: number }
+  | { readonly source: 'domain'; readonly domain: string; readonly scale: string; readonly seed: number; readonly config?: Readonly<Record<string, unknown>> }
   | { readonly source: 'tables'; readonly tables: readonly { readonly name: string; readonly rows: number }[] };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -101,10 +119,12 @@ export function inputMappingField(roles: readonly InputRole[], meta: FieldMeta):
           bad(issues, p, binding, 'is not an object', '{"table": name, "columns": {…}}');
           continue;
         }
-        const b: { table?: string; columns?: Record<string, string> } = {};
+        const b: { table?: string | null; columns?: Record<string, string> } = {};
         for (const [k, x] of Object.entries(binding)) {
           if (k === 'table') {
-            if (typeof x !== 'string' || x === '') bad(issues, `${p}.table`, x, 'is not a table name', 'a non-empty string');
+            if (x === null && !spec.required) b.table = null;
+            else if (typeof x !== 'string' || x === '')
+              bad(issues, `${p}.table`, x, 'is not a table name', spec.required ? 'a non-empty string' : 'a non-empty string, or null to leave the role out');
             else b.table = x;
           } else if (k === 'columns') {
             if (typeof x !== 'object' || x === null || Array.isArray(x)) {
@@ -134,7 +154,7 @@ export function inputMappingField(roles: readonly InputRole[], meta: FieldMeta):
         name: r.role,
         label: r.label,
         type: 'object',
-        help: `${r.help} Default table: the first of ${r.candidates.join(', ')}.`,
+        help: `${r.help} Default table: the first of ${r.candidates.join(', ')}.${r.required ? '' : ' Optional: null leaves it out.'}`,
         ...(r.required ? { required: true } : {}),
         fields: r.columns.map((c) => ({
           name: c.role,
@@ -184,6 +204,11 @@ export function resolveRoles(roles: readonly InputRole[], mapping: RoleMapping, 
   const known = names.length ? names.join(', ') : 'none';
   for (const role of roles) {
     const given = mapping[role.role] ?? {};
+    if (given.table === null && !role.required) {
+      // left out on purpose: recorded so the resolved config reproduces the run
+      out[role.role] = { table: null };
+      continue;
+    }
     const tableName = given.table ?? proposeTable(tables, role);
     if (tableName === null) {
       if (role.required)
@@ -245,7 +270,7 @@ export function detectTimeColumn(table: TableShape): string | null {
 export function roleTables(mapping: RoleMapping, tables: ReadonlyMap<string, Table>): Map<string, Table> {
   const out = new Map<string, Table>();
   for (const [role, b] of Object.entries(mapping)) {
-    const t = b.table === undefined ? undefined : tables.get(b.table);
+    const t = typeof b.table === 'string' ? tables.get(b.table) : undefined;
     if (t) out.set(role, t);
   }
   return out;

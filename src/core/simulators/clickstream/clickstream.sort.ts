@@ -1,16 +1,5 @@
-import { radixSortBy } from '../../sort';
+import { gather, identity, radixSortBy } from '../../sort';
 import type { Drawn, Generated } from './clickstream.generate';
-
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-function gather<A extends Float64Array | Int32Array | Uint8Array>(src: A, rows: Int32Array, out: A): A {
-  for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
-  return out;
-}
 
 /**
  * Put sessions in session order, by (started_at, generation index) (D10), and their views

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bucketMinutesFor, MAX_BUCKETS } from './operational-log.charts';
 import { rows, runOl, windowsOf } from './operational-log.test-util';
 
 describe('operational-log charts', () => {
-  it('buckets: 5 min for a day, at most 300 buckets for any window', () => {
-    expect(bucketMinutesFor(24 * 60)).toBe(5);
-    expect(bucketMinutesFor(60)).toBe(1);
-    for (const hours of [0.01, 1, 5, 24, 72, 168, 720, 8784]) expect(Math.ceil((hours * 60) / bucketMinutesFor(hours * 60))).toBeLessThanOrEqual(MAX_BUCKETS);
-  });
-
   it('series, mixes and windows agree with the tables and the answer key', async () => {
     const r = await runOl({ eventsPerHour: 60, durationHours: 30, latencySpikeProbability: 0.2, outageProbability: 0.2, errorBurstProbability: 0.2, errorBurstCount: 3, otlpExport: false });
     const c = r.result.charts;

@@ -1,4 +1,5 @@
 import { formatIso, US_PER_MINUTE } from '../../time';
+import { bucketMinutesFor } from '../../time-buckets';
 import { LEVELS, levelOf, STATUS_CODES, type ServiceSpec } from './operational-log.constants';
 import type { ServiceHealth } from './operational-log.health';
 import type { RawLogs } from './operational-log.raw';
@@ -6,7 +7,7 @@ import type { TimeGrid, Windows } from './operational-log.windows';
 
 /** Chart data for the Operational logs page, aggregated next to the data so the UI stays light. */
 export interface OperationalLogCharts {
-  /** Width of a time bucket: the smallest of BUCKET_MINUTES giving at most MAX_BUCKETS buckets. */
+  /** Width of a time bucket (time-buckets.ts: at most MAX_BUCKETS buckets). */
   readonly bucketMinutes: number;
   /** Bucket start instants (ISO, UTC). */
   readonly bucketStarts: string[];
@@ -18,14 +19,6 @@ export interface OperationalLogCharts {
   /** Status-code mix, codes that occurred, ascending. */
   readonly statusCodes: { code: number; count: number }[];
   readonly levels: { level: string; count: number }[];
-}
-
-export const BUCKET_MINUTES = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080] as const;
-export const MAX_BUCKETS = 300;
-
-/** The bucket width for a window of `minutes`. */
-export function bucketMinutesFor(minutes: number): number {
-  return BUCKET_MINUTES.find((b) => Math.ceil(minutes / b) <= MAX_BUCKETS) ?? BUCKET_MINUTES[BUCKET_MINUTES.length - 1];
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

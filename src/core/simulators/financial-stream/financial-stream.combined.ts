@@ -1,0 +1,126 @@
+/**
+ * The unified `transactions` table (D5): every original column (the id as text, the amount as
+ * a double, the time as a timestamp), original rows, then reversal and fraud rows in the same
+ * columns, plus `record_type`, `original_transaction_id`, `reversal_reason`,
+ * `merchant_category` and `is_fraud`. Rows sort by (time, original < reversal < fraud, source
+ * order); untimed originals go last in row order. Built column by column: each is the three
+ * sources end to end, reordered once.
+ */
+import { radixSortBy } from '../../sort';
+import { concatColumns, floatColumnOf, nullColumn, textOf } from '../../table/combine';
+import { boolColumn, dictColumn, makeTable, numberColumn, takeColumn, type Column, type ColumnType, type Table, type Utf8Column } from '../../table/column';
+import { FRAUD_CATEGORIES, RECORD_TYPES, REVERSAL_REASONS } from './financial-stream.constants';
+import type { Fraud } from './financial-stream.fraud';
+import type { Ledger } from './financial-stream.ledger';
+import type { Reversals } from './financial-stream.reversals';
+import { fraudAccountRows, idColumnOf, unifiedAccounts } from './financial-stream.tables';
+
+/** Columns the simulator adds; an input column of the same name is kept with an `_input` suffix. */
+export const ADDED_COLUMNS = ['record_type', 'original_transaction_id', 'reversal_reason', 'merchant_category', 'is_fraud'] as const;
+export const DEFAULT_ID_COLUMN = 'transaction_id';
+export const DEFAULT_TIME_COLUMN = 'transaction_time';
+
+/**
+ * Combined row order over the index space [originals | reversals | fraud]: timed records by
+ * (time, index) — the index order is the tie-break order — then untimed originals in row order.
+ */
+export function combinedOrder(time: Float64Array, reversalAt: Float64Array, fraudAt: Float64Array): Int32Array {
+  const n = time.length;
+  const total = n + reversalAt.length + fraudAt.length;
+  const at = new Float64Array(total);
+  at.set(time);
+  at.set(reversalAt, n);
+  at.set(fraudAt, n + reversalAt.length);
+  let min = Number.POSITIVE_INFINITY;
+  let timed = 0;
+  for (let i = 0; i < total; i++) {
+    if (at[i] === at[i]) {
+      timed++;
+      if (at[i] < min) min = at[i];
+    }
+  }
+  const items = new Int32Array(timed);
+  const keys = new Float64Array(total);
+  const order = new Int32Array(total);
+  let t = 0;
+  let u = timed;
+  for (let i = 0; i < total; i++) {
+    if (at[i] === at[i]) {
+      items[t++] = i;
+      keys[i] = Math.round(at[i] - min);
+    } else order[u++] = i;
+  }
+  order.set(radixSortBy(items, keys, true));
+  return order;
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = `${base}_input`;
+  while (taken.has(name)) name = `${name}_input`;
+  taken.add(name);
+  return name;
+}
+
+/** A column holding one value per source: `codes` for the rows of [from, to) of the index space, null elsewhere. */
+function sectionDict(name: string, dict: readonly string[], order: Int32Array, from: number, codes: ArrayLike<number>): Column {
+  const n = order.length;
+  const out = new Int32Array(n);
+  const valid = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = order[i] - from;
+    if (k >= 0 && k < codes.length) {
+      out[i] = codes[k];
+      valid[i] = 1;
+    }
+  }
+  return dictColumn(name, dict, out, valid);
+}
+
+/** Build the combined table from the ledger and the draws; `reversalIds`/`fraudIds` are the two tables' id columns. */
+export function combinedTable(ledger: Ledger, rev: Reversals, fraud: Fraud, reversalIds: Utf8Column, fraudIds: Utf8Column): Table {
+  const n = ledger.n;
+  const r = rev.length;
+  const q = fraud.length;
+  const order = combinedOrder(ledger.time, rev.at, fraud.at);
+  const accounts = unifiedAccounts(ledger);
+  const finish = (name: string, type: ColumnType, parts: Column[]) => takeColumn(concatColumns(name, type, parts), order);
+  const timeParts = (name: string, originals: Column) => finish(name, 'timestamp', [originals, numberColumn(name, 'timestamp', rev.at), numberColumn(name, 'timestamp', fraud.at)]);
+  const idParts = (name: string, originals: Column) => finish(name, 'string', [originals, reversalIds, fraudIds]);
+
+  const inputNames = new Set(ledger.table.columns.map((c) => c.name));
+  const reserved = new Set<string>([...ADDED_COLUMNS, ...(ledger.id ? [] : [DEFAULT_ID_COLUMN]), ...(ledger.timeName ? [] : [DEFAULT_TIME_COLUMN])]);
+  const taken = new Set([...inputNames, ...reserved]);
+  const cols: Column[] = [];
+  for (const c of ledger.table.columns) {
+    if (c.name === ledger.id?.name) cols.push(idParts(c.name, textOf(c)));
+    else if (c.name === ledger.account.name)
+      cols.push(finish(c.name, accounts.tx.type, [accounts.tx, takeColumn(accounts.tx, rev.src), takeColumn(accounts.pool, fraudAccountRows(ledger, fraud))]));
+    else if (c.name === ledger.amountName)
+      cols.push(finish(c.name, 'float', [floatColumnOf(c.name, ledger.amount), numberColumn(c.name, 'float', rev.amount), numberColumn(c.name, 'float', fraud.amount)]));
+    else if (c.name === ledger.timeName) cols.push(timeParts(c.name, floatColumnOf(c.name, ledger.time, 'timestamp')));
+    else {
+      const name = reserved.has(c.name) ? uniqueName(c.name, taken) : c.name;
+      cols.push(finish(name, c.type, [c, nullColumn(name, c.type, r + q)]));
+    }
+  }
+  if (!ledger.id) cols.push(idParts(DEFAULT_ID_COLUMN, nullColumn(DEFAULT_ID_COLUMN, 'string', n)));
+  if (!ledger.timeName) cols.push(timeParts(DEFAULT_TIME_COLUMN, nullColumn(DEFAULT_TIME_COLUMN, 'timestamp', n)));
+
+  const total = order.length;
+  const recordType = new Int32Array(total);
+  const isFraud = new Uint8Array(total);
+  for (let i = 0; i < total; i++) {
+    const k = order[i];
+    recordType[i] = k < n ? 0 : k < n + r ? 1 : 2;
+    isFraud[i] = k >= n + r ? 1 : 0;
+  }
+  const id = idColumnOf(ledger);
+  cols.push(
+    dictColumn('record_type', RECORD_TYPES, recordType),
+    finish('original_transaction_id', id.type, [nullColumn('x', id.type, n), takeColumn(id, rev.src), nullColumn('x', id.type, q)]),
+    sectionDict('reversal_reason', REVERSAL_REASONS, order, n, rev.reason),
+    sectionDict('merchant_category', FRAUD_CATEGORIES, order, n + r, fraud.category),
+    boolColumn('is_fraud', isFraud),
+  );
+  return makeTable('transactions', cols);
+}
