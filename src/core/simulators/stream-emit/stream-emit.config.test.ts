@@ -120,9 +120,9 @@ describe('stream-emit config', () => {
     expect(issuesOf({ sinkConnection: { path: 'events/topics' } })).toEqual([]);
   });
 
-  it('leaves delivery settings out of the identity the correlation id hashes', () => {
+  it('leaves delivery and output settings out of the identity the correlation id hashes', () => {
     const a = streamEmitConfig.defaults();
-    const b = { ...a, sinkType: 'http' as const, realtime: true, realtimeSpeed: 100, sinkConnection: { ...a.sinkConnection, url: 'https://x.test/' } };
+    const b = { ...a, sinkType: 'http' as const, realtime: true, realtimeSpeed: 100, eventsTable: true, sinkConnection: { ...a.sinkConnection, url: 'https://x.test/', path: 'elsewhere' } };
     expect(identityConfig(b)).toEqual(identityConfig(a));
     expect(identityConfig({ ...a, ratePerSec: 11 })).not.toEqual(identityConfig(a));
   });

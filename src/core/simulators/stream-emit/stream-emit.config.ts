@@ -117,11 +117,12 @@ export const streamEmitShape = {
 export type StreamEmitConfig = InferShape<typeof streamEmitShape>;
 
 /**
- * Delivery settings: where and how fast events go, never what they are. They are left out of
- * the correlation id (with the sink connection, spec §5 #1), so a stream sent to a file, to
- * HTTP, in real time or not, carries the same ids and correlation id (invariant 1).
+ * Delivery and output settings: where, how fast and in which extra shape events go, never what
+ * they are. They are left out of the correlation id (spec §5 #1 leaves out the sink connection;
+ * invariant 1 needs realtime out too), so a stream written to files or sent over HTTP, in real
+ * time or not, with or without the events table, carries the same ids and correlation id.
  */
-export const DELIVERY_FIELDS = ['sinkType', 'sinkConnection', 'realtime', 'realtimeSpeed'] as const;
+export const DELIVERY_FIELDS = ['sinkType', 'sinkConnection', 'realtime', 'realtimeSpeed', 'eventsTable'] as const;
 
 /** The config without its delivery settings: what the correlation id hashes. */
 export function identityConfig(c: StreamEmitConfig): Record<string, unknown> {
