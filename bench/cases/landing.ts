@@ -18,6 +18,9 @@ const ISSUE_8 = {
   seed: 42,
 };
 
+const leftovers: string[] = [];
+process.once('exit', () => leftovers.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** Data rows landed (one format): what the reference counts as output rows. */
 function landedRows(result: { stats: Record<string, unknown> }): number {
   const s = result.stats as Record<string, number>;
@@ -50,7 +53,7 @@ function command(id: string, scale: string, config: Record<string, unknown>, opt
     }
     if (opts.zip) writeFileSync(join(out, 'landing.zip'), await zipTree(files));
     // removed when the process ends: deleting thousands of files is not part of the command
-    process.once('exit', () => rmSync(out, { recursive: true, force: true }));
+    leftovers.push(out);
     return { rows: landedRows(run.result) };
   };
 }

