@@ -3,9 +3,9 @@
  * bundle, for the CLI tests. Output is captured; the exit code is what the process would exit with.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../src/cli/main';
 
@@ -53,6 +53,12 @@ export function freshBundle(): string {
     bundle = out;
   }
   return bundle;
+}
+
+/** Remove the bundle freshBundle built (call in afterAll). */
+export function removeFreshBundle(): void {
+  if (bundle) rmSync(dirname(bundle), { recursive: true, force: true });
+  bundle = undefined;
 }
 
 /** The bundled CLI as a real process (what `spindle …` runs). */

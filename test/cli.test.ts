@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildTree, zipTree } from '../src/core/output/tree';
 import { runSimulator } from '../src/core/run';
 import { workflowSimulator } from '../src/core/simulators/workflow';
 import { getPresetWorkflow } from '../src/core/simulators/workflow/workflow.presets';
 import { ENGINE_VERSION } from '../src/core/version';
-import { freshBundle, runCli, spawnCli, tmp } from './cli-harness';
+import { freshBundle, removeFreshBundle, runCli, spawnCli, tmp } from './cli-harness';
+
+afterAll(removeFreshBundle);
 
 describe('CLI contract', () => {
   it('works through npm exactly as documented', () => {
