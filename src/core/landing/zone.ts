@@ -64,6 +64,8 @@ export class LandingZone {
   private readonly entries: Entry[] = [];
   private readonly tables = new Map<string, () => Table>();
   private readonly entityOrder = new Map<string, number>();
+  /** Landing order, computed once after the last file is added. */
+  private order: Entry[] | undefined;
 
   constructor(entities: readonly string[]) {
     entities.forEach((e, i) => this.entityOrder.set(e, i));
@@ -80,6 +82,7 @@ export class LandingZone {
       const bytes = writeTable(built, format);
       const file: LandedFile = { ...base, name, format, path: `${base.folder}/${name}`, bytes: bytes.length, sha256: checksum ? sha256Hex(bytes) : null };
       this.entries.push({ file, make: () => writeTable(table(), format), cached: bytes });
+      this.order = undefined;
       this.tables.set(file.path, table);
       return file;
     });
@@ -94,20 +97,31 @@ export class LandingZone {
   addControl(spec: Omit<DataFileSpec, 'format' | 'rows'>, bytes: Uint8Array): LandedFile {
     const file: LandedFile = { ...spec, path: `${spec.folder}/${spec.name}`, format: null, rows: null, bytes: bytes.length, sha256: null };
     this.entries.push({ file, cached: bytes });
+    this.order = undefined;
     return file;
   }
 
   /** Every landed file in landing order: by entity (config order), landing time, folder, data before control, name. */
   sorted(): Entry[] {
-    const ent = (e: Entry) => this.entityOrder.get(e.file.entity) ?? Number.MAX_SAFE_INTEGER;
-    return [...this.entries].sort(
+    return (this.order ??= this.sort());
+  }
+
+  private sort(): Entry[] {
+    // folder and name ranks computed once: the comparator then compares numbers only
+    const rank = (values: string[]) => new Map([...new Set(values)].sort(cmp).map((v, i) => [v, i]));
+    const folders = rank(this.entries.map((e) => e.file.folder));
+    const names = rank(this.entries.map((e) => e.file.name));
+    const keyed = this.entries.map((e) => ({
+      e,
+      entity: this.entityOrder.get(e.file.entity) ?? Number.MAX_SAFE_INTEGER,
+      folder: folders.get(e.file.folder)!,
+      name: names.get(e.file.name)!,
+    }));
+    keyed.sort(
       (a, b) =>
-        ent(a) - ent(b) ||
-        a.file.landedAtUs - b.file.landedAtUs ||
-        cmp(a.file.folder, b.file.folder) ||
-        RANK[a.file.kind] - RANK[b.file.kind] ||
-        cmp(a.file.name, b.file.name),
+        a.entity - b.entity || a.e.file.landedAtUs - b.e.file.landedAtUs || a.folder - b.folder || RANK[a.e.file.kind] - RANK[b.e.file.kind] || a.name - b.name,
     );
+    return keyed.map((k) => k.e);
   }
 
   /** The landed files, in landing order. */

@@ -49,12 +49,19 @@ export async function runFileDrop(config: FileDropConfig, ctx: RunContext, optio
 
   const total = plans.reduce((a, p) => a + folderSlots(p).length, 0);
   let done = 0;
+  let quiet = 0;
   for (const plan of plans) {
     for (const slot of folderSlots(plan)) {
       const landed = landFolder(config, plan, slot, zone);
       const folder = folderOf(config, grid, plan.entity.name, slot);
       landControlFiles(config, grid, { entity: plan.entity.name, folder, slot, landed }, correlationId, zone);
-      await ctx.checkpoint('Landing files', ++done, total);
+      done++;
+      // a checkpoint after every folder that wrote data; folders with control files only (sparse
+      // sub-daily runs have tens of thousands) share one every 32, so yielding never dominates
+      if (landed.length > 0 || ++quiet === 32 || done === total) {
+        quiet = 0;
+        await ctx.checkpoint('Landing files', done, total);
+      }
     }
   }
 
