@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulator } from '../../run';
 import { ConfigError } from '../../schema/config';
+import { AbortError } from '../../simulator';
 import { columnFromValues, makeTable, type Table } from '../../table/column';
 import { financialStreamSimulator } from './index';
 
@@ -121,5 +122,9 @@ describe('financial-stream config and inputs', () => {
       accounts: { table: 'holders', columns: { accountId: 'acct' } },
     });
     expect(run.result.stats.window_start).toBe('2024-01-01T00:00:00.000Z');
+  });
+
+  it('stops at its first checkpoint when the run is cancelled', async () => {
+    await expect(runSimulator(financialStreamSimulator, {}, { inputs: tables(), signal: AbortSignal.abort() })).rejects.toThrow(AbortError);
   });
 });

@@ -1,46 +1,15 @@
 // Configured rates on large runs. Seeds are fixed, so these cannot flake; the tolerances are
 // 5 standard deviations, so a wrong rate (not just bad luck) is what makes them fail.
 import { describe, expect, it } from 'vitest';
-import { Rng, WeightedChoice } from '../../rng';
 import { runSimulator } from '../../run';
-import { dictColumn, makeTable, numberColumn, tableRows, type Table } from '../../table/column';
-import { parseInstant, US_PER_HOUR } from '../../time';
+import { tableRows, type Table } from '../../table/column';
+import { US_PER_HOUR } from '../../time';
 import { FRAUD_CATEGORIES, REVERSAL_REASONS, REVERSAL_WEIGHTS } from './financial-stream.constants';
 import type { FinancialStreamOutput } from './financial-stream';
 import { financialStreamSimulator } from './index';
+import { ledger } from './financial-stream.test-util';
 
-const START = parseInstant('2024-01-01T00:00:00Z');
 const within = (x: number, mean: number, sd: number) => expect(Math.abs(x - mean)).toBeLessThanOrEqual(5 * sd);
-
-/** n transactions over `hours`, 92 % Completed, amounts U(1, 100): built as columns, like a domain table. */
-function ledger(n: number, hours: number, seed: string): Map<string, Table> {
-  const rng = new Rng(seed);
-  const status = new WeightedChoice([0.92, 0.04, 0.02, 0.02]);
-  const id = new Float64Array(n);
-  const account = new Float64Array(n);
-  const amount = new Float64Array(n);
-  const time = new Float64Array(n);
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    id[i] = i + 1;
-    account[i] = rng.int(1, 500);
-    amount[i] = Math.round(rng.between(1, 100) * 100) / 100;
-    time[i] = START + Math.floor(rng.uniform() * hours * 3600) * 1e6;
-    codes[i] = status.draw(rng);
-  }
-  const tx = makeTable('transaction', [
-    numberColumn('transaction_id', 'int', id),
-    numberColumn('account_id', 'int', account),
-    numberColumn('amount', 'float', amount),
-    numberColumn('transaction_date', 'timestamp', time),
-    dictColumn('status', ['Completed', 'Pending', 'Failed', 'Reversed'], codes),
-  ]);
-  const acc = makeTable('account', [numberColumn('account_id', 'int', Float64Array.from({ length: 500 }, (_, k) => k + 1))]);
-  return new Map([
-    ['transaction', tx],
-    ['account', acc],
-  ]);
-}
 
 async function run(config: Record<string, unknown>, inputs: Map<string, Table>) {
   const r = await runSimulator(financialStreamSimulator, { seed: 7, ...config }, { inputs });

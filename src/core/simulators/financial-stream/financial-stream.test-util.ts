@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { answerKeyRows, type KeyRow } from '../../../../test/answer-key-rows';
 import { runSimulator, type RunOutput } from '../../run';
-import { columnFromValues, makeTable, tableRows, type CellValue, type Column, type Table } from '../../table/column';
+import { Rng, WeightedChoice } from '../../rng';
+import { columnFromValues, dictColumn, makeTable, numberColumn, tableRows, type CellValue, type Column, type Table } from '../../table/column';
 import { formatIso, parseInstant, US_PER_DAY, US_PER_HOUR, US_PER_MS } from '../../time';
 import type { FinancialStreamOutput } from './financial-stream';
 import { financialStreamSimulator } from './index';
@@ -165,3 +166,35 @@ export const keyRows = (result: FinancialStreamOutput): KeyRow[] => answerKeyRow
 /** The window start a run used. */
 export const startOf = (run: RunOutput) => parseInstant(run.result.stats.window_start as string);
 export const hourUs = US_PER_HOUR;
+
+const LEDGER_START = parseInstant('2024-01-01T00:00:00Z');
+
+/** n transactions over `hours`, 92 % Completed, amounts U(1, 100): built as columns, like a domain table. */
+export function ledger(n: number, hours: number, seed: string): Map<string, Table> {
+  const rng = new Rng(seed);
+  const status = new WeightedChoice([0.92, 0.04, 0.02, 0.02]);
+  const id = new Float64Array(n);
+  const account = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const time = new Float64Array(n);
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    id[i] = i + 1;
+    account[i] = rng.int(1, 500);
+    amount[i] = Math.round(rng.between(1, 100) * 100) / 100;
+    time[i] = LEDGER_START + Math.floor(rng.uniform() * hours * 3600) * 1e6;
+    codes[i] = status.draw(rng);
+  }
+  const tx = makeTable('transaction', [
+    numberColumn('transaction_id', 'int', id),
+    numberColumn('account_id', 'int', account),
+    numberColumn('amount', 'float', amount),
+    numberColumn('transaction_date', 'timestamp', time),
+    dictColumn('status', ['Completed', 'Pending', 'Failed', 'Reversed'], codes),
+  ]);
+  const acc = makeTable('account', [numberColumn('account_id', 'int', Float64Array.from({ length: 500 }, (_, k) => k + 1))]);
+  return new Map([
+    ['transaction', tx],
+    ['account', acc],
+  ]);
+}

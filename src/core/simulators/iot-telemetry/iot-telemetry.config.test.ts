@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulator } from '../../run';
 import { ConfigError } from '../../schema/config';
+import { AbortError } from '../../simulator';
 import { columnFromValues, makeTable, tableRows, type Table } from '../../table/column';
 import { parseInstant } from '../../time';
 import { iotTelemetrySimulator } from './index';
@@ -123,5 +124,9 @@ describe('iot-telemetry config and inputs', () => {
     expect(a.battery_level as number).toBeGreaterThanOrEqual(49.87);
     expect(a.battery_level as number).toBeLessThanOrEqual(49.93);
     expect(b.battery_level).toBeNull();
+  });
+
+  it('stops at its first checkpoint when the run is cancelled', async () => {
+    await expect(runSimulator(iotTelemetrySimulator, {}, { signal: AbortSignal.abort() })).rejects.toThrow(AbortError);
   });
 });
