@@ -76,14 +76,15 @@ function TransitionMatrix({ data }: { data: Data }) {
                 </th>
                 {targets.map((to) => {
                   const c = counts.get(`${from}\u0000${to}`) ?? 0;
-                  const alpha = c ? 0.12 + 0.88 * Math.sqrt(c / max) : 0;
+                  // capped so the count in --text keeps ≥ 4.5:1 on the strongest tint in both themes
+                  const alpha = c ? 0.08 + 0.52 * Math.sqrt(c / max) : 0;
                   return (
                     <td
                       key={to}
                       title={`${from} → ${to}: ${formatInt(c)} events`}
                       style={{
                         background: c ? `color-mix(in srgb, var(--chart-1) ${Math.round(alpha * 100)}%, transparent)` : 'var(--panel-2)',
-                        color: alpha > 0.55 ? '#fff' : 'var(--text-2)',
+                        color: c ? 'var(--text)' : 'var(--text-2)',
                       }}
                     >
                       {c ? formatCompact(c) : '·'}
