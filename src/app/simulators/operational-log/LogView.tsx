@@ -74,7 +74,7 @@ export function LogView({ data, onOpenTrace }: { data: OplogData; onOpenTrace(tr
           {formatInt(rows.length)} lines shown · {formatInt(inSample)} of {formatInt(inRun)} matching lines of the run are in the sample
         </span>
       </div>
-      <div className="grid-scroll oplog-log-scroll" ref={scrollRef}>
+      <div className="grid-scroll oplog-log-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Log lines, scrollable">
         <div role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const k = rows[item.index];
