@@ -98,7 +98,7 @@ export function ChartCard({ title, subtitle, wide, children, height = 280, table
         </p>
       )}
       {asTable && table ? (
-        <ScrollRegion className="chart-data-scroll" label={`${title}: data`} style={{ maxHeight: Math.max(height, 200) }}>
+        <ScrollRegion className="chart-data-scroll" label="Chart data as a table, scrollable" style={{ maxHeight: Math.max(height, 200) }}>
           <table className="chart-data">
             <caption className="sr-only">{title}</caption>
             <thead>

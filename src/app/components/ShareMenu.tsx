@@ -60,7 +60,7 @@ export function ShareMenu({ stem, exportValue, onImport }: ShareMenuProps) {
         accept="application/json,.json"
         hidden
         tabIndex={-1}
-        aria-label="Import settings JSON"
+        aria-label="Import config JSON"
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, use, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
 import { DownloadPanel } from '../components/DownloadPanel';
@@ -13,7 +13,7 @@ import { diffFromDefaults, encodeConfig } from '../share';
 import { readConfigFile, readLinkConfig } from '../configImport';
 import { SectionBoundary } from '../components/SectionBoundary';
 import { useStudio, type RunMeta, type SimulatorState } from '../store';
-import { uiFor } from '../simulators';
+import { iconFor, loadUi } from '../simulators';
 import type { SimulatorUi } from '../simulators/types';
 
 const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
@@ -30,7 +30,8 @@ function useDefaults(def: SimulatorSpec) {
  * right (stats, charts, table previews, download), all computed in the engine worker.
  */
 export function SimulatorPage({ def }: { def: SimulatorSpec }) {
-  const ui = uiFor(def.id);
+  // the page's own additions load with it (Suspense shows the loading state meanwhile)
+  const ui = use(loadUi(def.id));
   const defaults = useDefaults(def);
   const ensure = useStudio((s) => s.ensure);
   const setDraft = useStudio((s) => s.setDraft);
@@ -193,7 +194,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
             </span>
           </div>
         </aside>
-        <Results def={def} validConfig={validation?.ok ? validation.value : undefined} />
+        <Results def={def} ui={ui} validConfig={validation?.ok ? validation.value : undefined} />
       </div>
     </div>
   );
@@ -217,8 +218,7 @@ function RunStats({ ui, run }: { ui: SimulatorUi; run: RunMeta }) {
 }
 
 /** The right-hand side: memoised, so typing in the form or progress ticks never redraw the charts. */
-const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec; validConfig: unknown }) {
-  const ui = uiFor(def.id);
+const Results = memo(function Results({ def, ui, validConfig }: { def: SimulatorSpec; ui: SimulatorUi; validConfig: unknown }) {
   const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
   const status = state?.status;
   const run = state?.run;
@@ -272,7 +272,7 @@ const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec
           <p>The engine runs in a Web Worker. Cancel any time.</p>
         </EmptyState>
       ) : (
-        <EmptyState icon={ui.icon} title="No run yet">
+        <EmptyState icon={iconFor(def.id)} title="No run yet">
           <p>Adjust the settings, then press Run simulation. Charts, table previews and downloads appear here.</p>
         </EmptyState>
       )}

@@ -28,7 +28,7 @@ export function FunnelChart({ data, funnelEnabled }: { data: ClickstreamCharts; 
       height={Math.min(520, 40 + stages.length * 50)}
       summary={`${formatPercent(first ? last.reached / first : 0)} of ${formatInt(first)} funnel sessions reached ${last.stage}.`}
     >
-      <ScrollRegion className="clickstream-funnel-scroll" label="Conversion funnel stages">
+      <ScrollRegion className="clickstream-funnel-scroll" label="Funnel stages, scrollable">
         <ol className="clickstream-funnel" aria-label="Funnel stages">
           {stages.map((s, k) => {
             const share = first ? s.reached / first : 0;

@@ -9,7 +9,6 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 export const clickstreamUi: SimulatorUi = {
   description:
     'Web sessions, page views and conversion funnels over a day of diurnal traffic, with bounces and bot crawls mixed in. For testing sessionisation, bounce and conversion KPIs, bot filtering and funnel dashboards; every bot session and funnel drop-off is in the answer key.',
-  icon: '➚',
   statCards(stats, config) {
     const total = num(stats.total_sessions);
     const humans = num(stats.human_sessions);

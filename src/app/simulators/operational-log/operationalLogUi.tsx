@@ -17,7 +17,6 @@ function windowCard(label: string, enabled: boolean, windows: number, events: nu
 export const operationalLogUi: SimulatorUi = {
   description:
     'Structured request logs of a microservice estate with W3C traces, latency spikes, outages and error bursts, each window listed in the answer key — for testing observability pipelines, alert rules and SLO dashboards.',
-  icon: '≋',
   statCards(stats, config, charts) {
     const events = num(stats.total_events);
     const services = Array.isArray(config.services) && config.services.length ? config.services.length : num(config.serviceCount);

@@ -64,7 +64,7 @@ function TransitionMatrix({ data }: { data: Data }) {
     <section className="chart-card wide" aria-labelledby="wf-matrix-title">
       <h3 id="wf-matrix-title">Transitions between states</h3>
       <p className="chart-sub">Event counts from each state (rows) to each state (columns), anomalous moves included; darker means more.</p>
-      <ScrollRegion label="Transitions between states: matrix">
+      <ScrollRegion label="Matrix of event counts, scrollable">
         <table className="heatmap" aria-labelledby="wf-matrix-title">
           <thead>
             <tr>

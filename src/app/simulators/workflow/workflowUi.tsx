@@ -53,7 +53,6 @@ function stateNames(draft: Record<string, unknown>): string[] {
 export const workflowUi: SimulatorUi = {
   description:
     'Entities — orders, tickets, applicants — move through a business process with sampled dwell times. Skip, stuck and backward anomalies are injected and listed in the answer key, for lifecycle, SLA and process-mining pipelines.',
-  icon: '⇄',
   statCards(stats) {
     const total = num(stats.total_entities);
     const byType = (stats.anomalies_by_type ?? {}) as Record<string, number>;
