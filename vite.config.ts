@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspMeta, precompress, SECURITY_HEADERS, servePrecompressed } from './vite.plugins';
+import { cspMeta, precompress, SECURITY_HEADERS, servePrecompressed } from './vite.plugins.ts';
 
 // Every package the worker imports is pre-bundled up front: a late discovery in dev makes
 // Vite reload the page and kill the worker mid-run (TOOLCHAIN.md, pitfall 1).

@@ -37,6 +37,8 @@ export function unwrapManifest(simulator: string, raw: unknown): { config: unkno
 export function validateConfig(schema: ConfigSchema<unknown>, simulator: string, raw: unknown): ConfigRead {
   const unwrapped = unwrapManifest(simulator, raw);
   if ('problem' in unwrapped) return { ok: false, problem: unwrapped.problem };
+  // the schema reads a missing config as the defaults; a link or file must hold an object
+  if (!isObject(unwrapped.config)) return { ok: false, problem: 'it does not hold a settings object' };
   let parsed;
   try {
     parsed = schema.parse(unwrapped.config);

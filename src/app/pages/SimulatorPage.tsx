@@ -74,6 +74,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   );
   const validation = useMemo(() => (draft ? def.schema.parse(draft) : undefined), [def, draft]);
   const issues = validation && !validation.ok ? validation.issues : [];
+  const limits = useMemo(() => (draft ? def.schema.limits?.(draft) : undefined), [def, draft]);
 
   // Keep the URL in step with valid settings, so the address is always a link that loads.
   useEffect(() => {
@@ -161,7 +162,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           </div>
           <div className="panel-body">
             <SectionBoundary name="the settings" resetKey={draft}>
-              <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} onChange={(d) => setDraft(def.id, d)} />
+              <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
             </SectionBoundary>
           </div>
           <div className="config-footer">
