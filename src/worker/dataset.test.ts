@@ -201,7 +201,7 @@ describe('generating a second domain: replace or add beside (the user decides)',
     const first = await h.must<DomainResult>({ type: 'domain', domain: 'retail', config: { scale: 'fixture' }, previewRows: 10 });
     const retail = first.tables.map((t) => t.name);
     const replaced = await h.must<DomainResult>({ type: 'domain', domain: 'iot', config: { scale: 'fixture' }, previewRows: 10 });
-    expect(replaced.removed.sort()).toEqual([...retail].sort());
+    expect([...replaced.removed].sort()).toEqual([...retail].sort());
     const again = await h.must<DomainResult>({ type: 'domain', domain: 'iot', config: { scale: 'fixture', seed: 2 }, previewRows: 10, mode: 'add' });
     expect(again.removed).toEqual([]);
     // every iot table name was taken by the first iot set: each of those is now name_2
