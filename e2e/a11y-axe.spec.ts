@@ -42,6 +42,8 @@ for (const vp of VIEWPORTS) {
   for (const theme of THEMES) {
     test.describe(`axe · ${vp.name} · ${theme}`, () => {
       test.use({ viewport: { width: vp.width, height: vp.height } });
+      // axe over a page full of charts takes seconds per pass on a loaded 2-core machine
+      test.setTimeout(240_000);
 
       for (const spec of CATALOG) {
         test(`${spec.title}: before and after a run`, async ({ page }) => {
