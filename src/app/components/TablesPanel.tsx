@@ -38,13 +38,13 @@ export function TablesPanel({ run }: { run: RunMeta }) {
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${run.runId}`} aria-labelledby={current ? `tab-${run.runId}-${current.name}` : undefined}>
-      {current && preview ? (
-        <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
-      ) : (
-        <div className="empty" style={{ minHeight: 200 }}>
-          <p>No preview available.</p>
-        </div>
-      )}
+        {current && preview ? (
+          <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
+        ) : (
+          <div className="empty" style={{ minHeight: 200 }}>
+            <p>No preview available.</p>
+          </div>
+        )}
       </div>
     </section>
   );
