@@ -35,7 +35,7 @@ function describeViolations(list: Impactful[]): string {
 async function open(page: Page, path: string, theme: string) {
   await page.addInitScript((t) => localStorage.setItem('spindle.theme', t), theme);
   await page.goto(`/#/${path}`);
-  await expect(page.locator('main .page')).toBeVisible();
+  await expect(page.locator('main .page:not([aria-busy]) h1')).toBeVisible();
 }
 
 for (const vp of VIEWPORTS) {
@@ -73,7 +73,7 @@ for (const vp of VIEWPORTS) {
         await open(page, '', theme);
         const home = await axe(page, `home ${theme} ${vp.name}`);
         await page.goto('/#/no-such-page');
-        await expect(page.locator('main .page')).toBeVisible();
+        await expect(page.locator('main .page:not([aria-busy]) h1')).toBeVisible();
         const missing = await axe(page, `404 ${theme} ${vp.name}`);
         expect(describeViolations(home), 'overview').toBe('');
         expect(describeViolations(missing), 'missing page').toBe('');

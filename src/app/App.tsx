@@ -95,6 +95,7 @@ function Loading() {
     <div className="page" aria-busy="true">
       <div className="panel empty">
         <div className="spinner" aria-hidden="true" />
+        <h1 className="sr-only">Loading</h1>
         <p>Loading the page…</p>
       </div>
     </div>
