@@ -81,7 +81,7 @@ test.describe('Clickstream page', () => {
     await pool.fill('');
     await expect(page.getByText('0 items', { exact: true })).toBeVisible();
     await expect(pool).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('alert').filter({ hasText: '[] is empty; allowed: a list of 1 to 1000 items' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: '[] is empty; allowed: a list of 1 to 1,000 items' })).toBeVisible();
     await expect(run).toBeDisabled();
     // a blank line inside the list is named by its line; a trailing one is just a new line being typed
     await pool.fill('/\n\n/cart');

@@ -1,11 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { CATALOG, findSpec } from '../core/catalog';
 import { ENGINE_VERSION } from '../core/version';
-import { DataSourcesPage } from './pages/DataSourcesPage';
-import { HomePage } from './pages/HomePage';
-import { SimulatorPage } from './pages/SimulatorPage';
+import { SectionBoundary } from './components/SectionBoundary';
 import { href, useRoute } from './router';
+import { SkipLinks } from './shell/SkipLinks';
 import { useStudio } from './store';
+
+// Route-level code splitting: the first paint loads the shell and the page it shows, nothing more.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const DataSourcesPage = lazy(() => import('./pages/DataSourcesPage').then((m) => ({ default: m.DataSourcesPage })));
+const SimulatorPage = lazy(() => import('./pages/SimulatorPage').then((m) => ({ default: m.SimulatorPage })));
 
 /** The Data sources page's route (`#/data`). */
 const DATA_PATH = 'data';
@@ -21,18 +25,26 @@ function ThemeToggle() {
   );
 }
 
-function Sidebar({ current }: { current: string }) {
+function Brand() {
   return (
-    <nav className="sidebar" aria-label="Main">
-      <a className="brand" href={href('')}>
-        <img className="brand-mark" src="/favicon.svg" alt="" />
-        <span>
-          <div className="brand-name">Spindle Studio</div>
-          <div className="brand-tag">Arriving-data simulator</div>
-        </span>
-      </a>
+    <a className="brand" href={href('')}>
+      <img className="brand-mark" src="/favicon.svg" alt="" />
+      <span>
+        <span className="brand-name">Spindle Studio</span>
+        <span className="brand-tag">Arriving-data simulator</span>
+      </span>
+    </a>
+  );
+}
+
+function Sidebar({ current, open }: { current: string; open: boolean }) {
+  return (
+    <nav className={`sidebar${open ? ' open' : ''}`} id="main-nav" aria-label="Main">
+      <div className="sidebar-brand">
+        <Brand />
+      </div>
       <div className="nav-section">
-        <div className="nav-heading">Simulators</div>
+        <h2 className="nav-heading">Simulators</h2>
         {CATALOG.map((s) => (
           <a key={s.id} className="nav-link" href={href(s.id)} aria-current={current === s.id ? 'page' : undefined}>
             {s.title}
@@ -40,7 +52,7 @@ function Sidebar({ current }: { current: string }) {
         ))}
       </div>
       <div className="nav-section">
-        <div className="nav-heading">Data</div>
+        <h2 className="nav-heading">Data</h2>
         <a className="nav-link" href={href(DATA_PATH)} aria-current={current === DATA_PATH ? 'page' : undefined}>
           Data sources
         </a>
@@ -53,11 +65,23 @@ function Sidebar({ current }: { current: string }) {
   );
 }
 
+/** Below the navigation breakpoint: the brand and a button that shows or hides the navigation. */
+function TopBar({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  return (
+    <header className="topbar">
+      <Brand />
+      <button type="button" className="btn btn-small topbar-menu" aria-expanded={open} aria-controls="main-nav" onClick={onToggle}>
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+    </header>
+  );
+}
+
 function NotFound({ path }: { path: string }) {
   return (
     <div className="page">
       <div className="panel empty">
-        <h2>Nothing at “{path}”</h2>
+        <h1>Nothing at “{path}”</h1>
         <p>
           That simulator does not exist (yet). <a href={href('')}>Back to the overview</a>.
         </p>
@@ -66,9 +90,24 @@ function NotFound({ path }: { path: string }) {
   );
 }
 
+function Loading() {
+  return (
+    <div className="page" aria-busy="true">
+      <div className="panel empty">
+        <div className="spinner" aria-hidden="true" />
+        <h1 className="sr-only">Loading</h1>
+        <p>Loading the page…</p>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   const route = useRoute();
   const theme = useStudio((s) => s.theme);
+  // open for the page it was opened on: choosing a page closes the narrow-screen navigation
+  const [navOpenOn, setNavOpenOn] = useState<string | null>(null);
+  const navOpen = navOpenOn === route.path;
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -79,9 +118,15 @@ export function App() {
   }, [def, isData]);
   return (
     <div className="shell">
-      <Sidebar current={route.path} />
-      <main className="main">
-        {isData ? <DataSourcesPage /> : def ? <SimulatorPage key={def.id} def={def} /> : route.path ? <NotFound path={route.path} /> : <HomePage />}
+      <SkipLinks run={!!def} />
+      <TopBar open={navOpen} onToggle={() => setNavOpenOn(navOpen ? null : route.path)} />
+      <Sidebar current={route.path} open={navOpen} />
+      <main className="main" id="main" tabIndex={-1}>
+        <SectionBoundary name="this page" resetKey={route.path}>
+          <Suspense fallback={<Loading />}>
+            {isData ? <DataSourcesPage /> : def ? <SimulatorPage key={def.id} def={def} /> : route.path ? <NotFound path={route.path} /> : <HomePage />}
+          </Suspense>
+        </SectionBoundary>
       </main>
     </div>
   );

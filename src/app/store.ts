@@ -27,6 +27,13 @@ export interface SimulatorState {
   readonly error?: SerializedError;
   readonly run?: RunMeta;
   readonly download: DownloadState;
+  /** A message about the settings: a link or file that could not be read (the settings were kept). */
+  readonly notice?: Notice;
+}
+
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
 }
 
 /** A zip download built in the worker: format, progress, and the files it held. */

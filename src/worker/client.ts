@@ -132,8 +132,8 @@ export class SimClient {
   }
 
   /** Generate a domain into the data set (scale, seed, startDate, endDate in `config`). */
-  generateDomain(domain: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000): Job<DomainResult> {
-    return this.request<DomainResult>({ type: 'domain', domain, config, previewRows }, onProgress);
+  generateDomain(domain: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000, mode: 'replace' | 'add' = 'replace'): Job<DomainResult> {
+    return this.request<DomainResult>({ type: 'domain', domain, config, previewRows, mode }, onProgress);
   }
 
   /** Read a file into the data set; its bytes are transferred (the caller's buffer is emptied). */

@@ -194,3 +194,22 @@ describe('data set requests', () => {
     expect(!empty.ok && empty.error.message).toMatch(/at least one table/);
   });
 });
+
+describe('generating a second domain: replace or add beside (the user decides)', () => {
+  it('replace drops the first domain; add keeps it and renames a taken name with its foreign keys', async () => {
+    const h = host();
+    const first = await h.must<DomainResult>({ type: 'domain', domain: 'retail', config: { scale: 'fixture' }, previewRows: 10 });
+    const retail = first.tables.map((t) => t.name);
+    const replaced = await h.must<DomainResult>({ type: 'domain', domain: 'iot', config: { scale: 'fixture' }, previewRows: 10 });
+    expect([...replaced.removed].sort()).toEqual([...retail].sort());
+    const again = await h.must<DomainResult>({ type: 'domain', domain: 'iot', config: { scale: 'fixture', seed: 2 }, previewRows: 10, mode: 'add' });
+    expect(again.removed).toEqual([]);
+    // every iot table name was taken by the first iot set: each of those is now name_2
+    expect(again.renamed.map((r) => r.to).sort()).toEqual(replaced.tables.map((t) => `${t.name}_2`).sort());
+    const pkg = await h.must<PackageResult>({ type: 'packageData', tables: replaced.tables.map((t) => `${t.name}_2`), format: 'csv' });
+    const meta = JSON.parse(new TextDecoder().decode(unzipSync(pkg.zip)['_spindle/tables.json'])) as Record<string, { fks?: { table: string }[] }> | { name: string; fks: { table: string }[] }[];
+    const fkTargets = (Array.isArray(meta) ? meta : Object.values(meta)).flatMap((m) => (m.fks ?? []).map((fk) => fk.table));
+    expect(fkTargets.length).toBeGreaterThan(0);
+    for (const t of fkTargets) expect(t.endsWith('_2')).toBe(true);
+  });
+});

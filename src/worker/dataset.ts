@@ -89,17 +89,22 @@ export class DataSet {
     return { summary, transfer: p.transfer };
   }
 
-  /** Generate a domain; the previous generated tables go, uploads stay (renamed if a new table takes their name). */
+  /**
+   * Generate a domain. `replace` (the default): the previous generated tables go, uploads stay.
+   * `add`: every table stays beside the new ones. A kept table whose name a new table takes is
+   * renamed `name_2` (and kept tables' foreign keys follow the rename).
+   */
   async generate(
     domain: string,
     config: unknown,
     hooks: RunHooks,
+    mode: 'replace' | 'add' = 'replace',
   ): Promise<{ names: string[]; result: Omit<DomainResult, 'tables' | 'elapsedMs'> }> {
     const def = findDomain(domain);
     if (!def) throw new ConfigError([{ path: 'domain', message: `"${domain}" is not a domain; allowed: retail, financial, iot` }]);
     const out = await generateDomain(def, config, hooks);
-    const removed = [...this.held].filter(([, h]) => h.origin.kind === 'domain').map(([n]) => n);
-    const uploads = [...this.held].filter(([, h]) => h.origin.kind === 'upload');
+    const removed = mode === 'add' ? [] : [...this.held].filter(([, h]) => h.origin.kind === 'domain').map(([n]) => n);
+    const uploads = [...this.held].filter(([n]) => !removed.includes(n));
     const taken = new Set(out.tables.map((t) => t.name));
     const next = new Map<string, Held>();
     const origin: DataOrigin = { kind: 'domain', domain: def.id, scale: out.config.scale, seed: out.config.seed };
@@ -110,6 +115,14 @@ export class DataSet {
       for (let k = 2; taken.has(to) || next.has(to); k++) to = `${name}_${k}`;
       if (to !== name) renamed.push({ from: name, to });
       next.set(to, to === name ? h : { ...h, table: { ...h.table, name: to } });
+    }
+    if (renamed.length) {
+      const to = new Map(renamed.map((r) => [r.from, r.to]));
+      for (const [name, h] of next) {
+        const meta = h.domainMeta;
+        if (!meta || h.origin === origin || !meta.fks.some((fk) => to.has(fk.table))) continue;
+        next.set(name, { ...h, domainMeta: { ...meta, fks: meta.fks.map((fk) => ({ ...fk, table: to.get(fk.table) ?? fk.table })) } });
+      }
     }
     this.held = next;
     this.generated = { domain: def.id, config: out.config };

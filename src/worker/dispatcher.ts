@@ -138,7 +138,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   async function domain(req: Req<'domain'>): Promise<void> {
     const signal = abortable(req.id);
     const began = options.now();
-    const { names, result } = await dataSet.generate(req.domain, req.config, { signal, onProgress: throttled(req.id), yield: macrotask });
+    const { names, result } = await dataSet.generate(req.domain, req.config, { signal, onProgress: throttled(req.id), yield: macrotask }, req.mode);
     // the set now holds the new tables: answer with them even if a cancel arrives from here on
     const s = await summarise(req.id, names, req.previewRows);
     const body: DomainResult = { ...result, tables: s.map((x) => x.summary), elapsedMs: options.now() - began };

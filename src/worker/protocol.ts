@@ -24,7 +24,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat }
   | { readonly id: number; readonly type: 'cancel'; readonly target: number }
   /** Generate a domain into the data set (replacing the previously generated tables). */
-  | { readonly id: number; readonly type: 'domain'; readonly domain: string; readonly config: unknown; readonly previewRows: number }
+  | { readonly id: number; readonly type: 'domain'; readonly domain: string; readonly config: unknown; readonly previewRows: number; readonly mode?: 'replace' | 'add' }
   /** Read an uploaded file (its bytes transferred) into a table of the data set. */
   | { readonly id: number; readonly type: 'upload'; readonly file: string; readonly bytes: Uint8Array; readonly previewRows: number }
   /** Change the type of one column of an uploaded table. */
@@ -98,7 +98,7 @@ export interface DomainResult {
   readonly tables: readonly DataTableSummary[];
   /** Previously generated tables this run replaced. */
   readonly removed: readonly string[];
-  /** Uploads renamed because a generated table took their name. */
+  /** Kept tables (uploads, or generated ones when adding) renamed because a new table took their name. */
   readonly renamed: readonly { readonly from: string; readonly to: string }[];
   readonly elapsedMs: number;
 }

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { DerivedLimit } from '../../core/schema/config';
 import type { Field, Issue, Shape } from '../../core/schema/fields';
 import { itemShape, ScalarField, StringListField } from './fields';
 import { ListTableEditor } from './ListTableEditor';
@@ -24,6 +25,8 @@ export interface ConfigFormProps {
   readonly draft: Record<string, unknown>;
   readonly issues: readonly Issue[];
   readonly custom?: FormCustomisation;
+  /** Bounds that depend on other fields, by field name (the schema's `limits`). */
+  readonly limits?: Readonly<Record<string, DerivedLimit>>;
   onChange(draft: Record<string, unknown>): void;
 }
 
@@ -43,7 +46,7 @@ function issuesFor(issues: readonly Issue[], name: string): { own?: string; nest
  * lists of objects as editable tables, advanced fields behind a toggle, each issue shown beside
  * its field. Validation is the schema's, never the form's.
  */
-export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFormProps) {
+export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange }: ConfigFormProps) {
   const [showAdvanced, setShowAdvanced] = useState(false);
   const entries = Object.entries(shape);
   const groups = [...new Set(entries.map(([, f]) => f.meta.group ?? 'Settings'))];
@@ -79,7 +82,7 @@ export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFor
       );
     }
     if (field.kind === 'array') return <StringListField key={name} name={name} field={field} value={draft[name]} error={own ?? [...nested.values()][0]} onChange={(v) => set(name, v)} />;
-    return <ScalarField key={name} name={name} field={field} value={draft[name]} error={own} onChange={(v) => set(name, v)} />;
+    return <ScalarField key={name} name={name} field={field} value={draft[name]} error={own} limit={limits[name]} onChange={(v) => set(name, v)} />;
   };
 
   return (

@@ -1,13 +1,28 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { saveBytes } from '../engine';
 
-/** Share a config: copy the page link (the config lives in the URL), export or import JSON. */
-export function ShareMenu({ simulator, draft, onImport }: { simulator: string; draft: Record<string, unknown>; onImport(config: unknown): void }) {
+export interface ShareMenuProps {
+  /** File name stem of an export: `<stem>-config.json`. */
+  readonly stem: string;
+  /** The settings to export (a plain JSON value). */
+  exportValue(): unknown;
+  /** Read an imported file's text; returns what to tell the user (loaded, or what was wrong). */
+  onImport(text: string, fileName: string): string;
+}
+
+/**
+ * Share settings: copy the page link (the settings live in the URL), export or import JSON.
+ * The file input stays out of the tab order and out of sight: the Import button opens it.
+ */
+export function ShareMenu({ stem, exportValue, onImport }: ShareMenuProps) {
   const fileRef = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [toast, setToast] = useState<string>();
-  const say = (text: string) => {
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const say = (text: string, ms = 4000) => {
     setToast(text);
-    setTimeout(() => setToast(undefined), 2500);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setToast(undefined), ms);
   };
   const copy = async () => {
     try {
@@ -17,14 +32,16 @@ export function ShareMenu({ simulator, draft, onImport }: { simulator: string; d
       say('Copy failed: copy the address bar instead.');
     }
   };
-  const exportJson = () => saveBytes(new TextEncoder().encode(`${JSON.stringify(draft, null, 2)}\n`), `${simulator}-config.json`, 'application/json');
+  const exportJson = () => saveBytes(new TextEncoder().encode(`${JSON.stringify(exportValue(), null, 2)}\n`), `${stem}-config.json`, 'application/json');
   const importJson = async (file: File) => {
+    let text: string;
     try {
-      onImport(JSON.parse(await file.text()));
-      say(`Loaded ${file.name}.`);
+      text = await file.text();
     } catch (e) {
-      say(`${file.name} is not valid JSON: ${(e as Error).message}`);
+      say(`${file.name} could not be read: ${(e as Error).message}`, 8000);
+      return;
     }
+    say(onImport(text, file.name), 8000);
   };
   return (
     <div className="header-actions">
@@ -42,18 +59,17 @@ export function ShareMenu({ simulator, draft, onImport }: { simulator: string; d
         type="file"
         accept="application/json,.json"
         hidden
+        tabIndex={-1}
         aria-label="Import config JSON"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void importJson(file);
           e.target.value = '';
+          if (file) void importJson(file);
         }}
       />
-      {toast && (
-        <div className="toast" role="status">
-          {toast}
-        </div>
-      )}
+      <div className="toast-region" role="status" aria-live="polite">
+        {toast && <div className="toast">{toast}</div>}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getPreview } from '../engine';
 import { formatInt } from '../format';
 import type { RunMeta } from '../store';
 import { DataTable } from './DataTable';
+import { rovingKeyDown } from './roving';
 
 /** Tabs over the run's result tables and its answer key, each a virtualised preview. */
 export function TablesPanel({ run }: { run: RunMeta }) {
@@ -10,28 +11,22 @@ export function TablesPanel({ run }: { run: RunMeta }) {
   const [selected, setSelected] = useState(tables[0]?.name);
   const current = tables.find((t) => t.name === selected) ?? tables[0];
   const preview = current ? getPreview(run.runId, current.name) : undefined;
-  // the WAI-ARIA tabs pattern: arrow keys move between tabs, Home/End to the ends
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const i = tables.findIndex((t) => t.name === current?.name);
-    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tables.length - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    const target = tables[(next + tables.length) % tables.length];
-    setSelected(target.name);
-    (e.currentTarget.children[tables.indexOf(target)] as HTMLElement | undefined)?.focus();
-  };
   return (
     <section className="panel" aria-label="Result tables">
       <div className="panel-header">
         <h2>Tables</h2>
         <span className="field-hint">The answer key lists every injected fault, for pipeline tests.</span>
       </div>
-      <div className="tabs" role="tablist" aria-label="Tables" onKeyDown={onKeyDown}>
+      {/* the WAI-ARIA tabs pattern: arrow keys move between tabs (selection follows), Home/End to the ends */}
+      <div className="tabs" role="tablist" aria-label="Tables" onKeyDown={(e) => rovingKeyDown(e, 'horizontal', (i) => setSelected(tables[i].name))}>
         {tables.map((t) => (
           <button
             key={t.name}
             type="button"
             role="tab"
+            data-roving
+            id={`tab-${run.runId}-${t.name}`}
+            aria-controls={`tabpanel-${run.runId}`}
             className="tab"
             aria-selected={t.name === current?.name}
             tabIndex={t.name === current?.name ? 0 : -1}
@@ -42,13 +37,15 @@ export function TablesPanel({ run }: { run: RunMeta }) {
           </button>
         ))}
       </div>
-      {current && preview ? (
-        <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
-      ) : (
-        <div className="empty" style={{ minHeight: 200 }}>
-          <p>No preview available.</p>
-        </div>
-      )}
+      <div role="tabpanel" id={`tabpanel-${run.runId}`} aria-labelledby={current ? `tab-${run.runId}-${current.name}` : undefined}>
+        {current && preview ? (
+          <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
+        ) : (
+          <div className="empty" style={{ minHeight: 200 }}>
+            <p>No preview available.</p>
+          </div>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { DerivedLimit } from '../../core/schema/config';
 import type { Field, Shape } from '../../core/schema/fields';
 import { labelOf } from '../../core/schema/fields';
 import { formatNumber } from '../format';
@@ -8,6 +9,8 @@ export interface FieldProps {
   readonly field: Field<unknown>;
   readonly value: unknown;
   readonly error?: string;
+  /** A bound that depends on other fields (from the schema's `limits`). */
+  readonly limit?: DerivedLimit;
   onChange(value: unknown): void;
 }
 
@@ -18,10 +21,24 @@ export function toNumberOrText(text: string): unknown {
   return Number.isFinite(n) ? n : text;
 }
 
-function rangeHint(field: Field<unknown>): string | undefined {
-  const { min, max } = field;
-  if (min !== undefined && max !== undefined) return `${formatNumber(min, 4)} – ${formatNumber(max, 4)}`;
-  if (min !== undefined) return `≥ ${formatNumber(min, 4)}`;
+/**
+ * The range the schema applies, for people: "0 – 1,000,000", "over 0, up to 8,784", "0 to under 1";
+ * a bound that depends on other fields replaces the static one when it is tighter.
+ */
+export function rangeHint(field: Field<unknown>, derived?: DerivedLimit): string | undefined {
+  const n = (v: number) => formatNumber(v, 4);
+  const min = derived?.min !== undefined && (field.min === undefined || derived.min > field.min) ? derived.min : field.min;
+  const tighter = derived?.max !== undefined && (field.max === undefined || derived.max < field.max);
+  const max = tighter ? derived!.max : field.max;
+  const minEx = min === field.min && field.minExclusive;
+  const maxEx = !tighter && field.maxExclusive;
+  const because = tighter ? ` ${derived!.because}` : '';
+  if (min !== undefined && max !== undefined) {
+    if (!minEx && !maxEx) return `${n(min)} – ${n(max)}${because}`;
+    return `${minEx ? `over ${n(min)}` : n(min)}${minEx ? ',' : ''} ${maxEx ? 'to under' : 'up to'} ${n(max)}${because}`;
+  }
+  if (min !== undefined) return minEx ? `over ${n(min)}` : `≥ ${n(min)}`;
+  if (max !== undefined) return `${maxEx ? '<' : '≤'} ${n(max)}${because}`;
   return undefined;
 }
 
@@ -47,7 +64,7 @@ function FieldShell(props: { id: string; label: string; hint?: string; help: str
 }
 
 /** One form control for a scalar field, chosen by the field's kind. */
-export function ScalarField({ name, field, value, error, onChange }: FieldProps) {
+export function ScalarField({ name, field, value, error, limit, onChange }: FieldProps) {
   const id = useId();
   const label = labelOf(name, field);
   const described = error ? `${id}-error` : `${id}-help`;
@@ -81,7 +98,7 @@ export function ScalarField({ name, field, value, error, onChange }: FieldProps)
   if (numeric) {
     const bounds = field.kind === 'nullable' ? field.inner! : field;
     return (
-      <FieldShell id={id} label={label} hint={rangeHint(bounds)} help={field.meta.help} error={error}>
+      <FieldShell id={id} label={label} hint={rangeHint(bounds, limit)} help={field.meta.help} error={error}>
         <div className="input-unit">
           <input
             {...common}

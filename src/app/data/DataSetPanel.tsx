@@ -54,7 +54,7 @@ export function DataSetPanel() {
           {tables.length} tables · {formatInt(rows)} rows · held in the engine worker for the simulators
         </span>
       </div>
-      <div className="data-tables-wrap">
+      <div className="data-tables-wrap" tabIndex={0} role="region" aria-label="Tables of the data set, scrollable">
         <table className="data-tables" aria-label="Tables">
           <thead>
             <tr>

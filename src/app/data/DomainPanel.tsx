@@ -185,6 +185,7 @@ export function DomainPanel() {
         </span>
       </div>
       <div className="config-footer">
+        <ExistingTables />
         {running && <GenerateProgress />}
         <div className="btn-row">
           {running ? (
@@ -205,6 +206,35 @@ export function DomainPanel() {
         {gen.status === 'cancelled' && <div className="callout">Generation was cancelled; the data set is as it was.</div>}
       </div>
     </section>
+  );
+}
+
+/** When generated tables exist, the user decides: replace them (named) or add the new ones beside them. */
+function ExistingTables() {
+  const tables = useDataSet((s) => s.tables);
+  const mode = useDataSet((s) => s.generateMode);
+  const patch = useDataSet((s) => s.patch);
+  const running = useDataSet((s) => s.generate.status === 'running');
+  const generated = tables.filter((t) => t.origin.kind === 'domain');
+  if (!generated.length) return null;
+  const origin = generated[0].origin;
+  const from = origin.kind === 'domain' ? `${findDomain(origin.domain)?.title ?? origin.domain} (${origin.scale})` : '';
+  const names = generated.map((t) => t.name);
+  const listed = names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+  return (
+    <fieldset className="data-existing" disabled={running}>
+      <legend>{formatInt(generated.length)} generated tables exist</legend>
+      <label>
+        <input type="radio" name="data-generate-mode" value="replace" checked={mode === 'replace'} onChange={() => patch({ generateMode: 'replace' })} />
+        <span>
+          Replace them: {listed} {from && `from ${from}`} go; uploads stay.
+        </span>
+      </label>
+      <label>
+        <input type="radio" name="data-generate-mode" value="add" checked={mode === 'add'} onChange={() => patch({ generateMode: 'add' })} />
+        <span>Add beside them: a table whose name is taken is renamed name_2.</span>
+      </label>
+    </fieldset>
   );
 }
 

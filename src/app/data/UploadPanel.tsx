@@ -88,7 +88,8 @@ export function UploadPanel() {
           <span className="field-hint">Each file becomes a table named after it; types are inferred and can be changed.</span>
           <input
             ref={input}
-            className="sr-only"
+            hidden
+            tabIndex={-1}
             type="file"
             multiple
             accept={INPUT_EXTENSIONS.join(',')}

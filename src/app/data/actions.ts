@@ -9,7 +9,7 @@ import type { ColumnType } from '../../core/table/column';
 import type { DataTableSummary, SerializedError } from '../../worker/protocol';
 import { WorkerError } from '../../worker/client';
 import { engine, saveBytes } from '../engine';
-import { formatBytes } from '../format';
+import { formatBytes, formatInt } from '../format';
 import { useDataSet, type TableInfo } from './store';
 
 const previews = new Map<string, ArrowTable>();
@@ -43,18 +43,19 @@ engine.onReset(() => {
 
 let cancelGenerate: (() => void) | undefined;
 
-/** Generate the drafted domain; the previous generated tables are replaced, uploads stay. */
+/** Generate the drafted domain: the previous generated tables are replaced, or kept beside the new ones (the user's choice); uploads stay. */
 export async function generate(config: { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }): Promise<void> {
   const { draft, patch } = state();
+  const mode = state().tables.some((t) => t.origin.kind === 'domain') ? state().generateMode : 'replace';
   patch({ generate: { status: 'running' }, notice: undefined });
-  const job = engine.generateDomain(draft.domain, config, (p) => state().patch({ generate: { ...state().generate, progress: p } }));
+  const job = engine.generateDomain(draft.domain, config, (p) => state().patch({ generate: { ...state().generate, progress: p } }), undefined, mode);
   cancelGenerate = job.cancel;
   try {
     const r = await job.promise;
     for (const name of r.removed) previews.delete(name);
     const renamedTo = new Map(r.renamed.map((x) => [x.from, x.to]));
-    const uploads = state()
-      .tables.filter((t) => t.origin.kind === 'upload')
+    const kept = state()
+      .tables.filter((t) => !r.removed.includes(t.name))
       .map((t) => {
         const to = renamedTo.get(t.name);
         if (!to) return t;
@@ -65,12 +66,13 @@ export async function generate(config: { scale: string; seed: number; startDate:
       });
     const generated = r.tables.map(receive);
     const title = findDomain(r.domain)?.title ?? r.domain;
-    const notes = r.renamed.map((x) => `Your upload “${x.from}” is now “${x.to}”: the ${title} domain has a table of that name.`);
+    const notes = r.renamed.map((x) => `“${x.from}” is now “${x.to}”: the ${title} domain has a table of that name.`);
+    if (mode === 'add') notes.unshift(`Added the ${formatInt(generated.length)} ${title} tables beside the ${formatInt(kept.length)} already here.`);
     const selected = state().selected;
     patch({
-      tables: [...generated, ...uploads],
-      selected: selected && uploads.some((u) => u.name === selected) ? selected : (generated[0]?.name ?? null),
-      excluded: state().excluded.filter((n) => uploads.some((u) => u.name === n)),
+      tables: [...generated, ...kept],
+      selected: selected && kept.some((u) => u.name === selected) ? selected : (generated[0]?.name ?? null),
+      excluded: state().excluded.filter((n) => kept.some((u) => u.name === n)),
       generate: { status: 'done' },
       notice: notes.length ? notes.join(' ') : undefined,
       download: { ...state().download, status: 'idle', files: undefined },

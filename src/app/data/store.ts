@@ -46,15 +46,42 @@ export interface DataState {
   readonly download: DownloadState;
   /** A message about the whole set (the worker restarted and its tables are gone). */
   readonly notice?: string;
+  /** A link or file whose settings were not loaded, and why. */
+  readonly settingsNotice?: string;
+  /** What generating does when generated tables exist: replace them, or add the new ones beside them. */
+  readonly generateMode: 'replace' | 'add';
   setDraft(patch: Partial<DomainDraft>): void;
   patch(patch: Partial<Omit<DataState, 'setDraft' | 'patch' | 'patchUpload' | 'patchDownload'>>): void;
   patchUpload(key: number, patch: Partial<UploadEntry>): void;
   patchDownload(patch: Partial<DataState['download']>): void;
 }
 
+export const DEFAULT_DATA_DRAFT: DomainDraft = { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {} };
+const SAVED = 'spindle.data.draft';
+
+/** The settings saved in this browser, validated on the way in (see draftImport.ts: wired at start-up). */
+export const savedDraft = {
+  read(): unknown {
+    try {
+      const text = localStorage.getItem(SAVED);
+      return text === null ? null : JSON.parse(text);
+    } catch {
+      return null;
+    }
+  },
+  write(draft: DomainDraft): void {
+    try {
+      localStorage.setItem(SAVED, JSON.stringify(draft));
+    } catch {
+      // private mode or a full quota: the settings just do not survive a reload
+    }
+  },
+};
+
 export const useDataSet = create<DataState>((set) => ({
-  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {} },
+  draft: DEFAULT_DATA_DRAFT,
   generate: { status: 'idle' },
+  generateMode: 'replace',
   tables: [],
   selected: null,
   excluded: [],

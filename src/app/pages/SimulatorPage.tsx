@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, use, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
 import { DownloadPanel } from '../components/DownloadPanel';
@@ -9,9 +9,12 @@ import { TablesPanel } from '../components/TablesPanel';
 import { engine, storePreviews } from '../engine';
 import { formatDuration, formatInt } from '../format';
 import { replaceParams, useRoute } from '../router';
-import { decodeConfig, diffFromDefaults, encodeConfig } from '../share';
-import { useStudio, type SimulatorState } from '../store';
-import { uiFor } from '../simulators';
+import { diffFromDefaults, encodeConfig } from '../share';
+import { readConfigFile, readLinkConfig } from '../configImport';
+import { SectionBoundary } from '../components/SectionBoundary';
+import { useStudio, type RunMeta, type SimulatorState } from '../store';
+import { iconFor, loadUi } from '../simulators';
+import type { SimulatorUi } from '../simulators/types';
 
 const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
 
@@ -27,7 +30,8 @@ function useDefaults(def: SimulatorSpec) {
  * right (stats, charts, table previews, download), all computed in the engine worker.
  */
 export function SimulatorPage({ def }: { def: SimulatorSpec }) {
-  const ui = uiFor(def.id);
+  // the page's own additions load with it (Suspense shows the loading state meanwhile)
+  const ui = use(loadUi(def.id));
   const defaults = useDefaults(def);
   const ensure = useStudio((s) => s.ensure);
   const setDraft = useStudio((s) => s.setDraft);
@@ -35,48 +39,58 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   // narrow selectors: progress updates re-render only the footer, not the form or the charts
   const draft = useStudio((s) => s.sims[def.id]?.draft);
   const status = useStudio((s) => s.sims[def.id]?.status);
+  const notice = useStudio((s) => s.sims[def.id]?.notice);
   const route = useRoute();
   const sharedParam = route.params.get('config');
-  const loadedParam = useRef<string | null>(null);
+  /** The last `config` parameter this page wrote or read: a link is applied once. */
+  const seenParam = useRef<string | null>(null);
 
   useEffect(() => ensure(def.id, () => structuredClone(defaults)), [def.id, defaults, ensure]);
 
-  const applyImported = useCallback(
-    (imported: unknown) => {
-      const parsed = def.schema.parse(imported);
-      const raw = typeof imported === 'object' && imported !== null && !Array.isArray(imported) ? (imported as Record<string, unknown>) : {};
-      setDraft(def.id, parsed.ok ? (parsed.value as Record<string, unknown>) : { ...structuredClone(defaults), ...raw });
-    },
-    [def, defaults, setDraft],
-  );
-
-  // A shared link restores the form once (and again if the link itself changes).
+  // A shared link restores the form once (and again if the link itself changes); one that
+  // cannot be read or is not valid keeps the settings the page had and says what was wrong.
   useEffect(() => {
-    if (!sharedParam || sharedParam === loadedParam.current || !draft) return;
-    loadedParam.current = sharedParam;
-    try {
-      applyImported(decodeConfig(sharedParam));
-    } catch {
-      patch(def.id, { error: { name: 'ShareError', message: 'The link’s settings could not be read; the defaults are shown instead.' } });
-    }
-  }, [sharedParam, draft, applyImported, patch, def.id]);
+    if (!draft || sharedParam === seenParam.current) return;
+    seenParam.current = sharedParam;
+    if (!sharedParam) return;
+    const read = readLinkConfig(def.schema, def.id, sharedParam);
+    if (read.ok) setDraft(def.id, read.value);
+    else patch(def.id, { notice: { kind: 'error', text: `The link’s settings were not loaded: ${read.problem}. Your previous settings are kept.` } });
+  }, [sharedParam, draft, patch, setDraft, def]);
+
+  const onImport = useCallback(
+    (text: string, fileName: string) => {
+      const read = readConfigFile(def.schema, def.id, text);
+      if (!read.ok) {
+        const message = `${fileName} was not loaded: ${read.problem}. Your settings are unchanged.`;
+        patch(def.id, { notice: { kind: 'error', text: message } });
+        return message;
+      }
+      setDraft(def.id, read.value);
+      patch(def.id, { notice: undefined });
+      return `Loaded ${fileName}${read.note ? `, ${read.note}` : ''}.`;
+    },
+    [def, patch, setDraft],
+  );
   const validation = useMemo(() => (draft ? def.schema.parse(draft) : undefined), [def, draft]);
   const issues = validation && !validation.ok ? validation.issues : [];
+  const limits = useMemo(() => (draft ? def.schema.limits?.(draft) : undefined), [def, draft]);
 
-  // Keep the URL in step with the form so the address is always a shareable link.
+  // Keep the URL in step with valid settings, so the address is always a link that loads.
   useEffect(() => {
-    if (!draft) return;
+    if (!draft || !validation?.ok) return;
     const compact = ui.compactDraft ? ui.compactDraft(draft, defaults) : diffFromDefaults(draft, defaults);
     const encoded = Object.keys(compact).length ? encodeConfig(compact) : '';
-    loadedParam.current = encoded || null;
+    seenParam.current = encoded || null;
     replaceParams(def.id, encoded ? { config: encoded } : {});
-  }, [draft, defaults, def.id, ui]);
+  }, [draft, validation, defaults, def.id, ui]);
 
   const running = status === 'running';
   const canRun = !!validation?.ok && !running;
 
   const run = useCallback(async () => {
-    if (!draft || !validation?.ok) return;
+    // a second click or key press while a run starts is ignored: it never cancels the run
+    if (!draft || !validation?.ok || cancelRuns.has(def.id)) return;
     patch(def.id, { status: 'running', progress: undefined, error: undefined });
     const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }));
     cancelRuns.set(def.id, job.cancel);
@@ -128,33 +142,51 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           <h1>{def.title}</h1>
           <p>{ui.description || def.summary}</p>
         </div>
-        <ShareMenu simulator={def.id} draft={draft} onImport={applyImported} />
+        <ShareMenu stem={def.id} exportValue={() => draft} onImport={onImport} />
       </header>
+      {notice && (
+        <div className={`callout page-notice${notice.kind === 'error' ? ' callout-error' : ''}`} role="alert">
+          <div className="grow">{notice.text}</div>
+          <button type="button" className="btn btn-small" onClick={() => patch(def.id, { notice: undefined })}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <div className="workspace">
-        <aside className="panel config-panel" aria-label="Settings">
+        <aside className="panel config-panel" aria-labelledby={`${def.id}-settings`}>
           <div className="panel-header">
-            <h2>Settings</h2>
+            <h2 id={`${def.id}-settings`}>Settings</h2>
             <button type="button" className="btn btn-small" onClick={() => setDraft(def.id, structuredClone(defaults))}>
               Reset
             </button>
           </div>
           <div className="panel-body">
-            <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} onChange={(d) => setDraft(def.id, d)} />
+            <SectionBoundary name="the settings" resetKey={draft}>
+              <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
+            </SectionBoundary>
           </div>
           <div className="config-footer">
             {running && <RunProgress id={def.id} />}
             <div className="btn-row">
-              {running ? (
-                <button type="button" className="btn btn-danger grow" onClick={() => cancelRuns.get(def.id)?.()}>
+              {/* Run stays where it is while running (disabled): a double click never lands on Cancel */}
+              <button
+                type="button"
+                id="run-simulation"
+                className="btn btn-primary grow"
+                onClick={() => void run()}
+                disabled={!canRun}
+                aria-keyshortcuts="Control+Enter"
+                title="Ctrl + Enter"
+              >
+                {running ? 'Running…' : 'Run simulation'}
+              </button>
+              {running && (
+                <button type="button" className="btn btn-danger" onClick={() => cancelRuns.get(def.id)?.()}>
                   Cancel
-                </button>
-              ) : (
-                <button type="button" className="btn btn-primary grow" onClick={() => void run()} disabled={!canRun} title="Ctrl + Enter">
-                  Run simulation
                 </button>
               )}
             </div>
-            <span className="field-hint">
+            <span className="field-hint" aria-live="polite">
               {issues.length
                 ? `Fix ${issues.length === 1 ? 'the highlighted field' : `${issues.length} highlighted fields`} to run.`
                 : running
@@ -163,7 +195,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
             </span>
           </div>
         </aside>
-        <Results def={def} validConfig={validation?.ok ? validation.value : undefined} />
+        <Results def={def} ui={ui} validConfig={validation?.ok ? validation.value : undefined} />
       </div>
     </div>
   );
@@ -181,9 +213,13 @@ function RunProgress({ id }: { id: string }) {
   );
 }
 
+/** The stat cards of a run (a component, so a simulator's card code that throws is caught by its boundary). */
+function RunStats({ ui, run }: { ui: SimulatorUi; run: RunMeta }) {
+  return <StatCards cards={[...ui.statCards(run.stats, run.config, run.charts), { label: 'Run time', value: formatDuration(run.elapsedMs), sub: 'in the browser worker' }]} />;
+}
+
 /** The right-hand side: memoised, so typing in the form or progress ticks never redraw the charts. */
-const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec; validConfig: unknown }) {
-  const ui = uiFor(def.id);
+const Results = memo(function Results({ def, ui, validConfig }: { def: SimulatorSpec; ui: SimulatorUi; validConfig: unknown }) {
   const state = useStudio((s) => s.sims[def.id]) as SimulatorState | undefined;
   const status = state?.status;
   const run = state?.run;
@@ -193,10 +229,22 @@ const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec
     const { Charts, Explorer } = ui;
     return (
       <>
-        <StatCards cards={[...ui.statCards(run.stats, run.config, run.charts), { label: 'Run time', value: formatDuration(run.elapsedMs), sub: 'in the browser worker' }]} />
-        {Charts && <Charts run={run} />}
-        {Explorer && <Explorer run={run} />}
-        <TablesPanel run={run} />
+        <SectionBoundary name="the run statistics" resetKey={run}>
+          <RunStats ui={ui} run={run} />
+        </SectionBoundary>
+        {Charts && (
+          <SectionBoundary name="the charts" resetKey={run}>
+            <Charts run={run} />
+          </SectionBoundary>
+        )}
+        {Explorer && (
+          <SectionBoundary name="the explorer" resetKey={run}>
+            <Explorer run={run} />
+          </SectionBoundary>
+        )}
+        <SectionBoundary name="the table previews" resetKey={run}>
+          <TablesPanel run={run} />
+        </SectionBoundary>
       </>
     );
   }, [run, ui]);
@@ -216,14 +264,16 @@ const Results = memo(function Results({ def, validConfig }: { def: SimulatorSpec
       {run ? (
         <>
           {body}
-          <DownloadPanel simulator={def.id} state={state} stale={stale} />
+          <SectionBoundary name="the download" resetKey={run}>
+            <DownloadPanel simulator={def.id} state={state} stale={stale} />
+          </SectionBoundary>
         </>
       ) : status === 'running' ? (
         <EmptyState icon={<div className="spinner" />} title="Simulating…">
           <p>The engine runs in a Web Worker. Cancel any time.</p>
         </EmptyState>
       ) : (
-        <EmptyState icon={ui.icon} title="No run yet">
+        <EmptyState icon={iconFor(def.id)} title="No run yet">
           <p>Adjust the settings, then press Run simulation. Charts, table previews and downloads appear here.</p>
         </EmptyState>
       )}

@@ -1,20 +1,26 @@
 import { formatInt, formatNumber, humanize } from '../format';
-import { operationalLogUi } from './operational-log/operationalLogUi';
 import type { SimulatorUi } from './types';
-import { clickstreamUi } from './clickstream/clickstreamUi';
-import { workflowUi } from './workflow/workflowUi';
 
-/** Each simulator's page additions, by simulator id (one line per simulator). */
-const UI: Record<string, SimulatorUi> = {
-  workflow: workflowUi,
-  'operational-log': operationalLogUi,
-  clickstream: clickstreamUi,
+/**
+ * Each simulator's page additions, by simulator id (one line per simulator), loaded with the
+ * page that shows them: a page's charts and explorers are their own chunk, not the first paint's.
+ */
+const UI: Record<string, () => Promise<SimulatorUi>> = {
+  workflow: () => import('./workflow/workflowUi').then((m) => m.workflowUi),
+  'operational-log': () => import('./operational-log/operationalLogUi').then((m) => m.operationalLogUi),
+  clickstream: () => import('./clickstream/clickstreamUi').then((m) => m.clickstreamUi),
 };
+
+/** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
+const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋' };
+
+export function iconFor(id: string): string {
+  return ICONS[id] ?? '◎';
+}
 
 /** A plain page for a simulator without its own additions: stat cards from its numeric stats. */
 const genericUi: SimulatorUi = {
   description: '',
-  icon: '◎',
   statCards: (stats) =>
     Object.entries(stats)
       .filter(([, v]) => typeof v === 'number')
@@ -22,6 +28,14 @@ const genericUi: SimulatorUi = {
       .map(([k, v]) => ({ label: humanize(k), value: Number.isInteger(v) ? formatInt(v as number) : formatNumber(v as number, 4) })),
 };
 
-export function uiFor(id: string): SimulatorUi {
-  return UI[id] ?? genericUi;
+const loaded = new Map<string, Promise<SimulatorUi>>();
+
+/** The page additions of a simulator (a cached promise, for React's `use` under Suspense). */
+export function loadUi(id: string): Promise<SimulatorUi> {
+  let p = loaded.get(id);
+  if (!p) {
+    p = UI[id] ? UI[id]() : Promise.resolve(genericUi);
+    loaded.set(id, p);
+  }
+  return p;
 }

@@ -7,8 +7,6 @@ import type { RunMeta } from '../store';
 export interface SimulatorUi {
   /** One or two sentences for the page header: who uses it and for what. */
   readonly description: string;
-  /** Icon shown in empty states and navigation. */
-  readonly icon: string;
   statCards(stats: Record<string, unknown>, config: Record<string, unknown>, charts: unknown): StatCard[];
   readonly Charts?: ComponentType<{ run: RunMeta }>;
   /** Extra explorers under the charts (a session explorer, a trace waterfall, …). */

@@ -47,12 +47,12 @@ function objectIssues(def: DomainDef, c: Omit<DomainConfig, 'seed'>): Issue[] {
   for (const [k, v] of Object.entries(c.rows)) {
     if (!anchors.includes(k)) issues.push({ path: `rows.${k}`, message: `${show(k)} is not an anchor table of ${def.id}; allowed: ${anchors.join(', ')}` });
     else if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > MAX_ANCHOR_ROWS)
-      issues.push({ path: `rows.${k}`, message: `${show(v)} is out of range; allowed: an integer from 1 to ${MAX_ANCHOR_ROWS.toExponential()}` });
+      issues.push({ path: `rows.${k}`, message: `${show(v)} is out of range; allowed: an integer from 1 to ${MAX_ANCHOR_ROWS.toLocaleString('en-US')}` });
   }
   const ratioKeys = def.tables.flatMap((t) => (t.count.kind === 'perParent' ? [t.count.ratioKey] : []));
   for (const [k, v] of Object.entries(c.ratios)) {
     if (!ratioKeys.includes(k)) issues.push({ path: `ratios.${k}`, message: `${show(k)} is not a ratio of ${def.id}; allowed: ${ratioKeys.join(', ')}` });
-    else if (typeof v !== 'number' || !(v > 0) || v > 1000) issues.push({ path: `ratios.${k}`, message: `${show(v)} is out of range; allowed: a number in (0, 1000]` });
+    else if (typeof v !== 'number' || !(v > 0) || v > 1000) issues.push({ path: `ratios.${k}`, message: `${show(v)} is out of range; allowed: a number greater than 0 and at most 1,000` });
   }
   const profiled = new Map(def.tables.flatMap((t) => t.columns.flatMap((col) => (col.gen.profileKey ? [[col.gen.profileKey, col.gen.values ?? []] as const] : []))));
   for (const [k, v] of Object.entries(c.distributions)) {

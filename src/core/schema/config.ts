@@ -2,8 +2,22 @@ import { describeShape, parseShape, type FieldDescription, type InferShape, type
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
+/** A bound that depends on other fields (the users a clickstream can take with its pages per session). */
+export interface DerivedLimit {
+  readonly min?: number;
+  readonly max?: number;
+  /** Why, in words: "with these sessions and pages per session". */
+  readonly because: string;
+}
+
 export interface ConfigSchema<T> {
   readonly shape: Shape;
+  /**
+   * Bounds of top-level fields that depend on the others, computed from a draft whose other
+   * fields are valid (fields without one, or a draft that cannot say, are absent). The refine
+   * step applies the same bounds, so a form's hint and the validation never disagree.
+   */
+  limits?(raw: unknown): Readonly<Record<string, DerivedLimit>>;
   /** Validate raw input (camelCase or snake_case keys); fills every default. */
   parse(raw: unknown): ParseResult<T>;
   /** The config with every default (a fresh copy). */
@@ -32,9 +46,24 @@ export function defineConfig<S extends Shape>(
   refine?: (config: InferShape<S>) => Issue[],
   /** Runs after a successful parse, e.g. to expand a preset into explicit fields (must be idempotent). */
   normalize?: (config: InferShape<S>) => InferShape<S>,
+  /** Bounds of fields that depend on other fields; `refine` must apply the same ones. */
+  derived?: { readonly [K in keyof S]?: (config: InferShape<S>) => Omit<DerivedLimit, 'because'> & { because: string } },
 ): ConfigSchema<InferShape<S>> {
   return {
     shape,
+    limits(raw) {
+      const out: Record<string, DerivedLimit> = {};
+      if (!derived || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+      for (const [name, limit] of Object.entries(derived) as [string, ((c: InferShape<S>) => DerivedLimit) | undefined][]) {
+        const field = shape[name];
+        if (!limit || !field || field.default === undefined) continue;
+        // the other fields as given, this one at its default: the bound it must meet
+        const issues: Issue[] = [];
+        const value = parseShape(shape, { ...(raw as Record<string, unknown>), [name]: field.default }, '', issues);
+        if (value !== undefined && !issues.length) out[name] = limit(value);
+      }
+      return out;
+    },
     parse(raw) {
       const issues: Issue[] = [];
       const value = parseShape(shape, raw ?? {}, '', issues);

@@ -55,6 +55,9 @@ export interface Field<T> {
   readonly inner?: Field<unknown>;
   readonly min?: number;
   readonly max?: number;
+  /** Whether `min` / `max` themselves are refused (a duration > 0). */
+  readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
   /** Validate and normalise a value; pushes issues and returns undefined when it is invalid. */
   parse(value: unknown, path: string, issues: Issue[]): T | undefined;
   /** The allowed values in words, for error messages and help. */
@@ -78,14 +81,16 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n);
+/** A number for people: thousands separated from 1,000 on, never exponent notation. */
+export function fmt(n: number): string {
+  return Math.abs(n) >= 1000 ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n);
 }
 
-function rangeText(what: string, min?: number, max?: number, minEx = false, maxEx = false): string {
+/** "an integer from 0 to 1,000", "a number greater than 0 and at most 8,784", in words (no interval notation). */
+export function rangeText(what: string, min?: number, max?: number, minEx = false, maxEx = false): string {
   if (min !== undefined && max !== undefined) {
     if (!minEx && !maxEx) return `${what} from ${fmt(min)} to ${fmt(max)}`;
-    return `${what} in ${minEx ? '(' : '['}${fmt(min)}, ${fmt(max)}${maxEx ? ')' : ']'}`;
+    return `${what} ${minEx ? 'greater than' : 'at least'} ${fmt(min)} and ${maxEx ? 'less than' : 'at most'} ${fmt(max)}`;
   }
   if (min !== undefined) return `${what} ${minEx ? '>' : '≥'} ${fmt(min)}`;
   if (max !== undefined) return `${what} ${maxEx ? '<' : '≤'} ${fmt(max)}`;
@@ -115,6 +120,8 @@ function numeric(kind: 'int' | 'number', o: NumberOpts<number>): Field<number> {
     default: dflt,
     min,
     max,
+    minExclusive,
+    maxExclusive,
     allowed,
     parse(v, path, issues) {
       if (typeof v !== 'number' || !Number.isFinite(v)) return problem(issues, path, v, `is not ${what}`, allowed());
@@ -158,7 +165,7 @@ export const f = {
   string(o: FieldMeta & { default?: string; minLength?: number; maxLength?: number; pattern?: RegExp; patternHelp?: string }): Field<string> {
     const { default: dflt, minLength = 0, maxLength = 10_000, pattern, patternHelp, ...meta } = o;
     const allowed = () =>
-      patternHelp ?? (minLength > 0 ? `a non-empty string of at most ${maxLength} characters` : `a string of at most ${maxLength} characters`);
+      patternHelp ?? (minLength > 0 ? `a non-empty string of at most ${fmt(maxLength)} characters` : `a string of at most ${fmt(maxLength)} characters`);
     return {
       kind: 'string',
       meta,

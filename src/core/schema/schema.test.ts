@@ -33,13 +33,13 @@ describe('config schemas', () => {
   });
 
   it('names the field, the value and what is allowed', () => {
-    expect(messages({ entityCount: -5 })).toEqual(['entityCount: -5 is out of range; allowed: an integer from 0 to 1000']);
-    expect(messages({ entityCount: 2.5 })).toEqual(['entityCount: 2.5 is not an integer; allowed: an integer from 0 to 1000']);
+    expect(messages({ entityCount: -5 })).toEqual(['entityCount: -5 is out of range; allowed: an integer from 0 to 1,000']);
+    expect(messages({ entityCount: 2.5 })).toEqual(['entityCount: 2.5 is not an integer; allowed: an integer from 0 to 1,000']);
     expect(messages({ rate: 1.5 })).toEqual(['rate: 1.5 is out of range; allowed: a number from 0 to 1']);
     expect(messages({ mode: 'c' })).toEqual(['mode: "c" is not a known value; allowed: one of a, b']);
     expect(messages({ start: 'soon' })[0]).toMatch(/^start: "soon" is not a valid date-time; allowed: an ISO 8601/);
     expect(messages({ items: [{ name: '', weight: 0 }] })).toEqual([
-      'items.0.name: "" is empty; allowed: a non-empty string of at most 10000 characters',
+      'items.0.name: "" is empty; allowed: a non-empty string of at most 10,000 characters',
       'items.0.weight: 0 is out of range; allowed: a number > 0',
     ]);
   });

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveCo
 import type { ClickstreamCharts as Data } from '../../../core/simulators/clickstream/clickstream.charts';
 import { DWELL_MAX_SECONDS, DWELL_MIN_SECONDS } from '../../../core/simulators/clickstream/clickstream.generate';
 import { AXIS_PROPS, CHART_COLORS, ChartCard, ChartTooltip } from '../../components/ChartCard';
+import { topSummary } from '../../components/chartSummary';
 import { formatCompact, formatInt, formatNumber, formatPercent } from '../../format';
 import type { RunMeta } from '../../store';
 import { BOT_COLOR, HUMAN_COLOR } from './clickstreamFormat';
@@ -30,7 +31,12 @@ function PagesPerSession({ data, mean }: { data: Data; mean: number }) {
   });
   const total = sum(rows);
   return (
-    <ChartCard title="Pages per session" subtitle={`Page views per human session; one page is a bounce. Mean ${formatNumber(mean, 2)} pages.`}>
+    <ChartCard
+      title="Pages per session"
+      subtitle={`Page views per human session; one page is a bounce.${total ? ` Mean ${formatNumber(mean, 2)} pages.` : ' No human sessions in this run.'}`}
+      table={{ columns: ['Pages', 'Sessions', 'Share'], rows: rows.map((r) => [r.label, formatInt(r.count), formatPercent(r.count / Math.max(1, total))]) }}
+      summary={topSummary(rows.map((r) => [`${r.label} pages`, r.count]), 'sessions')}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 16 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
@@ -57,6 +63,8 @@ function DwellTime({ data }: { data: Data }) {
   return (
     <ChartCard
       title="Time on page"
+      table={{ columns: ['Seconds', 'Page views', 'Share'], rows: rows.map((r) => [r.title, formatInt(r.count), formatPercent(r.count / Math.max(1, total))]) }}
+      summary={topSummary(rows.map((r) => [r.title, r.count]), 'page views')}
       subtitle={`Human dwell per page view, seconds, 5 s bins: lognormal (median ≈ 15 s) clipped to ${DWELL_MIN_SECONDS}–${DWELL_MAX_SECONDS} s; the last bar is the ${DWELL_MAX_SECONDS} s cap. Bots stay 0.1–0.5 s.`}
     >
       <ResponsiveContainer>
@@ -82,7 +90,12 @@ function DeviceMix({ data }: { data: Data }) {
   let colour = 0;
   const fills = rows.map((r) => (r.label === 'bot' ? BOT_COLOR : CHART_COLORS[[0, 1, 3, 5, 4][colour++ % 5]]));
   return (
-    <ChartCard title="Device mix" subtitle="Sessions by device type; crawler sessions are “bot”.">
+    <ChartCard
+      title="Device mix"
+      subtitle="Sessions by device type; crawler sessions are “bot”."
+      table={{ columns: ['Device', 'Sessions', 'Share'], rows: rows.map((r) => [r.label, formatInt(r.count), formatPercent(r.count / Math.max(1, total))]) }}
+      summary={topSummary(rows.map((r) => [r.label, r.count]), 'sessions')}
+    >
       <div className="clickstream-donut">
         <ResponsiveContainer width="55%" height="100%">
           <PieChart>
@@ -113,7 +126,13 @@ function ReferrerMix({ data }: { data: Data }) {
   const rows = data.referrerMix;
   const total = rows.reduce((a, r) => a + r.humans + r.bots, 0);
   return (
-    <ChartCard title="Referrer mix" subtitle="Sessions by traffic source; crawlers count as “direct”." height={Math.max(280, 48 + rows.length * 30)}>
+    <ChartCard
+      title="Referrer mix"
+      subtitle="Sessions by traffic source; crawlers count as “direct”."
+      height={Math.max(280, 48 + rows.length * 30)}
+      table={{ columns: ['Source', 'Humans', 'Bots', 'Share'], rows: rows.map((r) => [r.label, formatInt(r.humans), formatInt(r.bots), formatPercent((r.humans + r.bots) / Math.max(1, total))]) }}
+      summary={topSummary(rows.map((r) => [r.label, r.humans + r.bots]), 'sessions')}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }} barCategoryGap={5}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />

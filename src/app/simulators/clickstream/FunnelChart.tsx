@@ -1,5 +1,6 @@
 import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import { ChartCard } from '../../components/ChartCard';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatInt, formatPercent } from '../../format';
 
 /**
@@ -20,8 +21,14 @@ export function FunnelChart({ data, funnelEnabled }: { data: ClickstreamCharts; 
     );
   }
   return (
-    <ChartCard wide title="Conversion funnel" subtitle={subtitle} height={Math.min(520, 40 + stages.length * 50)}>
-      <div className="clickstream-funnel-scroll">
+    <ChartCard
+      wide
+      title="Conversion funnel"
+      subtitle={subtitle}
+      height={Math.min(520, 40 + stages.length * 50)}
+      summary={`${formatPercent(first ? last.reached / first : 0)} of ${formatInt(first)} funnel sessions reached ${last.stage}.`}
+    >
+      <ScrollRegion className="clickstream-funnel-scroll" label="Funnel stages, scrollable">
         <ol className="clickstream-funnel" aria-label="Funnel stages">
           {stages.map((s, k) => {
             const share = first ? s.reached / first : 0;
@@ -55,7 +62,7 @@ export function FunnelChart({ data, funnelEnabled }: { data: ClickstreamCharts; 
             );
           })}
         </ol>
-      </div>
+      </ScrollRegion>
       <p className="clickstream-funnel-summary">
         <strong>{formatPercent(first ? last.reached / first : 0)}</strong> of {formatInt(first)} funnel sessions reached <strong>{last.stage}</strong>.
       </p>

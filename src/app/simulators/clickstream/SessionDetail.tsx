@@ -1,4 +1,5 @@
 import type { SessionSample } from '../../../core/simulators/clickstream/clickstream.samples';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatInt } from '../../format';
 import { clockHmsMs, formatSeconds, fullDate, KIND_LABEL, offsetLabel } from './clickstreamFormat';
 
@@ -102,7 +103,7 @@ export function SessionDetail({ session, stages }: { session: SessionSample; sta
         <span className="clickstream-muted">Funnel</span>
         <FunnelProgress session={session} stages={stages} />
       </div>
-      <div className="clickstream-views-scroll">
+      <ScrollRegion className="clickstream-views-scroll" label="Page views of the session, scrollable">
         <table className="clickstream-views" aria-label="Page views of the session">
           <thead>
             <tr>
@@ -127,7 +128,7 @@ export function SessionDetail({ session, stages }: { session: SessionSample; sta
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {session.views.length < session.pageViews && (
         <p className="field-hint">
           Showing the first {formatInt(session.views.length)} of {formatInt(session.pageViews)} page views; the page_views table has them all.

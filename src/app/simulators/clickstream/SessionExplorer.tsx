@@ -5,6 +5,7 @@ import { formatInt } from '../../format';
 import type { RunMeta } from '../../store';
 import { formatSeconds, KIND_LABEL, sessionStart } from './clickstreamFormat';
 import { SessionDetail } from './SessionDetail';
+import { rovingKeyDown } from '../../components/roving';
 
 const PAGE_SIZE = 6;
 const KINDS: readonly SessionKind[] = ['converted', 'engaged', 'bounced', 'bot'];
@@ -49,8 +50,11 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const slice = shown.slice(current * PAGE_SIZE, current * PAGE_SIZE + PAGE_SIZE);
-  // a new run keeps this component: fall back to its first converting session
-  const selected = samples.find((s) => s.sessionId === selectedId) ?? samples.find((s) => s.kind === 'converted') ?? samples[0];
+  // the detail follows the list: the chosen session while it matches the filter and search, else
+  // the first match (a new run or a new search); none when nothing matches, so no stale detail stays
+  const preferred = selectedId ?? samples.find((s) => s.kind === 'converted')?.sessionId;
+  const selected = shown.find((s) => s.sessionId === preferred) ?? shown[0];
+  const focusAt = Math.max(0, slice.findIndex((s) => s.sessionId === selected?.sessionId));
 
   return (
     <section className="panel clickstream-explorer-panel" aria-label="Session explorer">
@@ -97,11 +101,13 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
                 setPage(0);
               }}
             />
-            <ul className="clickstream-session-list" aria-label="Sampled sessions">
-              {slice.map((s) => (
+            <ul className="clickstream-session-list" aria-label="Sampled sessions" onKeyDown={(e) => rovingKeyDown(e, 'vertical')}>
+              {slice.map((s, k) => (
                 <li key={s.sessionId}>
                   <button
                     type="button"
+                    data-roving
+                    tabIndex={k === focusAt ? 0 : -1}
                     className="clickstream-session"
                     aria-pressed={s.sessionId === selected?.sessionId}
                     onClick={() => choose(s.sessionId)}
@@ -134,7 +140,13 @@ export function SessionExplorer({ run }: { run: RunMeta }) {
             </div>
           </div>
           <div ref={detailRef} className="clickstream-detail-host">
-            {selected && <SessionDetail key={selected.sessionId} session={selected} stages={stages} />}
+            {selected ? (
+              <SessionDetail key={selected.sessionId} session={selected} stages={stages} />
+            ) : (
+              <div className="empty clickstream-detail-empty" role="status">
+                <p>No sampled session matches {q ? `“${query.trim()}”` : 'this filter'}. Change the search or the session kind to see a session here.</p>
+              </div>
+            )}
           </div>
         </div>
       )}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
+import { topSummary } from '../../components/chartSummary';
 import { formatCompact, formatInt, formatPercent } from '../../format';
 import { BOT_COLOR, clockHm, fullDate, HOUR_MS, HUMAN_COLOR, tickStepHours, timeTick } from './clickstreamFormat';
 
@@ -80,9 +81,13 @@ export function SessionsChart({ data }: { data: ClickstreamCharts }) {
           ? `Session starts per ${per} over the window, UTC. Humans follow the working day (peak at 12:00, floor around midnight); crawlers arrive at any hour.`
           : 'Session starts by hour of the day (UTC), every day of the window added together: the diurnal curve.'
       }
-      height={300}
-    >
-      <div className="clickstream-chart-toolbar">
+      height={256}
+      table={{
+        columns: [view === 'window' ? 'Hours (UTC)' : 'Hour of day (UTC)', 'Humans', 'Bots', 'All sessions'],
+        rows: series.map((p) => [title(p), formatInt(p.humans), formatInt(p.bots), formatInt(p.humans + p.bots)]),
+      }}
+      summary={topSummary(series.map((p) => [title(p), p.humans + p.bots]), 'sessions')}
+      actions={
         <div className="segmented" role="radiogroup" aria-label="Sessions axis">
           {(
             [
@@ -96,7 +101,8 @@ export function SessionsChart({ data }: { data: ClickstreamCharts }) {
             </label>
           ))}
         </div>
-      </div>
+      }
+    >
       <ResponsiveContainer height={256}>
         {/* past a week of hourly bars, bars turn into hairlines: stacked areas read better */}
         {series.length > 168 ? (

@@ -9,7 +9,6 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 export const clickstreamUi: SimulatorUi = {
   description:
     'Web sessions, page views and conversion funnels over a day of diurnal traffic, with bounces and bot crawls mixed in. For testing sessionisation, bounce and conversion KPIs, bot filtering and funnel dashboards; every bot session and funnel drop-off is in the answer key.',
-  icon: '➚',
   statCards(stats, config) {
     const total = num(stats.total_sessions);
     const humans = num(stats.human_sessions);
@@ -33,21 +32,22 @@ export const clickstreamUi: SimulatorUi = {
       { label: 'Page views', value: formatInt(views), sub: `${formatInt(views - botViews)} human · ${formatInt(botViews)} bot` },
       {
         label: 'Pages per session',
-        value: formatNumber(num(stats.avg_pages_per_session), 2),
+        // no human session: a dash, not "0" dressed as a figure
+        value: humans ? formatNumber(num(stats.avg_pages_per_session), 2) : '—',
         sub: bots ? `human sessions; bots crawl ${formatInt(num(config.botPagesPerSession))} each` : 'human sessions',
       },
       {
         label: 'Bounce rate',
-        value: formatPercent(num(stats.bounce_rate_actual)),
+        value: humans ? formatPercent(num(stats.bounce_rate_actual)) : '—',
         sub: `${formatInt(num(stats.bounce_sessions))} one-page human sessions (set to ${formatPercent(num(config.bounceRate))})`,
       },
-      funnelOn
+      funnelOn && eligible
         ? {
             label: 'Conversion rate',
             value: formatPercent(num(stats.funnel_conversion_rate)),
             sub: `${formatInt(num(stats.funnel_conversions))} of ${formatInt(eligible)} funnel sessions reached ${stages[stages.length - 1]}`,
           }
-        : { label: 'Conversion rate', value: '—', sub: 'funnels are off for this run' },
+        : { label: 'Conversion rate', value: '—', sub: funnelOn ? 'no session entered the funnel' : 'funnels are off for this run' },
     ];
   },
   Charts: ClickstreamCharts,

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatInt } from '../../format';
-import { formatMs, formatUtc, LEVEL_COLORS, serviceColor, statusColor, type OplogData } from './shared';
+import { formatMs, formatUtc, LEVEL_COLORS, serviceColor, statusTextColor, type OplogData } from './shared';
 
 /** Two lines per log entry: time, level, service, status, latency; then request and message. */
 const ROW_HEIGHT = 50;
@@ -74,7 +74,7 @@ export function LogView({ data, onOpenTrace }: { data: OplogData; onOpenTrace(tr
           {formatInt(rows.length)} lines shown · {formatInt(inSample)} of {formatInt(inRun)} matching lines of the run are in the sample
         </span>
       </div>
-      <div className="grid-scroll oplog-log-scroll" ref={scrollRef}>
+      <div className="grid-scroll oplog-log-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Log lines, scrollable">
         <div role="list" aria-label="Log lines" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const k = rows[item.index];
@@ -98,7 +98,7 @@ export function LogView({ data, onOpenTrace }: { data: OplogData; onOpenTrace(tr
                     <span className="swatch" style={{ background: serviceColor(s.service[k]) }} />
                     {name}
                   </span>
-                  <span className="oplog-log-status" style={{ color: s.status[k] >= 400 ? statusColor(s.status[k]) : undefined }} title="HTTP status">
+                  <span className="oplog-log-status" style={{ color: s.status[k] >= 400 ? statusTextColor(s.status[k]) : undefined }} title="HTTP status">
                     {s.status[k]}
                   </span>
                   <span className="oplog-log-latency" title="Latency">

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContai
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
 import { formatCompact, formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
+import { topSummary } from '../../components/chartSummary';
 import { formatMs, LEVEL_COLORS, STATUS_CLASSES, statusColor, type OplogData } from './shared';
 
 const PERCENTILES = [
@@ -39,6 +40,8 @@ export function LatencyPercentiles({ data }: { data: OplogData }) {
       wide
       height={48 + rows.length * 46}
       actions={<ScaleSwitch log={log} setLog={setLog} />}
+      table={{ columns: ['Service', 'p50', 'p95', 'p99'], rows: rows.map((r) => [r.service, formatMs(r.p50), formatMs(r.p95), formatMs(r.p99)]) }}
+      summary={worst ? `Worst p95 latency: ${worst.service}, ${formatMs(worst.p95)}. ${rows.length} services; the data is in the table view.` : 'No requests.'}
     >
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 16, top: 0, bottom: 0 }} barGap={1} barCategoryGap="22%">
@@ -84,6 +87,8 @@ export function StatusMix({ data }: { data: OplogData }) {
       title="Status-code mix"
       subtitle="Log lines by HTTP status code, all services; 5xx are the errors of the error rate."
       height={240}
+      table={{ columns: ['Status', 'Log lines', 'Share'], rows: rows.map((r) => [r.code, formatInt(r.count), formatPercent(r.count / Math.max(1, total))]) }}
+      summary={topSummary(rows.map((r) => [`status ${r.code}`, r.count]), 'log lines')}
       footer={
         <div className="legend-row oplog-legend-items" aria-label="Status classes">
           {STATUS_CLASSES.map((k, i) => (
@@ -131,7 +136,13 @@ export function LevelMix({ data }: { data: OplogData }) {
   const total = data.levels.reduce((a, l) => a + l.count, 0);
   const rows = data.levels.map((l) => ({ ...l, share: formatPercent(l.count / Math.max(1, total)) }));
   return (
-    <Card title="Log level mix" subtitle="Log lines by level: ERROR for status ≥ 500, WARN for 4xx (429 included), INFO otherwise." height={240}>
+    <Card
+      title="Log level mix"
+      subtitle="Log lines by level: ERROR for status ≥ 500, WARN for 4xx (429 included), INFO otherwise."
+      height={240}
+      table={{ columns: ['Level', 'Log lines', 'Share'], rows: rows.map((r) => [r.level, formatInt(r.count), r.share]) }}
+      summary={topSummary(rows.map((r) => [r.level, r.count]), 'log lines')}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />

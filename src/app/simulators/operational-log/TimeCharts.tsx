@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
+import { topSummary } from '../../components/chartSummary';
 import { formatCompact, formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
 import { bucketLabel, niceTicks, serviceColor, timeTickLabel, timeTicks, WINDOW_KINDS, type OplogData } from './shared';
@@ -130,6 +131,14 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
       wide
       height={280}
       footer={<Legend data={data} hidden={hidden} toggle={toggle} timeline={t} />}
+      table={{
+        columns: ['Bucket', ...data.series.map((x) => x.service), 'Injected windows'],
+        rows: rows.slice(0, -1).map((r) => [bucketLabel(r.t, widthMs), ...data.series.map((_, i) => formatInt(r[`s${i}`])), windowsAt(t, r.t, r.t + widthMs).join(', ') || '—']),
+      }}
+      summary={topSummary(
+        data.series.map((x) => [x.service, x.requests.reduce((a, v) => a + v, 0)]),
+        'log lines',
+      )}
     >
       <ResponsiveContainer>
         <AreaChart data={rows} margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>
@@ -188,6 +197,13 @@ function mergeFactor(data: OplogData): number {
   return Math.max(1, Math.ceil(nb / MAX_POINTS), forCounts);
 }
 
+/** "Highest error rate 12.5 % in 2024-01-01 03:00–04:00 UTC." for screen readers. */
+function peakRate(rows: readonly Record<string, number | null>[], widthMs: number): string {
+  const peak = rows.reduce<Record<string, number | null> | undefined>((best, r) => ((r.all ?? -1) > (best?.all ?? -1) ? r : best), undefined);
+  if (!peak || peak.all == null) return 'No requests.';
+  return `Highest error rate of all services: ${formatPercent(peak.all, 2)} in ${bucketLabel(peak.start ?? 0, widthMs)}. The data is in the table view.`;
+}
+
 /** A y-axis top for rates with four round intervals (1 %, 2 %, 2.5 % … 25 % steps). */
 const RATE_TOPS = [0.04, 0.08, 0.1, 0.2, 0.4, 0.6, 0.8, 1];
 function rateTop(max: number): number {
@@ -219,6 +235,15 @@ export function ErrorRateOverTime({ data }: { data: OplogData }) {
       subtitle={`Share of requests answered with a status ≥ 500 per ${bucket} bucket, UTC; the bold line is all services together.`}
       wide
       height={260}
+      table={{
+        columns: ['Bucket', ...data.series.map((x) => x.service), 'All services'],
+        rows: rows.map((r) => [
+          bucketLabel(r.start ?? 0, widthMs),
+          ...data.series.map((_, i) => (r[`s${i}`] == null ? '—' : formatPercent(r[`s${i}`] ?? 0, 2))),
+          r.all == null ? '—' : formatPercent(r.all, 2),
+        ]),
+      }}
+      summary={peakRate(rows, widthMs)}
       footer={
         <Legend
           data={data}

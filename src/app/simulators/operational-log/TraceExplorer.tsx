@@ -1,4 +1,5 @@
-import { useState, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
+import { rovingKeyDown } from '../../components/roving';
 import { formatInt } from '../../format';
 import { formatMs, serviceColor, type OplogData } from './shared';
 import { TraceWaterfall } from './TraceWaterfall';
@@ -20,6 +21,9 @@ export function TraceExplorer(props: { data: OplogData; selected: number; fromLo
   const items = data.traceLists[list];
   const trace = data.traces[selected];
   const extra = trace && fromLog && !items.includes(selected) ? [selected] : [];
+  const shownItems = [...extra, ...items];
+  const focusAt = Math.max(0, shownItems.indexOf(selected));
+  const listId = useId();
   return (
     <section className="panel oplog-panel" aria-label="Trace explorer" ref={ref} tabIndex={-1}>
       <div className="panel-header">
@@ -38,19 +42,31 @@ export function TraceExplorer(props: { data: OplogData; selected: number; fromLo
         <div className="oplog-trace-layout">
           <div className="oplog-trace-cols">
             <div className="oplog-trace-picker">
-              <div className="tabs" role="tablist" aria-label="Trace lists">
+              <div className="tabs" role="tablist" aria-label="Trace lists" onKeyDown={(e) => rovingKeyDown(e, 'horizontal', (i) => setList(LISTS[i].key))}>
                 {LISTS.map((l) => (
-                  <button key={l.key} type="button" role="tab" className="tab" aria-selected={l.key === list} title={l.hint} onClick={() => setList(l.key)}>
+                  <button
+                    key={l.key}
+                    type="button"
+                    role="tab"
+                    data-roving
+                    className="tab"
+                    aria-selected={l.key === list}
+                    aria-controls={listId}
+                    tabIndex={l.key === list ? 0 : -1}
+                    title={l.hint}
+                    onClick={() => setList(l.key)}
+                  >
                     {l.label}
                   </button>
                 ))}
               </div>
-              <ul className="oplog-trace-list" aria-label="Traces">
-                {[...extra, ...items].map((t, k) => {
+              {/* one tab stop for the list: the arrow keys move between traces */}
+              <ul className="oplog-trace-list" id={listId} aria-label={`Traces: ${LISTS.find((l) => l.key === list)?.label}`} onKeyDown={(e) => rovingKeyDown(e, 'vertical')}>
+                {shownItems.map((t, k) => {
                   const tr = data.traces[t];
                   return (
                     <li key={`${t}:${k}`}>
-                      <button type="button" className="oplog-trace-item" aria-pressed={t === selected} onClick={() => onSelect(t)}>
+                      <button type="button" data-roving className="oplog-trace-item" aria-pressed={t === selected} tabIndex={k === focusAt ? 0 : -1} onClick={() => onSelect(t)}>
                         <span className="oplog-trace-item-op">
                           {k === 0 && extra.length ? <span className="oplog-badge">from log</span> : null}
                           {tr.operation}

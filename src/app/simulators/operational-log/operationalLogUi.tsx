@@ -17,7 +17,6 @@ function windowCard(label: string, enabled: boolean, windows: number, events: nu
 export const operationalLogUi: SimulatorUi = {
   description:
     'Structured request logs of a microservice estate with W3C traces, latency spikes, outages and error bursts, each window listed in the answer key — for testing observability pipelines, alert rules and SLO dashboards.',
-  icon: '≋',
   statCards(stats, config, charts) {
     const events = num(stats.total_events);
     const services = Array.isArray(config.services) && config.services.length ? config.services.length : num(config.serviceCount);
@@ -26,13 +25,15 @@ export const operationalLogUi: SimulatorUi = {
     const windows = (stats.windows ?? {}) as Record<string, number>;
     return [
       { label: 'Log lines', value: formatInt(events), sub: `${plural(services, 'service')} × ${formatHours(num(config.durationHours))}` },
-      { label: 'Error rate', value: formatPercent(num(stats.error_rate), 2), sub: `${formatInt(num(stats.total_errors))} responses ≥ 500` },
-      ...worstP95(charts),
+      events
+        ? { label: 'Error rate', value: formatPercent(num(stats.error_rate), 2), sub: `${formatInt(num(stats.total_errors))} responses ≥ 500` }
+        : { label: 'Error rate', value: '—', sub: 'no requests in this run' },
+      ...worstP95(charts, events),
       ...(config.traceEnabled === false
         ? [{ label: 'Traces', value: 'off', sub: 'tracing disabled' }]
         : [
-            { label: 'Traces', value: formatInt(traces), sub: `${formatPercent(traces / Math.max(1, events))} of requests sampled` },
-            { label: 'Spans', value: formatInt(spans), sub: `${formatNumber(spans / Math.max(1, traces), 1)} per trace` },
+            { label: 'Traces', value: formatInt(traces), sub: events ? `${formatPercent(traces / events)} of requests sampled` : 'no requests in this run' },
+            { label: 'Spans', value: formatInt(spans), sub: traces ? `${formatNumber(spans / traces, 1)} per trace` : 'no traces' },
           ]),
       windowCard('Latency spikes', config.latencySpikeEnabled !== false, windows.latency_spike ?? 0, num(stats.spike_events), 'log lines inside'),
       windowCard('Outages', config.outageEnabled !== false, windows.outage ?? 0, num(stats.outage_events), 'log lines inside'),
@@ -45,8 +46,10 @@ export const operationalLogUi: SimulatorUi = {
 };
 
 /** The slowest service's p95 latency, from the per-service health the charts carry. */
-function worstP95(charts: unknown): StatCard[] {
+function worstP95(charts: unknown, events: number): StatCard[] {
   const latency = (charts as Partial<ChartData> | null)?.latency ?? [];
   const worst = latency.reduce<(typeof latency)[number] | undefined>((w, l) => (!w || l.p95 > w.p95 ? l : w), undefined);
-  return worst ? [{ label: 'Worst p95 latency', value: `${formatNumber(worst.p95, 0)} ms`, sub: worst.service }] : [];
+  // without requests there is no latency: a dash, not "0 ms" of the first service
+  if (!events || !worst) return [{ label: 'Worst p95 latency', value: '—', sub: 'no requests in this run' }];
+  return [{ label: 'Worst p95 latency', value: `${formatNumber(worst.p95, 0)} ms`, sub: worst.service }];
 }

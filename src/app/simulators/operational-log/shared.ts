@@ -16,14 +16,15 @@ export function serviceColor(i: number): string {
   return round === 0 ? base : `color-mix(in srgb, ${base} ${Math.max(35, 100 - round * 25)}%, var(--text-3))`;
 }
 
-/** The injected window kinds, in the answer key's names, with their shading. */
+/** The injected window kinds, in the answer key's names, with their shading (hues no default service line uses). */
 export const WINDOW_KINDS = [
-  { kind: 'latency_spike', label: 'Latency spike', color: 'var(--chart-3)' },
-  { kind: 'outage', label: 'Outage', color: 'var(--chart-5)' },
-  { kind: 'error_burst', label: 'Error burst', color: 'var(--chart-6)' },
+  { kind: 'latency_spike', label: 'Latency spike', color: 'var(--shade-spike)' },
+  { kind: 'outage', label: 'Outage', color: 'var(--shade-outage)' },
+  { kind: 'error_burst', label: 'Error burst', color: 'var(--shade-burst)' },
 ] as const;
 
-export const LEVEL_COLORS: Record<string, string> = { INFO: 'var(--chart-2)', WARN: 'var(--chart-3)', ERROR: 'var(--chart-5)' };
+/** Level colours for text and badge borders: the text-safe tones (≥ 4.5:1 in both themes). */
+export const LEVEL_COLORS: Record<string, string> = { INFO: 'var(--text-info)', WARN: 'var(--text-warn)', ERROR: 'var(--text-error)' };
 
 /** Status classes and their colours (2xx green, 3xx blue, 4xx amber, 5xx red). */
 export const STATUS_CLASSES = [
@@ -35,6 +36,11 @@ export const STATUS_CLASSES = [
 
 export function statusColor(code: number): string {
   return (STATUS_CLASSES.find((c) => c.test(code)) ?? STATUS_CLASSES[3]).color;
+}
+
+/** A status code's colour as text (the chart hues are too light for text on a panel). */
+export function statusTextColor(code: number): string {
+  return code >= 500 ? 'var(--text-error)' : code >= 400 ? 'var(--text-warn)' : code >= 300 ? 'var(--text-info)' : 'var(--text-ok)';
 }
 
 /** Milliseconds for people: "0.84 ms", "52.3 ms", "1.27 s", "18.9 s". */

@@ -2,6 +2,8 @@ import { Bar, BarChart, CartesianGrid, Cell, Layer, Rectangle, ReferenceLine, Re
 import type { NodeProps } from 'recharts/types/chart/Sankey';
 import type { WorkflowCharts as Data } from '../../../core/simulators/workflow/workflow.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
+import { topSummary } from '../../components/chartSummary';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { binLabel, formatCompact, formatHours, formatInt, formatPercent } from '../../format';
 import type { RunMeta } from '../../store';
 
@@ -9,7 +11,15 @@ const ANOMALY_COLORS: Record<string, string> = { skip: 'var(--chart-3)', stuck: 
 
 function FinalStates({ data, total }: { data: Data; total: number }) {
   return (
-    <ChartCard title="Final state of each entity" subtitle="Entities by the state they ended in; terminal states in colour, unfinished ones in grey.">
+    <ChartCard
+      title="Final state of each entity"
+      subtitle="Entities by the state they ended in; terminal states in colour, unfinished ones in grey."
+      table={{
+        columns: ['State', 'Entities', 'Share', 'Kind'],
+        rows: data.finalStates.map((s) => [s.state, formatInt(s.count), formatPercent(s.count / Math.max(1, total)), s.terminal ? 'terminal' : 'unfinished']),
+      }}
+      summary={topSummary(data.finalStates.map((s) => [s.state, s.count]), 'entities', total)}
+    >
       <ResponsiveContainer>
         <BarChart data={data.finalStates} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
@@ -51,11 +61,11 @@ function TransitionMatrix({ data }: { data: Data }) {
   const sources = names.filter((n) => data.transitions.some((t) => t.from === n));
   const targets = names.filter((n) => data.transitions.some((t) => t.to === n));
   return (
-    <section className="chart-card wide" aria-label="Transitions between states">
-      <h3>Transitions between states</h3>
+    <section className="chart-card wide" aria-labelledby="wf-matrix-title">
+      <h3 id="wf-matrix-title">Transitions between states</h3>
       <p className="chart-sub">Event counts from each state (rows) to each state (columns), anomalous moves included; darker means more.</p>
-      <div style={{ overflowX: 'auto' }}>
-        <table className="heatmap">
+      <ScrollRegion label="Matrix of event counts, scrollable">
+        <table className="heatmap" aria-labelledby="wf-matrix-title">
           <thead>
             <tr>
               <th className="heatmap-axis" style={{ textAlign: 'right' }}>
@@ -76,14 +86,15 @@ function TransitionMatrix({ data }: { data: Data }) {
                 </th>
                 {targets.map((to) => {
                   const c = counts.get(`${from}\u0000${to}`) ?? 0;
-                  const alpha = c ? 0.12 + 0.88 * Math.sqrt(c / max) : 0;
+                  // capped so the count in --text keeps ≥ 4.5:1 on the strongest tint in both themes
+                  const alpha = c ? 0.08 + 0.52 * Math.sqrt(c / max) : 0;
                   return (
                     <td
                       key={to}
                       title={`${from} → ${to}: ${formatInt(c)} events`}
                       style={{
                         background: c ? `color-mix(in srgb, var(--chart-1) ${Math.round(alpha * 100)}%, transparent)` : 'var(--panel-2)',
-                        color: alpha > 0.55 ? '#fff' : 'var(--text-2)',
+                        color: c ? 'var(--text)' : 'var(--text-2)',
                       }}
                     >
                       {c ? formatCompact(c) : '·'}
@@ -94,7 +105,7 @@ function TransitionMatrix({ data }: { data: Data }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
@@ -118,7 +129,14 @@ function Flow({ data }: { data: Data }) {
     left ? ` ${formatInt(left)} events that loop back or get stuck are in the matrix below.` : ''
   }`;
   return (
-    <ChartCard title="Process flow" subtitle={subtitle} wide height={320}>
+    <ChartCard
+      title="Process flow"
+      subtitle={subtitle}
+      wide
+      height={320}
+      table={{ columns: ['From → to', 'Events'], rows: forward.map((t) => [`${t.from} → ${t.to}`, formatInt(t.count)]) }}
+      summary={topSummary(forward.map((t) => [`${t.from} → ${t.to}`, t.count]), 'events')}
+    >
       {sankey.links.length ? (
         <ResponsiveContainer>
           <Sankey
@@ -163,7 +181,12 @@ function FlowNode({ x, y, width, height, payload }: NodeProps) {
 function Dwell({ data }: { data: Data }) {
   const rows = data.dwell.map((b) => ({ label: binLabel(b.lo, b.hi), count: b.count }));
   return (
-    <ChartCard title="Dwell time per transition" subtitle="Time spent in a state before moving on, hours (stuck events excluded).">
+    <ChartCard
+      title="Dwell time per transition"
+      subtitle="Time spent in a state before moving on, hours (stuck events excluded)."
+      table={{ columns: ['Dwell time', 'Events'], rows: rows.map((r) => [r.label, formatInt(r.count)]) }}
+      summary={topSummary(rows.map((r) => [r.label, r.count]), 'events')}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 24 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
@@ -186,7 +209,12 @@ function Completion({ data }: { data: Data }) {
   const rows = data.completion.bins.map((b) => ({ mid: Number.isFinite(b.hi) ? (b.lo + b.hi) / 2 : b.lo, label: binLabel(b.lo, b.hi), count: b.count }));
   const { p50, p90 } = data.completion;
   return (
-    <ChartCard title="Time to complete" subtitle={`Creation to terminal state, complete entities, hours. Median ${formatHours(p50)}, 90th percentile ${formatHours(p90)}.`}>
+    <ChartCard
+      title="Time to complete"
+      subtitle={rows.length ? `Creation to terminal state, complete entities, hours. Median ${formatHours(p50)}, 90th percentile ${formatHours(p90)}.` : 'Creation to terminal state, complete entities, hours. No entity completed.'}
+      table={{ columns: ['Time to complete', 'Entities'], rows: rows.map((r) => [r.label, formatInt(r.count)]) }}
+      summary={topSummary(rows.map((r) => [r.label, r.count]), 'entities')}
+    >
       <ResponsiveContainer>
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 16, bottom: 4 }} barCategoryGap={1}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
@@ -210,7 +238,12 @@ function Completion({ data }: { data: Data }) {
 
 function Anomalies({ data, events }: { data: Data; events: number }) {
   return (
-    <ChartCard title="Injected anomalies by type" subtitle="Events flagged is_anomaly, each listed in the answer key.">
+    <ChartCard
+      title="Injected anomalies by type"
+      subtitle="Events flagged is_anomaly, each listed in the answer key."
+      table={{ columns: ['Anomaly', 'Events', 'Share of events'], rows: data.anomalies.map((a) => [a.type, formatInt(a.count), formatPercent(a.count / Math.max(1, events), 2)]) }}
+      summary={topSummary(data.anomalies.map((a) => [a.type, a.count]), 'events')}
+    >
       <ResponsiveContainer>
         <BarChart data={data.anomalies} margin={{ left: 4, right: 12, top: 4, bottom: 4 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />

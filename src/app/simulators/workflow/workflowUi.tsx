@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { getPresetWorkflow, PRESET_LABELS, PRESET_NAMES } from '../../../core/simulators/workflow/workflow.presets';
-import { formatHours, formatInt, formatPercent } from '../../format';
+import { formatHours, formatInt, formatNumber, formatPercent } from '../../format';
 import { diffFromDefaults } from '../../share';
 import type { CustomField } from '../../components/ConfigForm';
 import type { SimulatorUi } from '../types';
@@ -53,16 +53,18 @@ function stateNames(draft: Record<string, unknown>): string[] {
 export const workflowUi: SimulatorUi = {
   description:
     'Entities — orders, tickets, applicants — move through a business process with sampled dwell times. Skip, stuck and backward anomalies are injected and listed in the answer key, for lifecycle, SLA and process-mining pipelines.',
-  icon: '⇄',
   statCards(stats) {
     const total = num(stats.total_entities);
     const byType = (stats.anomalies_by_type ?? {}) as Record<string, number>;
     const incomplete = num(stats.incomplete_entities);
     return [
       { label: 'Entities', value: formatInt(total), sub: `${formatInt(total - incomplete)} reached a terminal state` },
-      { label: 'Events', value: formatInt(num(stats.total_events)), sub: `${(num(stats.total_events) / Math.max(1, total)).toFixed(2)} per entity` },
-      { label: 'Mean completion', value: formatHours(num(stats.mean_completion_hours)), sub: 'creation to terminal state' },
-      { label: 'Incomplete', value: formatInt(incomplete), sub: formatPercent(incomplete / Math.max(1, total)) },
+      { label: 'Events', value: formatInt(num(stats.total_events)), sub: total ? `${formatNumber(num(stats.total_events) / total, 2)} per entity` : 'no entities' },
+      // an empty run has no completion time: a dash, not "0 min" dressed as a figure
+      total - incomplete > 0
+        ? { label: 'Mean completion', value: formatHours(num(stats.mean_completion_hours)), sub: 'creation to terminal state' }
+        : { label: 'Mean completion', value: '—', sub: 'no entity reached a terminal state' },
+      { label: 'Incomplete', value: formatInt(incomplete), sub: total ? formatPercent(incomplete / total) : '—' },
       {
         label: 'Anomalies',
         value: formatInt(num(stats.anomaly_count)),

@@ -154,15 +154,26 @@ export function expectedVolume(c: Raw): { humanSessions: number; botSessions: nu
   return { humanSessions, botSessions, pageViews: humanSessions * humanPages + botSessions * c.botPagesPerSession };
 }
 
+/**
+ * The most users the other settings allow: expected page views grow linearly with users, so
+ * this is the page-view guard divided by the views one user brings (never above MAX_USERS).
+ * The form shows it as the Users hint and `validate` refuses above it: one source for both.
+ */
+export function maxUsers(c: Raw): number {
+  const perUser = expectedVolume({ ...c, users: 1 }).pageViews;
+  return perUser > 0 ? Math.min(MAX_USERS, Math.floor(MAX_EXPECTED_PAGE_VIEWS / perUser)) : MAX_USERS;
+}
+
 function validate(c: Raw): Issue[] {
-  const { pageViews } = expectedVolume(c);
-  if (pageViews > MAX_EXPECTED_PAGE_VIEWS) {
+  const limit = maxUsers(c);
+  if (c.users > limit) {
+    const { pageViews } = expectedVolume(c);
     return [
       {
         path: 'users',
         message:
-          `${c.users} users would give about ${Math.round(pageViews).toLocaleString('en-US')} page views; allowed: at most ` +
-          `${MAX_EXPECTED_PAGE_VIEWS.toLocaleString('en-US')} (lower users, sessions or pages per session, the bot fraction or pages per bot session)`,
+          `${c.users.toLocaleString('en-US')} users would give about ${Math.round(pageViews).toLocaleString('en-US')} page views; allowed: at most ` +
+          `${limit.toLocaleString('en-US')} users with these settings (${MAX_EXPECTED_PAGE_VIEWS.toLocaleString('en-US')} page views; lower sessions or pages per session, the bot fraction or pages per bot session for more)`,
       },
     ];
   }
@@ -170,4 +181,6 @@ function validate(c: Raw): Issue[] {
 }
 
 /** The Clickstream config (spec/clickstream.md §2); negative λ, rates outside [0, 1] and empty pools are refused by their fields (D11). */
-export const clickstreamConfig = defineConfig(shape, validate);
+export const clickstreamConfig = defineConfig(shape, validate, undefined, {
+  users: (c) => ({ max: maxUsers(c), because: 'with these sessions, pages and bots' }),
+});

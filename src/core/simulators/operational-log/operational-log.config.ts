@@ -88,6 +88,14 @@ export function resolveServices(c: Pick<Raw, 'services' | 'serviceCount'>): Serv
   return DEFAULT_SERVICES.slice(0, c.serviceCount).map((s) => ({ ...s }));
 }
 
+/** The highest request rate the other settings allow under the log-row guard (the form's hint for Events per hour). */
+export function maxEventsPerHour(c: Raw): number {
+  const nServices = c.services.length || c.serviceCount;
+  // error bursts do not depend on the request rate
+  const room = Math.max(0, MAX_EXPECTED_LOGS - expectedLogs(c).bursts);
+  return Math.min(10_000_000, Math.floor(room / (nServices * c.durationHours)));
+}
+
 function validate(c: Raw): Issue[] {
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
@@ -99,19 +107,25 @@ function validate(c: Raw): Issue[] {
   });
   const nServices = c.services.length || c.serviceCount;
   const { requests, bursts } = expectedLogs(c);
-  if (requests + bursts > MAX_EXPECTED_LOGS) {
+  const maxRate = maxEventsPerHour(c);
+  if (requests + bursts > MAX_EXPECTED_LOGS || c.eventsPerHour > maxRate) {
     const total = Math.round(requests + bursts).toLocaleString('en-US');
     const limit = `allowed: at most ${MAX_EXPECTED_LOGS.toLocaleString('en-US')} expected log rows`;
     issues.push(
       requests >= bursts
-        ? { path: 'eventsPerHour', message: `${c.eventsPerHour} per hour × ${c.durationHours} h × ${nServices} services gives ${total} expected log rows; ${limit}` }
-        : { path: 'errorBurstCount', message: `${c.errorBurstCount} per burst gives ${total} expected log rows with the other settings; ${limit}` },
+        ? {
+            path: 'eventsPerHour',
+            message: `${c.eventsPerHour.toLocaleString('en-US')} per hour × ${c.durationHours.toLocaleString('en-US')} h × ${nServices} services gives ${total} expected log rows; ${limit} (at most ${maxRate.toLocaleString('en-US')} per hour with these settings)`,
+          }
+        : { path: 'errorBurstCount', message: `${c.errorBurstCount.toLocaleString('en-US')} per burst gives ${total} expected log rows with the other settings; ${limit}` },
     );
   }
   // under the row cap, the traces (sample rate × depth) and the OTLP buffers may still be more than the engine holds
   return issues.length ? issues : sizeIssues(estimateOperationalLog(c));
 }
 
-export const operationalLogConfig = defineConfig(shape, validate);
+export const operationalLogConfig = defineConfig(shape, validate, undefined, {
+  eventsPerHour: (c) => ({ max: maxEventsPerHour(c), because: 'with these services, duration and bursts' }),
+});
 
 export type OperationalLogConfig = Raw;

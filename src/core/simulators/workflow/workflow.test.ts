@@ -324,7 +324,7 @@ describe('workflow config validation (D6)', () => {
 
   it('refuses zero and negative weights, negative dwell and anomaly sums above 1', () => {
     expect(errors({ transitions: [{ fromState: 'created', toState: 'confirmed', probability: 0 }] })[0]).toBe(
-      'transitions.0.probability: 0 is out of range; allowed: a number in (0, 1,000,000]',
+      'transitions.0.probability: 0 is out of range; allowed: a number greater than 0 and at most 1,000,000',
     );
     expect(errors({ transitions: [{ fromState: 'created', toState: 'confirmed', probability: -1 }] })[0]).toMatch(/probability: -1 is out of range/);
     expect(errors({ transitions: [{ fromState: 'created', toState: 'confirmed', dwellHoursStd: -1 }] })[0]).toMatch(/dwellHoursStd: -1 is out of range/);
