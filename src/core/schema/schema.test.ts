@@ -70,7 +70,7 @@ describe('config schemas', () => {
     sparse[2] = { name: 'c' };
     expect(messages({ items: sparse })).toEqual(['items.1: is missing (the list has a gap); allowed: a list of at most 100,000 items, each an object with fields name, weight']);
     expect(messages({ entityCount: Infinity, rate: NaN })).toEqual([
-      'entityCount: Infinity is not an integer; allowed: an integer from 0 to 1000',
+      'entityCount: Infinity is not an integer; allowed: an integer from 0 to 1,000',
       'rate: NaN is not a number; allowed: a number from 0 to 1',
     ]);
   });

@@ -88,12 +88,31 @@ export function resolveServices(c: Pick<Raw, 'services' | 'serviceCount'>): Serv
   return DEFAULT_SERVICES.slice(0, c.serviceCount).map((s) => ({ ...s }));
 }
 
-/** The highest request rate the other settings allow under the log-row guard (the form's hint for Events per hour). */
-export function maxEventsPerHour(c: Raw): number {
+/** The highest request rate the log-row guard allows with the other settings. */
+function maxEventsPerHourByRows(c: Raw): number {
   const nServices = c.services.length || c.serviceCount;
   // error bursts do not depend on the request rate
   const room = Math.max(0, MAX_EXPECTED_LOGS - expectedLogs(c).bursts);
   return Math.min(10_000_000, Math.floor(room / (nServices * c.durationHours)));
+}
+
+/**
+ * The highest request rate validation accepts with the other settings (the form's hint for
+ * Events per hour): under the row guard, and what the engine can hold of the traces and OTLP
+ * exports at that rate (the estimate grows with the rate, so bisect).
+ */
+export function maxEventsPerHour(c: Raw): number {
+  const byRows = maxEventsPerHourByRows(c);
+  const fits = (rate: number) => sizeIssues(estimateOperationalLog({ ...c, eventsPerHour: rate })).length === 0;
+  if (fits(byRows)) return byRows;
+  let lo = 0;
+  let hi = byRows;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function validate(c: Raw): Issue[] {
@@ -107,8 +126,8 @@ function validate(c: Raw): Issue[] {
   });
   const nServices = c.services.length || c.serviceCount;
   const { requests, bursts } = expectedLogs(c);
-  const maxRate = maxEventsPerHour(c);
-  if (requests + bursts > MAX_EXPECTED_LOGS || c.eventsPerHour > maxRate) {
+  if (requests + bursts > MAX_EXPECTED_LOGS) {
+    const maxRate = maxEventsPerHourByRows(c);
     const total = Math.round(requests + bursts).toLocaleString('en-US');
     const limit = `allowed: at most ${MAX_EXPECTED_LOGS.toLocaleString('en-US')} expected log rows`;
     issues.push(
