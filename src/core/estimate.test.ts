@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_LIMITS, formatBytes, sizeIssues, totalsOf, type RunEstimate } from './estimate';
+import { findDomain, generateDomain } from './domains';
+import { shapeOf, type TableShape } from './inputs/contract';
 import { SIMULATORS } from './registry';
+import type { SimulatorDef } from './simulator';
 import { ConfigError, runSimulator } from './run';
 import { formatIssue } from './schema/config';
 import { expectedTransitions } from './simulators/workflow/workflow.estimate';
@@ -31,11 +34,19 @@ function parsed<T>(spec: { schema: { parse(raw: unknown): { ok: true; value: T }
   return r.value;
 }
 
+/** The shapes of the tables a default run reads: its default domain, generated with the run's seed. */
+async function defaultInputShapes(def: SimulatorDef, seed: number): Promise<TableShape[] | undefined> {
+  const d = def.inputs?.defaultDomain;
+  if (!d) return def.inputs ? [] : undefined;
+  const out = await generateDomain(findDomain(d.domain)!, { ...d.config, scale: d.scale }, { seed });
+  return out.tables.map(shapeOf);
+}
+
 describe('run estimates', () => {
   it.each(SIMULATORS.map((s) => [s.id, s] as const))('%s: every registered simulator estimates its default run within 15 % (rows and memory, per table)', async (_, def) => {
     expect(def.estimate, `${def.id}: give its spec an estimate(config) (src/core/estimate.ts) so oversized runs are refused up front`).toBeTypeOf('function');
     const run = await runSimulator(def, {});
-    const estimate = def.estimate!(run.config as never);
+    const estimate = def.estimate!(run.config as never, await defaultInputShapes(def, run.config.seed));
     for (const t of run.result.tables) {
       const e = estimate.tables.find((x) => x.name === t.name);
       expect(e, `${def.id}: no estimate for table ${t.name}`).toBeDefined();

@@ -18,7 +18,7 @@ export interface RunOutput {
  * Validate a raw config (throws {@link ConfigError} naming each bad field) and fill its
  * defaults; a run larger than this engine holds is refused with its estimate (estimate.ts).
  */
-export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
+export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate' | 'inputs'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
   const input = raw === undefined || raw === null ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ConfigError([{ path: '', message: 'the config must be a JSON object' }]);
   // an explicit seed (--seed, the page's seed box) wins over the config's own
@@ -26,7 +26,8 @@ export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate'>, ra
   const r = def.schema.parse(merged);
   if (!r.ok) throw new ConfigError(r.issues);
   // schemas refuse oversized runs themselves (so forms show it); this covers any that do not
-  const tooLarge = def.estimate ? sizeIssues(def.estimate(r.value)) : [];
+  // (simulators that read tables are checked in runSimulator, once their inputs are known)
+  const tooLarge = def.estimate && !def.inputs ? sizeIssues(def.estimate(r.value)) : [];
   if (tooLarge.length) throw new ConfigError(tooLarge);
   return r.value as { seed: number } & Record<string, unknown>;
 }
@@ -69,6 +70,10 @@ export async function runSimulator(
     const issues = def.inputs?.refine?.(r.mapping, config, shapes) ?? [];
     if (issues.length) throw new ConfigError(issues);
     config = { ...config, inputs: r.mapping };
+  }
+  if (def.inputs && def.estimate) {
+    const tooLarge = sizeIssues(def.estimate(config, [...tables.values()].map(shapeOf)));
+    if (tooLarge.length) throw new ConfigError(tooLarge);
   }
   const ctx = makeContext(config.seed, hooks, tables);
   const result = await def.run(config, ctx);

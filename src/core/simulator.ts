@@ -2,7 +2,7 @@ import type { AnswerKeyBuilder } from './answer-key';
 import type { RunEstimate } from './estimate';
 import { IdStream } from './ids';
 import { Rng } from './rng';
-import type { InputSpec } from './inputs/contract';
+import type { InputSpec, TableShape } from './inputs/contract';
 import type { OutputFile } from './output/files';
 import type { ConfigSchema } from './schema/config';
 import type { Table } from './table/column';
@@ -106,8 +106,10 @@ export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
   /**
    * The run's expected size from its parsed config: rows per table, memory, bytes on disk
    * (estimate.ts). The schema refuses, with this estimate, what the engine cannot hold.
+   * Simulators that read tables get the shapes (names, rows, columns) of the tables the run
+   * will read; runSimulator checks their estimate once the inputs are known.
    */
-  estimate?(config: C): RunEstimate;
+  estimate?(config: C, inputs?: readonly TableShape[]): RunEstimate;
 }
 
 /** A registered simulator: its spec and its engine (registry.ts, for the worker and the CLI). */
