@@ -2,6 +2,9 @@ import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-tab
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { useMemo, useRef } from 'react';
+import { decimalText } from '../../core/table/column';
+import { formatTimeOfDay } from '../../core/table/exact';
+import { formatIso, formatIsoMicros } from '../../core/time';
 import { formatInt } from '../format';
 
 const features = tableFeatures({});
@@ -11,16 +14,39 @@ const helper = createColumnHelper<typeof features, Row>();
 export interface ColumnMeta {
   readonly name: string;
   readonly type: string;
+  /** Decimals: total digits and digits after the point. */
+  readonly precision?: number;
+  readonly scale?: number;
 }
 
-const WIDTH: Record<string, number> = { string: 180, int: 96, float: 110, bool: 78, timestamp: 208, date: 112 };
+const WIDTH: Record<string, number> = { string: 180, int: 96, float: 110, bool: 78, timestamp: 208, date: 112, bigint: 190, decimal: 130, time: 120 };
 
-/** Text of one cell: ISO instants, plain numbers, `null` shown as such. Values render as text, never HTML. */
-function cellText(value: unknown, type: string): string | null {
+/**
+ * Text of one cell: ISO instants (with µs when they have them), exact digits for bigints and
+ * decimals, `null` shown as such. Values render as text, never HTML.
+ */
+function cellText(value: unknown, c: ColumnMeta): string | null {
   if (value === null || value === undefined) return null;
-  if (type === 'timestamp') return new Date(Number(value)).toISOString();
-  if (type === 'date') return new Date(Number(value)).toISOString().slice(0, 10);
-  return String(value);
+  switch (c.type) {
+    case 'timestamp': {
+      // Arrow hands µs timestamps back as fractional milliseconds
+      const us = Math.round(Number(value) * 1000);
+      return us % 1000 === 0 ? formatIso(us) : formatIsoMicros(us);
+    }
+    case 'date':
+      return new Date(Number(value)).toISOString().slice(0, 10);
+    case 'decimal':
+      return decimalText(BigInt(String(value)), c.scale ?? 0);
+    case 'time':
+      return formatTimeOfDay(Number(value));
+    default:
+      return String(value);
+  }
+}
+
+/** `decimal(10,2)` for decimals, else the type. */
+function typeLabel(c: ColumnMeta): string {
+  return c.type === 'decimal' ? `decimal(${c.precision},${c.scale})` : c.type;
 }
 
 function widthOf(c: ColumnMeta): number {
@@ -42,7 +68,7 @@ export function DataTable({ table, columns, totalRows, label }: { table: ArrowTa
       helper.columns(
         columns.map((c) => {
           const vector = table.getChild(c.name);
-          return helper.accessor((row: Row) => cellText(vector?.get(row.i), c.type), { id: c.name, header: c.name });
+          return helper.accessor((row: Row) => cellText(vector?.get(row.i), c), { id: c.name, header: c.name });
         }),
       ),
     [table, columns],
@@ -57,7 +83,7 @@ export function DataTable({ table, columns, totalRows, label }: { table: ArrowTa
   });
   const widths = columns.map(widthOf);
   const totalWidth = 64 + widths.reduce((a, b) => a + b, 0);
-  const numeric = (type: string) => type === 'int' || type === 'float';
+  const numeric = (type: string) => type === 'int' || type === 'float' || type === 'bigint' || type === 'decimal';
 
   return (
     <div>
@@ -68,9 +94,9 @@ export function DataTable({ table, columns, totalRows, label }: { table: ArrowTa
               #
             </div>
             {columns.map((c, j) => (
-              <div key={c.name} className={`cell${numeric(c.type) ? ' num' : ''}`} style={{ width: widths[j] }} role="columnheader" title={`${c.name} (${c.type})`}>
+              <div key={c.name} className={`cell${numeric(c.type) ? ' num' : ''}`} style={{ width: widths[j] }} role="columnheader" title={`${c.name} (${typeLabel(c)})`}>
                 {c.name}
-                <span className="col-type">{c.type}</span>
+                <span className="col-type">{typeLabel(c)}</span>
               </div>
             ))}
           </div>

@@ -8,6 +8,8 @@ import { getColumn, isNull, stringAt, type Table } from '../table/column';
 export function num(t: Table, name: string): ArrayLike<number> {
   const c = getColumn(t, name);
   if (c.type === 'string') throw new Error(`${t.name}.${name} is a string column`);
+  if (c.type === 'decimal') return Float64Array.from(c.values, (v) => Number(v) / 10 ** c.scale);
+  if (c.type === 'bigint') return Float64Array.from(c.values, Number);
   return c.values;
 }
 

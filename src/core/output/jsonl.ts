@@ -1,6 +1,7 @@
 import { formatDate, IsoWriter } from '../time';
 import { encodeDict, isNull, type Column, type Table } from '../table/column';
 import { ByteSink, numberText } from './bytes';
+import { exactCellWriter } from './exact-text';
 
 const encoder = new TextEncoder();
 
@@ -59,6 +60,10 @@ function cellWriter(c: Column): CellWriter {
     }
     case 'date':
       return (out, i) => out.ascii(`"${formatDate(c.values[i])}"`);
+    case 'bigint':
+    case 'decimal':
+    case 'time':
+      return exactCellWriter(c, true);
     default:
       return (out, i) => out.ascii(numberText(c.values[i]) ?? 'null');
   }
