@@ -14,6 +14,8 @@ export interface SimArgs {
   out?: string;
   zip?: string;
   stats: boolean;
+  /** CSV: prefix formula-looking text cells with ' (spreadsheet-safe); default verbatim. */
+  csvSafe: boolean;
 }
 
 /** `--set` values are JSON when they parse as JSON, else the text itself. */
@@ -32,7 +34,7 @@ function takeValue(argv: string[], i: number, flag: string): string {
 }
 
 export function parseSimArgs(argv: string[]): SimArgs {
-  const out: SimArgs = { sets: [], format: 'parquet', stats: false };
+  const out: SimArgs = { sets: [], format: 'parquet', stats: false, csvSafe: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--set=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -78,6 +80,9 @@ export function parseSimArgs(argv: string[]): SimArgs {
         break;
       case '--stats':
         out.stats = true;
+        break;
+      case '--csv-safe':
+        out.csvSafe = true;
         break;
       default:
         throw new UsageError(`unknown argument "${a}" (see: npm run sim -- --help)`);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
 import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
+import { columnSchema } from '../core/table/column';
 import { parseSimArgs, setPath, UsageError } from './args';
 import { loadInputs } from './inputs';
 import { initParquetNode } from './parquet-node';
@@ -69,7 +70,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
     initParquetNode();
-    const files = domainTree(out, args.format);
+    const files = domainTree(out, args.format, { spreadsheetSafe: args.csvSafe });
     await writeFiles(files, args.out, args.zip);
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const rows = out.tables.reduce((a, t) => a + t.length, 0);
@@ -90,7 +91,11 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   const tables = loaded.tables.map((t) => ({
     name: t.name,
     rows: t.length,
-    columns: t.columns.map((c) => ({ name: c.name, type: c.type, ...(loaded.zoned?.[t.name]?.includes(c.name) ? { zone: true } : {}) })),
+    columns: t.columns.map((c) => ({
+      ...columnSchema(c),
+      ...(loaded.zoned?.[t.name]?.includes(c.name) ? { zone: true } : {}),
+      ...(loaded.notes?.[t.name]?.[c.name] ? { note: loaded.notes[t.name][c.name] } : {}),
+    })),
   }));
   process.stdout.write(`${JSON.stringify({ input, tables }, null, 2)}\n`);
 }

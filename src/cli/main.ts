@@ -8,6 +8,7 @@ import { AbortError } from '../core/simulator';
 import { parseSimArgs, setPath, UsageError, type SimArgs } from './args';
 import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
+import { convertCommand } from './convert-command';
 import { initParquetNode } from './parquet-node';
 
 const HELP = `Spindle Studio CLI — the same engine as the browser studio.
@@ -22,11 +23,14 @@ Usage:
   npm run -s sim -- domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
                      [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
   npm run -s sim -- inspect --input DIR|DOMAIN:SCALE   (JSON: each table's name, rows and column types)
+  npm run -s sim -- convert --input DIR --format parquet|csv|jsonl --out DIR|--zip FILE
+                     [--set table.column=type]...   (every file typed as the Data sources page reads it)
 
   --set key=value   camelCase or snake_case key, dotted for nested fields (transitions.0.probability);
                     the value is parsed as JSON when it parses, else taken as text
   --stats           print the run's stats as one JSON object on stdout (and nothing else)
   --zip FILE        the same bytes the browser downloads
+  --csv-safe        CSV for spreadsheets: text cells starting with = + - @ get a leading ' (default: verbatim)
 
 Exit codes: 0 success, 2 bad arguments or config, 1 other failures.`;
 
@@ -74,7 +78,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   });
   if (args.out || args.zip) {
     initParquetNode();
-    const files = await buildTree(run, args.format);
+    const files = await buildTree(run, args.format, undefined, { spreadsheetSafe: args.csvSafe });
     if (args.out) {
       for (const file of files) {
         const path = join(args.out, file.path);
@@ -112,6 +116,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'inspect') {
       await inspectCommand(rest);
+      return 0;
+    }
+    if (command === 'convert') {
+      await convertCommand(rest);
       return 0;
     }
     if (command === 'describe') {
