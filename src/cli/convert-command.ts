@@ -5,15 +5,14 @@
  * written back in one format with `_spindle/config.json` and `_spindle/tables.json`: exactly
  * the files the page's download of those uploads holds. A folder of CSVs into typed Parquet.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { retypeColumn } from '../core/inputs';
 import type { DecimalSpec } from '../core/inputs/infer';
 import { columnInfo } from '../core/inputs/types';
 import { uploadTree, type UploadedTable } from '../core/inputs/upload-tree';
-import { zipTree } from '../core/output/tree';
 import type { ColumnType } from '../core/table/column';
 import { parseSimArgs, UsageError } from './args';
+import { writeFiles } from './domain-commands';
 import { readFolderTables } from './folder';
 import { initParquetNode } from './parquet-node';
 
@@ -68,17 +67,7 @@ export async function convertCommand(argv: string[]): Promise<void> {
     args.format,
     { spreadsheetSafe: args.csvSafe },
   );
-  if (args.out)
-    for (const f of files) {
-      const path = join(args.out, f.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, f.bytes);
-    }
-  if (args.zip) {
-    const zip = await zipTree(files);
-    mkdirSync(dirname(args.zip), { recursive: true });
-    writeFileSync(args.zip, zip);
-  }
+  await writeFiles(files, args.out, args.zip);
   for (const u of uploads) for (const c of u.columns) if (c.note) process.stderr.write(`note: ${u.name}.${c.name}: ${c.note}\n`);
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   const rows = uploads.reduce((a, u) => a + u.table.length, 0);

@@ -28,7 +28,8 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
   return { value, rest };
 }
 
-async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
+/** Write a tree to a folder and/or a zip (the domain and convert commands). */
+export async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
   if (out)
     for (const file of files) {
       const path = join(out, file.path);
