@@ -44,8 +44,18 @@ engine.onReset(() => {
 
 let cancelGenerate: (() => void) | undefined;
 
+/** A domain config as the page's form gives it. */
+export interface GenerateConfig {
+  readonly scale: string;
+  readonly seed: number;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly rows: Record<string, number>;
+  readonly money: 'float' | 'decimal';
+}
+
 /** Generate the drafted domain; the previous generated tables are replaced, uploads stay. */
-export async function generate(config: { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }): Promise<void> {
+export async function generate(config: GenerateConfig): Promise<void> {
   const { draft, patch } = state();
   patch({ generate: { status: 'running' }, notice: undefined });
   const job = engine.generateDomain(draft.domain, config, (p) => state().patch({ generate: { ...state().generate, progress: p } }));

@@ -22,6 +22,8 @@ export interface DomainDraft {
   readonly endDate: string;
   /** Explicit rows of anchor tables (as typed; empty means the scale's count). */
   readonly rows: Readonly<Record<string, unknown>>;
+  /** Money columns as doubles or as exact DECIMAL(18,2). */
+  readonly money: 'float' | 'decimal';
 }
 
 export interface UploadEntry {
@@ -53,7 +55,7 @@ export interface DataState {
 }
 
 export const useDataSet = create<DataState>((set) => ({
-  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {} },
+  draft: { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {}, money: 'float' },
   generate: { status: 'idle' },
   tables: [],
   selected: null,
