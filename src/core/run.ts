@@ -1,5 +1,5 @@
 import { findDomain, generateDomain } from './domains';
-import { resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
+import { asRoleInputs, resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
 import { makeContext, type RunHooks, type SimResult, type SimulatorDef } from './simulator';
@@ -51,13 +51,16 @@ export async function runSimulator(
   hooks: RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> } = {},
 ): Promise<RunOutput> {
   let config = resolveConfig(def, raw, hooks.seed);
-  const { tables, provenance } = await inputTables(def, config.seed, hooks.inputs, hooks);
+  const given = await inputTables(def, config.seed, hooks.inputs, hooks);
+  const provenance = given.provenance;
+  let tables = given.tables;
   const roles = def.inputs?.kind === 'roles' ? def.inputs.roles : undefined;
   if (roles) {
     // every role and column resolved before anything runs; the resolved mapping is what the config records
     const r = resolveRoles(roles, (config.inputs ?? {}) as RoleMapping, [...tables.values()].map(shapeOf));
     if (!r.ok) throw new ConfigError(r.issues);
     config = { ...config, inputs: r.mapping };
+    tables = asRoleInputs(roles, r.mapping, tables);
   }
   const ctx = makeContext(config.seed, hooks, tables);
   const result = await def.run(config, ctx);
