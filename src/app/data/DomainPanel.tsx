@@ -189,11 +189,11 @@ export function DomainPanel() {
               Money columns
             </label>
             <select id="data-money" className="select" value={draft.money} disabled={running} onChange={(e) => setDraft({ money: e.target.value as DomainDraft['money'] })}>
-              <option value="float">float: doubles rounded to cents</option>
-              <option value="decimal">decimal(18,2): exact, as a warehouse table expects</option>
+              <option value="float">float (double, 2 decimals)</option>
+              <option value="decimal">decimal(18,2), exact</option>
             </select>
             <span className="field-hint">
-              Prices, totals, balances and fees: {def.tables.flatMap((t) => t.columns.filter((c) => c.money).map((c) => `${t.name}.${c.name}`)).join(', ')}.
+              DECIMAL(18,2) is what a warehouse table expects. Prices, totals, balances and fees: {def.tables.flatMap((t) => t.columns.filter((c) => c.money).map((c) => `${t.name}.${c.name}`)).join(', ')}.
             </span>
           </div>
         )}

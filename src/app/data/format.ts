@@ -1,6 +1,6 @@
 import type { ColumnType } from '../../core/table/column';
 import { formatTimeOfDay } from '../../core/table/exact';
-import { formatDate, formatIso, US_PER_DAY } from '../../core/time';
+import { formatDate, formatIso, formatIsoMicros, US_PER_DAY } from '../../core/time';
 import { formatCompact, formatInt, formatNumber } from '../format';
 import type { DataOrigin } from '../../worker/protocol';
 
@@ -13,9 +13,10 @@ export function formatValue(type: ColumnType, v: number): string {
   return Math.abs(v) >= 1e15 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(3) : formatNumber(v, 4);
 }
 
-/** `2024-01-02 10:00Z`, with seconds or milliseconds only when they are not zero. */
+/** `2024-01-02 10:00Z`, with seconds, milliseconds or microseconds only when they are not zero. */
 export function formatInstant(us: number): string {
-  const iso = formatIso(us);
+  // microseconds show when an instant has them (an upload's µs timestamps)
+  const iso = us % 1000 === 0 ? formatIso(us) : formatIsoMicros(us);
   const [day, time] = iso.slice(0, -1).split('T');
   if (us % US_PER_DAY === 0) return `${day} 00:00Z`;
   const trimmed = time.replace(/\.000$/, '').replace(/:00$/, '');
