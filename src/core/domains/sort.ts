@@ -10,8 +10,8 @@ export function argsortStable(keys: ArrayLike<number>): Uint32Array {
   for (let i = 0; i < n; i++) idx[i] = i;
   if (n < 2) return idx;
   // float64 → two uint32 halves whose unsigned order is the numeric order (-0 as 0; NaN last)
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
   const f = new Float64Array(1);
   const u = new Uint32Array(f.buffer);
   let sorted = true;
@@ -29,24 +29,41 @@ export function argsortStable(keys: ArrayLike<number>): Uint32Array {
     lo[i] = l;
   }
   if (sorted) return idx;
-  let tmp = new Uint32Array(n);
-  const count = new Uint32Array(65_537);
-  for (let pass = 0; pass < 4; pass++) {
-    const words = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * 16;
+  // keys travel with their indices (sequential reads); 11-bit digits keep the buckets in cache
+  let idx2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  const count = new Uint32Array(2049);
+  for (const [fromHi, shift, bits] of DIGITS) {
+    const mask = (1 << bits) - 1;
+    const words = fromHi ? hi : lo;
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((words[idx[i]] >>> shift) & 0xffff) + 1]++;
-    // a pass whose digit is the same everywhere changes nothing
-    if (count[((words[idx[0]] >>> shift) & 0xffff) + 1] === n) continue;
-    for (let d = 0; d < 65_536; d++) count[d + 1] += count[d];
+    for (let i = 0; i < n; i++) count[((words[i] >>> shift) & mask) + 1]++;
+    // a digit that is the same everywhere changes nothing
+    if (count[((words[0] >>> shift) & mask) + 1] === n) continue;
+    for (let d = 0; d < mask + 1; d++) count[d + 1] += count[d];
     for (let i = 0; i < n; i++) {
-      const j = idx[i];
-      tmp[count[(words[j] >>> shift) & 0xffff]++] = j;
+      const at = count[(words[i] >>> shift) & mask]++;
+      idx2[at] = idx[i];
+      hi2[at] = hi[i];
+      lo2[at] = lo[i];
     }
-    [idx, tmp] = [tmp, idx];
+    [idx, idx2] = [idx2, idx];
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
   }
   return idx;
 }
+
+/** LSD passes over the 64 key bits: [high word?, shift, bits]. */
+const DIGITS: readonly (readonly [boolean, number, number])[] = [
+  [false, 0, 11],
+  [false, 11, 11],
+  [false, 22, 10],
+  [true, 0, 11],
+  [true, 11, 11],
+  [true, 22, 10],
+];
 
 /** Round half away from zero to `dp` decimals (the declared scale of a decimal column). */
 export function roundTo(x: number, dp: number): number {
