@@ -27,8 +27,8 @@ const GOLDEN: Record<string, Record<string, string>> = {
     small: '13a56b8726fff18894f454596724265b890e3247409884bc78d9d51493af3afb',
   },
   financial: {
-    fixture: '66288f83b705596b260b45d8dd71cb5ebe303164483e049272b94b306f10ca5a',
-    small: '13aa7d601700118bd45b2b3e315d54cc5f23a108553e870084cfd9f4fdba6394',
+    fixture: 'a60bc704e25d1cc81acae6c8449bbb3177342aacc70ebe666931690fbca5d1c2',
+    small: '7ab7e2ccc94dde45c26928921b2f44436f3bcb0bb186315d46cf583a8ae9fd94',
   },
   iot: {
     fixture: '4734e25ef81fbbc03b5c6379600888a98ed214ef9c781d6bb4867fe8fe7aa787',

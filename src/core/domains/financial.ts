@@ -126,7 +126,7 @@ export const financial: DomainDef = {
       eventTime: 'statement_date',
       columns: [
         // one statement per account and month, consecutive, balances chaining (spec §7)
-        col('account_id', 'int', statementLedger('account', { opened: 'opened_date', start: '2024-01-01', end: '2025-06-30' })),
+        col('account_id', 'int', statementLedger('account', { opened: 'opened_date', balance: 'current_balance', start: '2024-01-01', end: '2025-06-30' })),
         col('statement_date', 'date', writtenBy('account_id')),
         col('opening_balance', 'float', writtenBy('account_id'), { dp: 2, money: true }),
         col('total_deposits', 'float', writtenBy('account_id'), { dp: 2, money: true }),

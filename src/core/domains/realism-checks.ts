@@ -132,10 +132,15 @@ export function alertProblems(out: DomainOutput, endUs: number): string[] {
   return problems.slice(0, 10);
 }
 
-/** Financial: statements chain per account, one per (account, month), few exact-zero closings, fees a few to tens of dollars. */
+/**
+ * Financial: statements chain per account, one per (account, month), the latest closing at the
+ * account's current balance (a Closed account's at 0.00), few other exact-zero closings, fees a
+ * few to tens of dollars.
+ */
 export function statementProblems(out: DomainOutput): string[] {
   const st = T(out, 'statement');
   const [acc, date, o, f, c] = ['account_id', 'statement_date', 'opening_balance', 'fees_charged', 'closing_balance'].map((k) => num(st, k));
+  const balance = num(T(out, 'account'), 'current_balance');
   const problems: string[] = [];
   const periods = new Set<string>();
   let zeros = 0;
@@ -145,10 +150,12 @@ export function statementProblems(out: DomainOutput): string[] {
     if (periods.has(key)) problems.push(`account ${acc[i]} has two statements for ${month}`);
     periods.add(key);
     if (i > 0 && acc[i] === acc[i - 1] && o[i] !== c[i - 1]) problems.push(`statement ${i + 1} opens at ${o[i]}, the one before closed at ${c[i - 1]}`);
-    if (c[i] === 0) zeros++;
+    const latest = i === st.length - 1 || acc[i + 1] !== acc[i];
+    if (latest && c[i] !== balance[acc[i] - 1]) problems.push(`account ${acc[i]}: its latest statement closes at ${c[i]}, its balance is ${balance[acc[i] - 1]}`);
+    if (!latest && c[i] === 0) zeros++;
     if (f[i] < 0 || f[i] > 35) problems.push(`statement ${i + 1}: fees of ${f[i]}`);
   }
-  if (zeros > st.length * 0.01) problems.push(`${zeros} of ${st.length} statements close at exactly 0.00`);
+  if (zeros > Math.max(1, st.length * 0.01)) problems.push(`${zeros} of ${st.length} statements close at exactly 0.00 before the latest`);
   return problems;
 }
 

@@ -1,8 +1,10 @@
 /**
  * Monthly account statements that chain (spec/domains.md §7): one statement per (account,
  * month), consecutive months ending at the window's last month, the opening balance of each
- * the closing balance of the one before, fees a few to tens of dollars, withdrawals drawn
- * from what the account holds (so balances rarely end at exactly zero). Amounts in cents.
+ * the closing balance of the one before, the latest closing at the account's current balance
+ * (so a Closed account's last statement closes at 0.00), fees a few to tens of dollars,
+ * withdrawals drawn from what the account holds (so balances rarely end at exactly zero
+ * otherwise). Amounts in cents.
  */
 import type { Rng } from '../../rng';
 import { WeightedChoice } from '../../rng';
@@ -15,6 +17,8 @@ import { columnInstants } from './paths';
 export interface LedgerOptions {
   /** The parent's opening date: no statement before its month. */
   readonly opened: string;
+  /** The parent's current balance: an account's latest statement closes at it (a Closed account's at 0.00). */
+  readonly balance: string;
   /** First and last day of the statement window (inclusive `YYYY-MM-DD`). */
   readonly start: string;
   readonly end: string;
@@ -79,6 +83,8 @@ export function statementLedger(parent: string, o: LedgerOptions): Strategy {
     writes: COLUMNS,
     generate(ctx) {
       const opened = columnInstants(getColumn(ctx.tableData(parent), o.opened));
+      const current = getColumn(ctx.tableData(parent), o.balance);
+      if (current.type !== 'float') throw new Error(`${ctx.table}.${ctx.column}: ${o.balance} is not a float column`);
       const p = opened.length;
       const openMonth = Int32Array.from(opened, (us) => monthOf(Math.floor(us / US_PER_DAY)));
       const clipDay = Number.isFinite(ctx.clipEndUs) ? Math.ceil(ctx.clipEndUs / US_PER_DAY) - 1 : Infinity;
@@ -109,9 +115,18 @@ export function statementLedger(parent: string, o: LedgerOptions): Strategy {
           account[row] = a + 1;
           // a month cut by the range's end closes on its last day; never before the account opened
           date[row] = Math.max(openDay[a], m === endMonth ? Math.min(monthEnd(m), endDay) : monthEnd(m));
-          const d = cents(rng, 7.5, 1.2, 5e5);
+          let d = cents(rng, 7.5, 1.2, 5e5);
           const f = Math.min(FEES[fee.draw(rng)][0] * 100, balance + d);
-          const w = Math.min(cents(rng, 7.3, 1.2, 5e5), Math.floor((balance + d - f) * 0.97));
+          let w = Math.min(cents(rng, 7.3, 1.2, 5e5), Math.floor((balance + d - f) * 0.97));
+          if (m === last) {
+            // the latest statement closes at the account's current balance: withdraw the difference, or deposit it
+            const target = Math.round(current.values[a] * 100);
+            w = balance + d - f - target;
+            if (w < 0) {
+              d -= w;
+              w = 0;
+            }
+          }
           opening[row] = balance / 100;
           deposits[row] = d / 100;
           fees[row] = f / 100;
