@@ -22,7 +22,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'out'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
