@@ -35,11 +35,11 @@ test.describe('Data sources page', () => {
     await expect(estimate.getByLabel('order', { exact: true })).toHaveAttribute('placeholder', '250');
     await expect(estimate.getByRole('row', { name: /^order_line 625$/ })).toBeVisible();
     // an anchor table takes an explicit row count; its children follow
-    await estimate.getByLabel('order', { exact: true }).fill('1000');
-    await expect(estimate.getByRole('row', { name: /^order_line 2,500$/ })).toBeVisible();
+    await estimate.getByLabel('order', { exact: true }).fill('500');
+    await expect(estimate.getByRole('row', { name: /^order_line 1,250$/ })).toBeVisible();
     await estimate.getByLabel('order', { exact: true }).fill('9000000');
-    await expect(page.getByText(/rows of order need more than 50 per customer/)).toBeVisible();
-    await estimate.getByLabel('customer', { exact: true }).fill('200000');
+    await expect(page.getByText(/rows of order for 50 customer rows are 180000\.0 per customer; allowed: at most 625/)).toBeVisible();
+    await estimate.getByLabel('customer', { exact: true }).fill('1000000');
     await estimate.getByLabel('order', { exact: true }).fill('4000000');
     await expect(page.getByText(/is too many for the page; allowed: at most 5,000,000/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Generate Retail' })).toBeDisabled();

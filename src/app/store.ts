@@ -40,6 +40,8 @@ export interface Notice {
 export interface DownloadState {
   readonly status: JobStatus;
   readonly format: OutputFormat;
+  /** CSV only: spreadsheet-safe cells (formula-looking text prefixed with '); verbatim when absent. */
+  readonly csvSafe?: boolean;
   readonly progress?: Progress;
   readonly error?: string;
   readonly files?: readonly { path: string; bytes: number }[];

@@ -16,6 +16,8 @@ export interface SimArgs {
   force: boolean;
   zip?: string;
   stats: boolean;
+  /** CSV: prefix formula-looking text cells with ' (spreadsheet-safe); default verbatim. */
+  csvSafe: boolean;
 }
 
 /** `--set` values are JSON when they parse as JSON, else the text itself. */
@@ -42,7 +44,7 @@ const canonicalKey = (key: string) => key.split('.').map(snakeToCamel).join('.')
  * set once.
  */
 export function parseSimArgs(argv: string[]): SimArgs {
-  const out: SimArgs = { sets: [], format: 'parquet', stats: false, force: false };
+  const out: SimArgs = { sets: [], format: 'parquet', stats: false, force: false, csvSafe: false };
   const seen = new Set<string>();
   const setKeys = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -102,9 +104,11 @@ export function parseSimArgs(argv: string[]): SimArgs {
         break;
       case '--force':
       case '--stats':
+      case '--csv-safe':
         if (inline !== undefined) throw new UsageError(`${flag} takes no value (got "${a}")`);
         if (flag === '--force') out.force = true;
-        else out.stats = true;
+        else if (flag === '--stats') out.stats = true;
+        else out.csvSafe = true;
         break;
       default:
         throw new UsageError(`unknown argument "${a}" (see: spindle --help)`);

@@ -47,7 +47,30 @@ describe('sim domain', () => {
     const stats = await capture(() => domainCommand(['retail', '--scale=fixture', '--zip', a, '--stats']));
     await capture(() => domainCommand(['retail', '--scale', 'fixture', '--zip', b]));
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
-    expect(JSON.parse(stats)).toMatchObject({ customer: 50, order: 250, order_line: 625, return: 42 });
+    expect(JSON.parse(stats)).toMatchObject({ customer: 50, order: 250, order_line: 625, return: 22 });
+  });
+
+  it('reads a domain it wrote back with the types of its tables.json, in every format (money as decimal too)', async () => {
+    for (const format of ['csv', 'jsonl', 'parquet'])
+      for (const money of ['float', 'decimal']) {
+        const dir = tmp();
+        await capture(() => domainCommand(['financial', '--scale', 'fixture', '--set', `money=${money}`, '--format', format, '--out', dir]));
+        const meta = JSON.parse(readFileSync(join(dir, '_spindle/tables.json'), 'utf8')) as { name: string; columns: { name: string; type: string; precision?: number; scale?: number }[] }[];
+        const back = await capture(() => inspectCommand(['--input', dir]));
+        const tables = (JSON.parse(back) as { tables: { name: string; columns: { name: string; type: string; precision?: number; scale?: number }[] }[] }).tables;
+        for (const m of meta) {
+          const t = tables.find((x) => x.name === m.name)!;
+          expect(t.columns.map(({ name, type, precision, scale }) => ({ name, type, precision, scale })), `${format} ${money} ${m.name}`).toEqual(
+            m.columns.map(({ name, type, precision, scale }) => ({ name, type, precision, scale })),
+          );
+        }
+        if (money === 'decimal') expect(meta.find((m) => m.name === 'statement')!.columns.find((c) => c.name === 'closing_balance')).toMatchObject({ type: 'decimal', precision: 18, scale: 2 });
+      }
+  });
+
+  it('refuses what cannot be generated up front, naming the scale, the rows and the memory (issue 7)', async () => {
+    await expect(domainCommand(['iot', '--scale', 'warehouse', '--out', tmp()])).rejects.toThrow(/scale: iot at scale warehouse would generate 292,500,120 rows: it needs about [\d.]+ GB of memory/);
+    await expect(domainCommand(['retail', '--set', 'rows.customer=1e11', '--out', tmp()])).rejects.toThrow(/rows\.customer: .*100,000,000,000 rows/);
   });
 
   it('refuses unknown domains, bad scales and nothing to write', async () => {

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
 import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
+import { columnSchema } from '../core/table/column';
 import { parseSimArgs, UsageError } from './args';
 import { setPath } from './set-path';
 import { prepareTargets } from './targets';
@@ -31,7 +32,8 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
   return { value, rest };
 }
 
-async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
+/** Write a tree to a folder and/or a zip (the domain and convert commands). */
+export async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
   if (out)
     for (const file of files) {
       const path = join(out, file.path);
@@ -74,7 +76,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
     initParquetNode();
-    const files = domainTree(out, args.format);
+    const files = domainTree(out, args.format, { spreadsheetSafe: args.csvSafe });
     await writeFiles(files, args.out, args.zip);
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const rows = out.tables.reduce((a, t) => a + t.length, 0);
@@ -95,7 +97,11 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   const tables = loaded.tables.map((t) => ({
     name: t.name,
     rows: t.length,
-    columns: t.columns.map((c) => ({ name: c.name, type: c.type, ...(loaded.zoned?.[t.name]?.includes(c.name) ? { zone: true } : {}) })),
+    columns: t.columns.map((c) => ({
+      ...columnSchema(c),
+      ...(loaded.zoned?.[t.name]?.includes(c.name) ? { zone: true } : {}),
+      ...(loaded.notes?.[t.name]?.[c.name] ? { note: loaded.notes[t.name][c.name] } : {}),
+    })),
   }));
   process.stdout.write(`${JSON.stringify({ input, tables }, null, 2)}\n`);
 }

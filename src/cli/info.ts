@@ -18,6 +18,8 @@ Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
   spindle domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
                       [--set endDate=YYYY-MM-DD] [--format parquet|csv|jsonl] --out DIR|--zip FILE [--stats]
   spindle inspect --input DIR|DOMAIN:SCALE   (JSON: each table's name, rows and column types)
+  spindle convert --input DIR --format parquet|csv|jsonl --out DIR|--zip FILE
+                      [--set table.column=type]...   (every file typed as the Data sources page reads it)
 
   --set key=value   camelCase or snake_case key, dotted for nested fields (transitions.0.probability);
                     the value is parsed as JSON when it parses, else taken as text. A list index
@@ -25,6 +27,7 @@ Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
   --out DIR         a new or empty folder; --force writes into a folder that already holds files
   --zip FILE        the same bytes the browser downloads
   --stats           print the run's stats as one JSON object on stdout (and nothing else)
+  --csv-safe        CSV for spreadsheets: text cells starting with = + - @ get a leading ' (default: verbatim)
   Each option except --set is given at most once.
 
 Exit codes: 0 success; 2 refused before running (bad arguments or config, a run too large for
@@ -41,7 +44,7 @@ export function isInfoCommand(command: string | undefined): boolean {
 /** Run help, `list` or `describe`; returns the exit code. Throws {@link UsageError} for bad arguments. */
 export function infoCommand(argv: readonly string[]): number {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('give a command: list, describe <simulator>, <simulator> [options], domain, inspect (see: spindle --help)');
+  if (command === undefined) throw new UsageError('give a command: list, describe <simulator>, <simulator> [options], domain, inspect, convert (see: spindle --help)');
   if (command === '--help' || command === '-h' || command === 'help') {
     if (rest.length) throw new UsageError(`${command}: takes no arguments (got "${rest[0]}")`);
     process.stdout.write(`${HELP}\n`);

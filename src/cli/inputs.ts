@@ -2,18 +2,18 @@
  * `--input` for the CLI: `DOMAIN:SCALE` generates a domain (seed 42 unless given); a folder
  * loads every .csv, .parquet and .jsonl file in it as a table named after the file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { findDomain, generateDomain, SCALES } from '../core/domains';
-import { formatReadError, INPUT_EXTENSIONS, readTableFile, tableNameOf } from '../core/inputs';
 import type { Table } from '../core/table/column';
 import { UsageError } from './args';
-import { initParquetNode } from './parquet-node';
+import { readFolderTables } from './folder';
 
 export interface LoadedInputs {
   readonly tables: readonly Table[];
   /** Per table, the timestamp columns whose text carried a UTC offset or zone. */
   readonly zoned?: Readonly<Record<string, readonly string[]>>;
+  /** Per table, column → what its file held that could not be kept as written. */
+  readonly notes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const DOMAIN_SCALE = /^([a-z_]+):([a-z_]+)$/;
@@ -35,25 +35,10 @@ export async function loadInputs(spec: string, seed?: number): Promise<LoadedInp
   return loadFolder(spec);
 }
 
-/** Every .csv, .jsonl/.ndjson and .parquet file of a folder (sorted by name) as a table named after the file. */
+/** Every table file of a folder, typed as the page types uploads (with a `_spindle/tables.json` beside them, its types). */
 export function loadFolder(dir: string): LoadedInputs {
-  const files = readdirSync(dir)
-    .filter((f) => INPUT_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e)))
-    .sort();
-  if (files.length === 0) throw new UsageError(`--input ${dir}: no ${INPUT_EXTENSIONS.join(', ')} files in this folder`);
-  initParquetNode();
-  const tables: Table[] = [];
-  const zoned: Record<string, string[]> = {};
-  const seen = new Map<string, string>();
-  for (const f of files) {
-    const name = tableNameOf(f);
-    const before = seen.get(name);
-    if (before) throw new UsageError(`--input ${dir}: ${before} and ${f} would both be table "${name}"`);
-    seen.set(name, f);
-    const r = readTableFile(f, new Uint8Array(readFileSync(join(dir, f))));
-    if (!r.ok) throw new UsageError(formatReadError({ ...r.error, file: join(dir, f) }));
-    tables.push(r.table);
-    zoned[name] = r.columns.filter((c) => c.zone).map((c) => c.name);
-  }
-  return { tables, zoned };
+  const uploads = readFolderTables(dir);
+  const zoned = Object.fromEntries(uploads.map((u) => [u.name, u.columns.filter((c) => c.zone).map((c) => c.name)]));
+  const notes = Object.fromEntries(uploads.map((u) => [u.name, Object.fromEntries(u.columns.flatMap((c) => (c.note ? [[c.name, c.note]] : [])))]));
+  return { tables: uploads.map((u) => u.table), zoned, notes };
 }

@@ -10,6 +10,7 @@ import { applySets } from './set-path';
 import { readConfigFile } from './config-file';
 import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
+import { convertCommand } from './convert-command';
 import { initParquetNode } from './parquet-node';
 import { writeFileAtomic } from './write-file';
 import { errorLine, infoCommand, isInfoCommand, usageLine } from './info';
@@ -49,7 +50,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   });
   if (args.out || args.zip) {
     initParquetNode();
-    const files = await buildTree(run, args.format);
+    const files = await buildTree(run, args.format, undefined, { spreadsheetSafe: args.csvSafe });
     if (args.out) {
       for (const file of files) {
         const path = join(args.out, file.path);
@@ -81,6 +82,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'inspect') {
       await inspectCommand(rest);
+      return 0;
+    }
+    if (command === 'convert') {
+      await convertCommand(rest);
       return 0;
     }
     await runCommand(command, parseSimArgs(rest));

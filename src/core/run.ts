@@ -1,6 +1,6 @@
 import { findDomain, generateDomain } from './domains';
 import { sizeIssues } from './estimate';
-import { resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
+import { asRoleInputs, resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
 import { makeContext, type RunHooks, type SimResult, type SimulatorDef } from './simulator';
@@ -60,7 +60,9 @@ export async function runSimulator(
   hooks: RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> } = {},
 ): Promise<RunOutput> {
   let config = resolveConfig(def, raw, hooks.seed);
-  const { tables, provenance } = await inputTables(def, config.seed, hooks.inputs, hooks);
+  const given = await inputTables(def, config.seed, hooks.inputs, hooks);
+  const provenance = given.provenance;
+  let tables = given.tables;
   const roles = def.inputs?.kind === 'roles' ? def.inputs.roles : undefined;
   if (roles) {
     // every role and column resolved before anything runs; the resolved mapping is what the config records
@@ -70,6 +72,7 @@ export async function runSimulator(
     const issues = def.inputs?.refine?.(r.mapping, config, shapes) ?? [];
     if (issues.length) throw new ConfigError(issues);
     config = { ...config, inputs: r.mapping };
+    tables = asRoleInputs(roles, r.mapping, tables);
   }
   if (def.inputs && def.estimate) {
     const tooLarge = sizeIssues(def.estimate(config, [...tables.values()].map(shapeOf)));

@@ -46,17 +46,23 @@ describe('simulated clock', () => {
     expect(formatDate(daysFromCivil(2024, 2, 29))).toBe('2024-02-29');
   });
 
-  it('IsoWriter writes the same text as formatIso, as bytes', () => {
+  it('IsoWriter writes the same text as formatIso (formatIsoMicros when there are microseconds), as bytes', () => {
     const w = new IsoWriter();
     const buf = new Uint8Array(32);
     fc.assert(
       fc.property(fc.integer({ min: MIN, max: MAX }), fc.integer({ min: 0, max: 999 }), (ms, micro) => {
         const us = ms * 1000 + micro;
         const end = w.write(buf, 0, us);
-        expect(new TextDecoder().decode(buf.subarray(0, end))).toBe(formatIso(us));
+        expect(new TextDecoder().decode(buf.subarray(0, end))).toBe(micro === 0 ? formatIso(us) : formatIsoMicros(us));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('floors digits past microseconds when parsing (never rounds up)', () => {
+    expect(parseInstant('2024-01-01T00:00:00.123456789Z')).toBe(Date.UTC(2024, 0, 1) * 1000 + 123_456);
+    expect(parseInstant('2024-01-01T00:00:00.0000009Z')).toBe(Date.UTC(2024, 0, 1) * 1000);
+    expect(parseInstant('2024-01-01T00:00:00.3Z')).toBe(Date.UTC(2024, 0, 1) * 1000 + 300_000);
   });
 
   it('keeps microseconds when asked (stream envelopes)', () => {

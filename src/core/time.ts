@@ -55,7 +55,8 @@ export function parseInstant(text: string): number {
     throw new TimeParseError(`"${text}" is not a valid calendar date-time`);
   }
   let us = (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + s) * US_PER_SECOND;
-  if (frac) us += Math.round(Number(`0.${frac}`) * US_PER_SECOND);
+  // digits past microseconds are floored (never rounded up into the next µs): integer arithmetic, no float fraction
+  if (frac) us += Number(frac.padEnd(9, '0').slice(0, 6));
   if (zone && zone !== 'Z' && zone !== 'z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
@@ -120,7 +121,10 @@ export class IsoWriter {
   private cachedDay = Number.NaN;
   private readonly dateBytes = new Uint8Array(10);
 
-  /** Writes 24 bytes (`YYYY-MM-DDTHH:MM:SS.sssZ`) at buf[o]; returns the new offset. */
+  /**
+   * Writes `YYYY-MM-DDTHH:MM:SS.sssZ` (24 bytes) at buf[o], or `…SS.ssssssZ` (27 bytes) when the
+   * instant has microseconds (an uploaded µs timestamp keeps them); returns the new offset.
+   */
   write(buf: Uint8Array, o: number, us: number): number {
     const ms = Math.floor(us / US_PER_MS);
     const day = Math.floor(ms / 86_400_000);
@@ -152,6 +156,12 @@ export class IsoWriter {
     buf[o++] = 48 + Math.floor(f / 100);
     buf[o++] = 48 + (Math.floor(f / 10) % 10);
     buf[o++] = 48 + (f % 10);
+    const micro = Math.floor(us) - ms * US_PER_MS;
+    if (micro !== 0) {
+      buf[o++] = 48 + Math.floor(micro / 100);
+      buf[o++] = 48 + (Math.floor(micro / 10) % 10);
+      buf[o++] = 48 + (micro % 10);
+    }
     buf[o++] = 90; // Z
     return o;
   }
@@ -173,7 +183,7 @@ export class IsoWriter {
 
   /** Years outside 0000-9999 (signed ISO text): rare, so the plain path. */
   private writeSlow(buf: Uint8Array, o: number, us: number): number {
-    const text = formatIso(us);
+    const text = us % US_PER_MS === 0 ? formatIso(us) : formatIsoMicros(us);
     for (let i = 0; i < text.length; i++) buf[o++] = text.charCodeAt(i);
     return o;
   }

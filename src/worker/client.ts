@@ -1,4 +1,5 @@
 import type { OutputFormat } from '../core/output/formats';
+import type { DeclaredTable } from '../core/inputs/declared';
 import type { ColumnType } from '../core/table/column';
 import type {
   DomainResult,
@@ -127,8 +128,8 @@ export class SimClient {
     return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, ...(inputs ? { inputs } : {}) }, onProgress);
   }
 
-  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'package', runId, format }, onProgress);
+  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void, csvSafe = false): Job<PackageResult> {
+    return this.request<PackageResult>({ type: 'package', runId, format, ...(csvSafe ? { csvSafe } : {}) }, onProgress);
   }
 
   /** Generate a domain into the data set (scale, seed, startDate, endDate in `config`). */
@@ -137,8 +138,8 @@ export class SimClient {
   }
 
   /** Read a file into the data set; its bytes are transferred (the caller's buffer is emptied). */
-  upload(file: string, bytes: Uint8Array, previewRows = 5_000): Job<UploadResult> {
-    return this.request<UploadResult>({ type: 'upload', file, bytes, previewRows }, undefined, [bytes.buffer]);
+  upload(file: string, bytes: Uint8Array, previewRows = 5_000, declared?: DeclaredTable): Job<UploadResult> {
+    return this.request<UploadResult>({ type: 'upload', file, bytes, previewRows, ...(declared ? { declared } : {}) }, undefined, [bytes.buffer]);
   }
 
   retype(table: string, column: string, to: ColumnType, previewRows = 5_000): Job<RetypeResult> {
@@ -150,8 +151,8 @@ export class SimClient {
   }
 
   /** Zip chosen tables of the data set in a format. */
-  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'packageData', tables, format }, onProgress);
+  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void, csvSafe = false): Job<PackageResult> {
+    return this.request<PackageResult>({ type: 'packageData', tables, format, ...(csvSafe ? { csvSafe } : {}) }, onProgress);
   }
 
   dispose(): void {

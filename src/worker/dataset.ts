@@ -13,14 +13,15 @@ import { findDomain, generateDomain, type DomainTable } from '../core/domains';
 import { domainManifest } from '../core/domains/tree';
 import type { DomainConfig } from '../core/domains/config';
 import { formatReadError, readTableFile, retypeColumn, tableNameOf } from '../core/inputs';
+import { applyDeclared, type DeclaredTable } from '../core/inputs/declared';
 import { summarizeTable } from '../core/inputs/summary';
-import type { ReadError } from '../core/inputs/types';
-import { writeTable, type OutputFormat } from '../core/output/formats';
+import { columnInfo, type ColumnInfo, type ReadError } from '../core/inputs/types';
+import { uploadEntry, uploadsManifest, type UploadedTable } from '../core/inputs/upload-tree';
+import { writeTable, type OutputFormat, type WriteOptions } from '../core/output/formats';
 import { jsonBytes, type WrittenFile } from '../core/output/tree';
 import { ConfigError } from '../core/schema/config';
 import type { RunHooks } from '../core/simulator';
-import type { ColumnType, Table } from '../core/table/column';
-import { ENGINE_VERSION } from '../core/version';
+import { columnSchema, type ColumnType, type Table } from '../core/table/column';
 import { preview } from './preview';
 import type { DataOrigin, DataTableSummary, DomainResult, UploadResult } from './protocol';
 
@@ -40,8 +41,15 @@ interface Held {
   readonly origin: DataOrigin;
   /** Generated tables: the domain's metadata (pk, fks, event time, enums), written to tables.json as is. */
   readonly domainMeta: DomainTable | null;
-  /** Timestamp columns whose text carried a zone (uploads). */
-  readonly zoned: ReadonlySet<string>;
+  /** Uploads: each column as read (zone, note), in table order. */
+  readonly info: readonly ColumnInfo[];
+  /** Uploads: the file's entry in a tables.json given with it (types applied; keys kept for the download). */
+  readonly declared?: DeclaredTable;
+}
+
+/** An upload as the shared upload tree sees it. */
+function asUpload(name: string, h: Held): UploadedTable {
+  return { name, table: h.table, file: (h.origin as { file: string }).file, columns: h.info, ...(h.declared ? { declared: h.declared } : {}) };
 }
 
 /** Characters a file system or zip reader would refuse in a name become `_`. */
@@ -82,7 +90,10 @@ export class DataSet {
       pk: m?.pk ?? null,
       fks: m?.fks ?? [],
       eventTimeColumn: m?.eventTimeColumn ?? null,
-      columns: h.table.columns.map((c) => (h.zoned.has(c.name) ? { name: c.name, type: c.type, zone: true } : { name: c.name, type: c.type })),
+      columns: h.table.columns.map((c) => {
+        const i = h.info.find((x) => x.name === c.name);
+        return { ...columnSchema(c), ...(i?.zone ? { zone: true } : {}), ...(i?.note ? { note: i.note } : {}) };
+      }),
       summaries: summarizeTable(h.table),
       ipc: p.preview.ipc,
     };
@@ -108,7 +119,7 @@ export class DataSet {
     const taken = new Set(out.tables.map((t) => t.name));
     const next = new Map<string, Held>();
     const origin: DataOrigin = { kind: 'domain', domain: def.id, scale: out.config.scale, seed: out.config.seed };
-    out.tables.forEach((t, i) => next.set(t.name, { table: t, origin, domainMeta: out.meta[i], zoned: new Set() }));
+    out.tables.forEach((t, i) => next.set(t.name, { table: t, origin, domainMeta: out.meta[i], info: [] }));
     const renamed: { from: string; to: string }[] = [];
     for (const [name, h] of uploads) {
       let to = name;
@@ -132,15 +143,22 @@ export class DataSet {
     };
   }
 
-  /** Read one uploaded file; nothing is kept unless the whole file reads. */
-  upload(file: string, bytes: Uint8Array): { name: string; result: Pick<UploadResult, 'replaced' | 'wanted'> } {
-    const r = readTableFile(file, bytes);
+  /**
+   * Read one uploaded file; nothing is kept unless the whole file reads. `declared`: the file's
+   * entry in a `_spindle/tables.json` given with it, whose column types win over inference.
+   */
+  upload(file: string, bytes: Uint8Array, declared?: DeclaredTable): { name: string; result: Pick<UploadResult, 'replaced' | 'wanted'> } {
+    let r = readTableFile(file, bytes);
+    if (r.ok && declared) {
+      const typed = applyDeclared(file, r.table, r.columns, declared);
+      r = typed.ok ? { ok: true, table: typed.table, columns: typed.columns } : { ok: false, error: typed.error };
+    }
     if (!r.ok) throw new ReadFileError(formatReadError(r.error), r.error);
     const wanted = safeTableName(tableNameOf(file));
     const before = this.held.get(wanted);
     const replaced = before?.origin.kind === 'upload';
     const name = replaced ? wanted : this.freeName(wanted);
-    const held: Held = { table: { ...r.table, name }, origin: { kind: 'upload', file }, domainMeta: null, zoned: new Set(r.columns.filter((c) => c.zone).map((c) => c.name)) };
+    const held: Held = { table: { ...r.table, name }, origin: { kind: 'upload', file }, domainMeta: null, info: r.columns, ...(declared ? { declared } : {}) };
     this.held.set(name, held);
     return { name, result: { replaced, wanted: name === wanted ? null : wanted } };
   }
@@ -152,9 +170,10 @@ export class DataSet {
     if (h.origin.kind !== 'upload') throw new Error(`${table} is a generated table; its column types are declared by the ${h.origin.domain} domain.`);
     const r = retypeColumn(h.table, column, to);
     if (!r.ok) throw Object.assign(new Error(r.error), { name: 'RetypeError' });
-    const zoned = new Set(h.zoned);
-    if (to !== 'timestamp') zoned.delete(column);
-    this.held.set(table, { ...h, table: r.table, zoned });
+    if (r.table === h.table) return;
+    // the read's note described the old type; a retype re-reads the values and says what it changed, if anything
+    const info = h.info.map((c) => (c.name === column ? columnInfo(column, to, to === 'timestamp' && c.zone, r.note) : c));
+    this.held.set(table, { ...h, table: r.table, info });
   }
 
   drop(tables: readonly string[]): string[] {
@@ -180,7 +199,7 @@ export class DataSet {
    * uploads) and `_spindle/tables.json` (each table's metadata). A whole generated domain gives
    * the same files, byte for byte, as `sim domain <id> --scale … --format …`.
    */
-  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>): Promise<WrittenFile[]> {
+  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>, options: WriteOptions = {}): Promise<WrittenFile[]> {
     const missing = names.filter((n) => !this.held.has(n));
     if (missing.length) throw new Error(`Not in the data set: ${missing.join(', ')}`);
     if (names.length === 0) throw new Error('Choose at least one table to download.');
@@ -188,30 +207,14 @@ export class DataSet {
     const chosen = [...this.held].filter(([n]) => wanted.has(n));
     const files: WrittenFile[] = [];
     for (const [name, h] of chosen) {
-      files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format) });
+      files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format, options) });
       await step(files.length, chosen.length);
     }
-    const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => ({ table: name, file: (h.origin as { file: string }).file }));
+    const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => asUpload(name, h));
     const g = chosen.some(([, h]) => h.origin.kind === 'domain') ? this.generated : null;
-    const config = g ? domainManifest(g.domain, g.config, format, uploads) : { engineVersion: ENGINE_VERSION, format, uploads };
+    const config = g ? domainManifest(g.domain, g.config, format, uploads.map((u) => ({ table: u.name, file: u.file }))) : uploadsManifest(format, uploads);
     files.push({ path: '_spindle/config.json', bytes: jsonBytes(config) });
-    files.push({ path: '_spindle/tables.json', bytes: jsonBytes(chosen.map(([name, h]) => h.domainMeta ?? uploadMeta(name, h))) });
+    files.push({ path: '_spindle/tables.json', bytes: jsonBytes(chosen.map(([name, h]) => h.domainMeta ?? uploadEntry(asUpload(name, h)))) });
     return files;
   }
-}
-
-/** An upload's entry in tables.json, in the shape of a domain table's (no keys, no event time). */
-function uploadMeta(name: string, h: Held) {
-  return {
-    name,
-    rows: h.table.length,
-    pk: null,
-    fks: [],
-    eventTimeColumn: null,
-    sortedByTime: false,
-    eventTimeVia: null,
-    enums: {},
-    columns: h.table.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.valid !== undefined, ...(h.zoned.has(c.name) ? { zone: true } : {}) })),
-    upload: { file: (h.origin as { file: string }).file },
-  };
 }

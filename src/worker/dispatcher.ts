@@ -106,7 +106,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (req.format === 'parquet') await options.initParquet();
     const signal = abortable(req.id);
     const progress = throttled(req.id);
-    const files = await buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
+    const files = await buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }), { spreadsheetSafe: req.csvSafe });
     await zipAndPost(req.id, req.format, began, signal, files);
   }
 
@@ -119,7 +119,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
       progress({ phase: 'write', done, total });
       await macrotask();
       if (signal.aborted) throw aborted();
-    });
+    }, { spreadsheetSafe: req.csvSafe });
     await zipAndPost(req.id, req.format, began, signal, files);
   }
 
@@ -148,7 +148,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   async function upload(req: Req<'upload'>): Promise<void> {
     const began = options.now();
     if (req.file.toLowerCase().endsWith('.parquet')) await options.initParquet();
-    const { name, result } = dataSet.upload(req.file, req.bytes);
+    const { name, result } = dataSet.upload(req.file, req.bytes, req.declared);
     const s = dataSet.summarise(name, req.previewRows);
     const body: UploadResult = { ...result, table: s.summary, elapsedMs: options.now() - began };
     post({ id: req.id, type: 'ok', data: body }, [s.transfer]);

@@ -5,6 +5,7 @@
  * bytes for files), never as structured-cloned row objects.
  */
 import type { DomainTable } from '../core/domains/model';
+import type { DeclaredTable } from '../core/inputs/declared';
 import type { ReadError } from '../core/inputs/types';
 import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
@@ -21,17 +22,26 @@ export type WorkerRequest =
       /** Tables of the data set (held in the worker) the simulator may read, by name. */
       readonly inputs?: readonly string[];
     }
-  | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat }
+  /** `csvSafe`: spreadsheet-safe CSV (formula-looking text cells prefixed with '), else verbatim. */
+  | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat; readonly csvSafe?: boolean }
   | { readonly id: number; readonly type: 'cancel'; readonly target: number }
   /** Generate a domain into the data set (replacing the previously generated tables). */
   | { readonly id: number; readonly type: 'domain'; readonly domain: string; readonly config: unknown; readonly previewRows: number; readonly mode?: 'replace' | 'add' }
   /** Read an uploaded file (its bytes transferred) into a table of the data set. */
-  | { readonly id: number; readonly type: 'upload'; readonly file: string; readonly bytes: Uint8Array; readonly previewRows: number }
+  | {
+      readonly id: number;
+      readonly type: 'upload';
+      readonly file: string;
+      readonly bytes: Uint8Array;
+      readonly previewRows: number;
+      /** The file's entry in a `_spindle/tables.json` dropped with it: its column types win over inference. */
+      readonly declared?: DeclaredTable;
+    }
   /** Change the type of one column of an uploaded table. */
   | { readonly id: number; readonly type: 'retype'; readonly table: string; readonly column: string; readonly to: ColumnType; readonly previewRows: number }
   | { readonly id: number; readonly type: 'drop'; readonly tables: readonly string[] }
   /** Zip chosen tables of the data set with `_spindle/config.json` and `_spindle/tables.json`. */
-  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat };
+  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat; readonly csvSafe?: boolean };
 
 export interface SerializedError {
   readonly name: string;
@@ -46,7 +56,7 @@ export interface SerializedError {
 export interface TablePreview {
   readonly name: string;
   readonly rows: number;
-  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly precision?: number; readonly scale?: number }[];
   /** Arrow IPC stream of the first `previewRows` rows. */
   readonly ipc: Uint8Array;
 }
@@ -84,8 +94,19 @@ export interface DataTableSummary {
   readonly pk: string | null;
   readonly fks: DomainTable['fks'];
   readonly eventTimeColumn: string | null;
-  /** `zone`: a timestamp column whose text carried a zone or offset (stored as UTC). */
-  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly zone?: boolean }[];
+  /**
+   * `zone`: a timestamp column whose text carried a zone or offset (stored as UTC); `note`: what
+   * the file held that could not be kept as written (shown on the column's card); decimals carry
+   * their precision and scale.
+   */
+  readonly columns: readonly {
+    readonly name: string;
+    readonly type: ColumnType;
+    readonly precision?: number;
+    readonly scale?: number;
+    readonly zone?: boolean;
+    readonly note?: string;
+  }[];
   readonly summaries: readonly ColumnSummary[];
   /** Arrow IPC stream of the first `previewRows` rows. */
   readonly ipc: Uint8Array;

@@ -2,6 +2,9 @@ import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-tab
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { decimalText } from '../../core/table/column';
+import { formatTimeOfDay } from '../../core/table/exact';
+import { formatIso, formatIsoMicros } from '../../core/time';
 import { formatInt } from '../format';
 import { ColumnChooser } from './ColumnChooser';
 import { columnWidths, ROW_NUM_WIDTH } from './columnWidths';
@@ -13,19 +16,42 @@ const helper = createColumnHelper<typeof features, Row>();
 export interface ColumnMeta {
   readonly name: string;
   readonly type: string;
+  /** Decimals: total digits and digits after the point. */
+  readonly precision?: number;
+  readonly scale?: number;
 }
 
-/** Text of one cell: ISO instants, plain numbers, `null` shown as such. Values render as text, never HTML. */
-export function cellText(value: unknown, type: string): string | null {
+/**
+ * Text of one cell: ISO instants (with µs when they have them), exact digits for bigints and
+ * decimals, `null` shown as such. Values render as text, never HTML.
+ */
+export function cellText(value: unknown, c: ColumnMeta): string | null {
   if (value === null || value === undefined) return null;
-  if (type === 'timestamp') return new Date(Number(value)).toISOString();
-  if (type === 'date') return new Date(Number(value)).toISOString().slice(0, 10);
-  return String(value);
+  switch (c.type) {
+    case 'timestamp': {
+      // Arrow hands µs timestamps back as fractional milliseconds
+      const us = Math.round(Number(value) * 1000);
+      return us % 1000 === 0 ? formatIso(us) : formatIsoMicros(us);
+    }
+    case 'date':
+      return new Date(Number(value)).toISOString().slice(0, 10);
+    case 'decimal':
+      return decimalText(BigInt(String(value)), c.scale ?? 0);
+    case 'time':
+      return formatTimeOfDay(Number(value));
+    default:
+      return String(value);
+  }
+}
+
+/** `decimal(10,2)` for decimals, else the type. */
+function typeLabel(c: ColumnMeta): string {
+  return c.type === 'decimal' ? `decimal(${c.precision},${c.scale})` : c.type;
 }
 
 const ROW_HEIGHT = 29;
 const isId = (c: ColumnMeta) => c.type === 'string' && /(^|_)id$/.test(c.name);
-const numeric = (type: string) => type === 'int' || type === 'float';
+const numeric = (type: string) => type === 'int' || type === 'float' || type === 'bigint' || type === 'decimal';
 
 /**
  * A virtualised grid over an Arrow preview: only the visible rows are rendered, so tens of
@@ -45,7 +71,7 @@ export function DataTable({ table, columns, totalRows, label }: { table: ArrowTa
       helper.columns(
         shown.map((c) => {
           const vector = table.getChild(c.name);
-          return helper.accessor((row: Row) => cellText(vector?.get(row.i), c.type), { id: c.name, header: c.name });
+          return helper.accessor((row: Row) => cellText(vector?.get(row.i), c), { id: c.name, header: c.name });
         }),
       ),
     [table, shown],
@@ -110,10 +136,10 @@ export function DataTable({ table, columns, totalRows, label }: { table: ArrowTa
                   className={`cell${numeric(c.type) ? ' num' : ''}${j === 0 ? ' sticky-col' : ''}`}
                   style={{ width: widths[j], ...stickyLeft(j) }}
                   role="columnheader"
-                  title={`${c.name} (${c.type})`}
+                  title={`${c.name} (${typeLabel(c)})`}
                 >
                   {c.name}
-                  <span className="col-type">{c.type}</span>
+                  <span className="col-type">{typeLabel(c)}</span>
                 </div>
               ))}
             </div>

@@ -1,6 +1,6 @@
 import { engine, saveBytes } from '../engine';
 import { formatDuration } from '../format';
-import { DownloadOutcome, FORMAT_HELP, FormatPicker } from './DownloadParts';
+import { CsvSafeToggle, DownloadOutcome, FORMAT_HELP, FormatPicker } from './DownloadParts';
 import { useStudio, type SimulatorState } from '../store';
 import { ProgressBar } from './EmptyState';
 
@@ -18,7 +18,7 @@ export function DownloadPanel({ simulator, state, stale }: { simulator: string; 
     if (!run) return;
     const format = download.format;
     patchDownload(simulator, { status: 'running', progress: undefined, error: undefined, files: undefined });
-    const job = engine.package(run.runId, format, (p) => patchDownload(simulator, { progress: p }));
+    const job = engine.package(run.runId, format, (p) => patchDownload(simulator, { progress: p }), format === 'csv' && !!download.csvSafe);
     cancelDownloads.set(simulator, job.cancel);
     try {
       const result = await job.promise;
@@ -44,6 +44,9 @@ export function DownloadPanel({ simulator, state, stale }: { simulator: string; 
             disabled={busy}
             onChange={(format) => patchDownload(simulator, { format, status: 'idle', files: undefined })}
           />
+          {download.format === 'csv' && (
+            <CsvSafeToggle id={`${simulator}-csv-safe`} checked={!!download.csvSafe} disabled={busy} onChange={(csvSafe) => patchDownload(simulator, { csvSafe, status: 'idle', files: undefined })} />
+          )}
           <span className="field-hint grow">{FORMAT_HELP[download.format]}</span>
           {busy ? (
             <button type="button" className="btn btn-danger" onClick={() => cancelDownloads.get(simulator)?.()}>

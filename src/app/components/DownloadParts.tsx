@@ -24,6 +24,19 @@ export function FormatPicker({ name, value, disabled, onChange }: { name: string
   );
 }
 
+/**
+ * The CSV option: verbatim by default (as pandas and DuckDB write it), or spreadsheet-safe (text
+ * cells that start with =, +, -, @ get a leading ' so Excel does not run them as formulas).
+ */
+export function CsvSafeToggle({ id, checked, disabled, onChange }: { id: string; checked: boolean; disabled: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="switch" htmlFor={id} title="Text cells that start with =, +, - or @ get a leading ' so spreadsheets show them instead of running them as formulas. Leave off for pipelines: cells are then written verbatim.">
+      <input id={id} type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <span>Spreadsheet-safe CSV</span>
+    </label>
+  );
+}
+
 /** What a finished or failed download says: the error (nothing saved), or the zip's files and sizes. */
 export function DownloadOutcome({ download }: { download: DownloadState }) {
   if (download.status === 'error') {

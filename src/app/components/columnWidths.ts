@@ -15,10 +15,10 @@ const MAX_PX = 320;
  * column no longer takes 290 px when its ids are short, and long text is cut with an ellipsis
  * (the full value is in the cell's title).
  */
-export function columnWidths(
+export function columnWidths<C extends { readonly name: string; readonly type: string }>(
   table: ArrowTable,
-  columns: readonly { name: string; type: string }[],
-  text: (value: unknown, type: string) => string | null,
+  columns: readonly C[],
+  text: (value: unknown, column: C) => string | null,
 ): Map<string, number> {
   const out = new Map<string, number>();
   const n = Math.min(table.numRows, SAMPLE_ROWS);
@@ -27,7 +27,7 @@ export function columnWidths(
     let longest = Math.max(c.name.length, c.type.length * 0.75);
     const mono = c.type === 'string' && /(^|_)id$/.test(c.name);
     for (let i = 0; i < n && vector; i++) {
-      const s = text(vector.get(i), c.type);
+      const s = text(vector.get(i), c);
       if (s !== null && s.length > longest) longest = s.length;
     }
     out.set(c.name, Math.round(Math.min(MAX_PX, Math.max(MIN_PX, longest * (mono ? MONO_CHAR_PX : CHAR_PX) + PADDING_PX))));

@@ -3,7 +3,8 @@ import type { ColumnSummary, SummaryBin, ValueCount } from '../../core/inputs/su
 import type { ColumnType } from '../../core/table/column';
 import { formatCompact, formatInt, formatPercent } from '../format';
 import { retype } from './actions';
-import { COLUMN_TYPES, formatEdge, formatValue, TYPE_HELP } from './format';
+import { COLUMN_TYPES, formatEdge, formatValue, groupDigits, TYPE_HELP } from './format';
+import './data-exact.css';
 
 /** A tiny bar chart of a histogram (SVG, theme colours); each bar's range and count in its tooltip. */
 function MiniHistogram({ bins, type, column }: { bins: readonly SummaryBin[]; type: ColumnType; column: string }) {
@@ -81,9 +82,22 @@ function TypeSelect({ table, column, type }: { table: string; column: string; ty
   );
 }
 
-/** One column: its type (a select for uploads), nulls, distinct values, min/max or top values, and a tiny chart. */
-export function ColumnCard({ table, s, editable, zone, keyRole }: { table: string; s: ColumnSummary; editable: boolean; zone?: boolean; keyRole?: string }) {
+/** Min, max and mean as people read them: exact digits for bigints and decimals, else formatted numbers and times. */
+function figures(s: ColumnSummary): { min: string; max: string; mean: string | null } | null {
+  if (s.exact) return { min: groupDigits(s.exact.min), max: groupDigits(s.exact.max), mean: groupDigits(s.exact.mean) };
+  if (s.min === null || s.max === null) return null;
+  return { min: formatValue(s.type, s.min), max: formatValue(s.type, s.max), mean: s.mean === null ? null : formatValue('float', s.mean) };
+}
+
+/**
+ * One column: its type (a select for uploads), nulls, distinct values, min/max or top values, a
+ * tiny chart, and a note when the file's values could not all be kept as written (issue 11).
+ */
+export function ColumnCard({ table, s, editable, zone, keyRole, note }: { table: string; s: ColumnSummary; editable: boolean; zone?: boolean; keyRole?: string; note?: string }) {
   const nonNull = s.rows - s.nulls;
+  const f = figures(s);
+  const wide = s.type === 'timestamp' || ((f?.min.length ?? 0) > 12 || (f?.max.length ?? 0) > 12);
+  const label = s.type === 'decimal' ? `decimal(${s.precision},${s.scale})` : s.type;
   return (
     <article className="data-col-card" aria-label={`Column ${s.name}`}>
       <header className="data-col-head">
@@ -94,10 +108,16 @@ export function ColumnCard({ table, s, editable, zone, keyRole }: { table: strin
           <TypeSelect table={table} column={s.name} type={s.type} />
         ) : (
           <span className="data-type" title={TYPE_HELP[s.type]}>
-            {s.type}
+            {label}
           </span>
         )}
       </header>
+      {editable && s.type === 'decimal' && <span className="field-hint">{label}: exact, {s.scale} digits after the point</span>}
+      {note && (
+        <p className="data-col-note" role="note">
+          {note}
+        </p>
+      )}
       {(keyRole || zone) && (
         <div className="data-col-tags">
           {keyRole && <span className="tag">{keyRole}</span>}
@@ -119,22 +139,22 @@ export function ColumnCard({ table, s, editable, zone, keyRole }: { table: strin
             {formatInt(s.distinct)}
           </dd>
         </div>
-        {s.min !== null && s.max !== null && (
+        {f && (
           <>
-            <div className={s.type === 'timestamp' ? 'wide' : undefined}>
+            <div className={wide ? 'wide' : undefined}>
               <dt>Min</dt>
-              <dd>{formatValue(s.type, s.min)}</dd>
+              <dd title={f.min}>{f.min}</dd>
             </div>
-            <div className={s.type === 'timestamp' ? 'wide' : undefined}>
+            <div className={wide ? 'wide' : undefined}>
               <dt>Max</dt>
-              <dd>{formatValue(s.type, s.max)}</dd>
+              <dd title={f.max}>{f.max}</dd>
             </div>
           </>
         )}
-        {s.mean !== null && (
-          <div>
+        {f?.mean != null && (
+          <div className={wide ? 'wide' : undefined}>
             <dt>Mean</dt>
-            <dd>{formatValue('float', s.mean)}</dd>
+            <dd title={f.mean}>{f.mean}</dd>
           </div>
         )}
       </dl>

@@ -1,4 +1,4 @@
-import { DownloadOutcome, FormatPicker } from '../components/DownloadParts';
+import { CsvSafeToggle, DownloadOutcome, FormatPicker } from '../components/DownloadParts';
 import { ProgressBar } from '../components/EmptyState';
 import { cancelDataDownload, downloadDataSet } from './actions';
 import { useDataSet } from './store';
@@ -23,6 +23,9 @@ export function DataDownload() {
       <div className="panel-body data-download">
         <div className="btn-row">
           <FormatPicker name="data-format" value={download.format} disabled={busy} onChange={(format) => patchDownload({ format, status: 'idle', files: undefined })} />
+          {download.format === 'csv' && (
+            <CsvSafeToggle id="data-csv-safe" checked={!!download.csvSafe} disabled={busy} onChange={(csvSafe) => patchDownload({ csvSafe, status: 'idle', files: undefined })} />
+          )}
           <span className="field-hint grow">One file per table, named after it, with _spindle/config.json and _spindle/tables.json (keys, references, types).</span>
           {busy ? (
             <button type="button" className="btn btn-danger" onClick={cancelDataDownload}>

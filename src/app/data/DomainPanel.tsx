@@ -4,7 +4,7 @@ import type { Scale } from '../../core/domains';
 import { toNumberOrText } from '../components/fields';
 import { ProgressBar } from '../components/EmptyState';
 import { formatInt } from '../format';
-import { cancelGeneration, generate } from './actions';
+import { cancelGeneration, generate, type GenerateConfig } from './actions';
 import { PAGE_SCALES, useDataSet, type DomainDraft } from './store';
 
 const SCALE_HELP: Record<string, string> = {
@@ -22,7 +22,7 @@ function useValidated(draft: DomainDraft) {
   return useMemo(() => {
     const def = findDomain(draft.domain) ?? DOMAINS[0];
     const rows = Object.fromEntries(Object.entries(draft.rows).filter(([, v]) => v !== '' && v !== undefined && v !== null));
-    const config = { scale: draft.scale, seed: draft.seed, startDate: draft.startDate || null, endDate: draft.endDate || null, rows };
+    const config = { scale: draft.scale, seed: draft.seed, startDate: draft.startDate || null, endDate: draft.endDate || null, rows, money: draft.money };
     const parsed = domainConfigSchema(def).parse(config);
     const issues: Record<string, string> = parsed.ok ? {} : Object.fromEntries(parsed.issues.map((i) => [i.path, i.message]));
     // row estimates need valid dates: fall back to the model range while they are not
@@ -38,7 +38,7 @@ function useValidated(draft: DomainDraft) {
       issues.rows = `${formatInt(total)} rows in all is too many for the page; allowed: at most ${formatInt(PAGE_MAX_ROWS)} (generate larger sets with the CLI)`;
     }
     const ok = parsed.ok && !issues.rows;
-    return { def, config: ok ? (config as { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }) : null, issues, counts };
+    return { def, config: ok ? (config as GenerateConfig) : null, issues, counts };
   }, [draft]);
 }
 
@@ -183,6 +183,20 @@ export function DomainPanel() {
         <span className="field-hint">
           Dates are optional: without them, times fall in {def.range.start} … {def.range.end}. The same domain, scale, dates and seed always give the same bytes.
         </span>
+        {def.tables.some((t) => t.columns.some((c) => c.money)) && (
+          <div className="field">
+            <label className="field-label" htmlFor="data-money">
+              Money columns
+            </label>
+            <select id="data-money" className="select" value={draft.money} disabled={running} onChange={(e) => setDraft({ money: e.target.value as DomainDraft['money'] })}>
+              <option value="float">float (double, 2 decimals)</option>
+              <option value="decimal">decimal(18,2), exact</option>
+            </select>
+            <span className="field-hint">
+              DECIMAL(18,2) is what a warehouse table expects. Prices, totals, balances and fees: {def.tables.flatMap((t) => t.columns.filter((c) => c.money).map((c) => `${t.name}.${c.name}`)).join(', ')}.
+            </span>
+          </div>
+        )}
       </div>
       <div className="config-footer">
         <ExistingTables />

@@ -21,6 +21,7 @@ export function TableDetail({ table }: { table: TableInfo }) {
   const preview = getDataPreview(table.name);
   const editable = table.origin.kind === 'upload';
   const zoned = new Set(table.columns.filter((c) => c.zone).map((c) => c.name));
+  const notes = new Map(table.columns.flatMap((c) => (c.note ? [[c.name, c.note] as const] : [])));
   return (
     <section className="panel" aria-label={`Table ${table.name}`}>
       <div className="panel-header">
@@ -53,7 +54,7 @@ export function TableDetail({ table }: { table: TableInfo }) {
         <div className="data-columns" aria-label={`Columns of ${table.name}`} role="list">
           {table.summaries.map((s) => (
             <div role="listitem" key={`${table.version}:${s.name}`}>
-              <ColumnCard table={table.name} s={s} editable={editable} zone={zoned.has(s.name)} keyRole={keyRoleOf(table, s.name)} />
+              <ColumnCard table={table.name} s={s} editable={editable} zone={zoned.has(s.name)} keyRole={keyRoleOf(table, s.name)} note={notes.get(s.name)} />
             </div>
           ))}
         </div>

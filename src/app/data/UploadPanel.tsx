@@ -30,6 +30,8 @@ function UploadLine({ u }: { u: UploadEntry }) {
       <span className="data-upload-message">
         {u.status === 'reading' ? (
           `Reading ${formatBytes(u.bytes)}…`
+        ) : u.table === undefined ? (
+          (u.note ?? 'Read')
         ) : (
           <>
             Loaded as{' '}
@@ -85,14 +87,16 @@ export function UploadPanel() {
               choose files
             </button>
           </span>
-          <span className="field-hint">Each file becomes a table named after it; types are inferred and can be changed.</span>
+          <span className="field-hint">
+            Each file becomes a table named after it; types are inferred and can be changed. Add a studio download’s _spindle/tables.json to keep the types it was written with.
+          </span>
           <input
             ref={input}
             hidden
             tabIndex={-1}
             type="file"
             multiple
-            accept={INPUT_EXTENSIONS.join(',')}
+            accept={[...INPUT_EXTENSIONS, '.json'].join(',')}
             aria-label="Choose files to upload"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];

@@ -4,7 +4,8 @@
  */
 import { tableFromIPC, type Table as ArrowTable } from 'apache-arrow';
 import { findDomain } from '../../core/domains';
-import { INPUT_EXTENSIONS } from '../../core/inputs';
+import { INPUT_EXTENSIONS, tableNameOf } from '../../core/inputs';
+import { parseTablesJson, type DeclaredTable } from '../../core/inputs/declared';
 import type { ColumnType } from '../../core/table/column';
 import type { DataTableSummary, SerializedError } from '../../worker/protocol';
 import { WorkerError } from '../../worker/client';
@@ -43,8 +44,18 @@ engine.onReset(() => {
 
 let cancelGenerate: (() => void) | undefined;
 
+/** A domain config as the page's form gives it. */
+export interface GenerateConfig {
+  readonly scale: string;
+  readonly seed: number;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly rows: Record<string, number>;
+  readonly money: 'float' | 'decimal';
+}
+
 /** Generate the drafted domain: the previous generated tables are replaced, or kept beside the new ones (the user's choice); uploads stay. */
-export async function generate(config: { scale: string; seed: number; startDate: string | null; endDate: string | null; rows: Record<string, number> }): Promise<void> {
+export async function generate(config: GenerateConfig): Promise<void> {
   const { draft, patch } = state();
   const mode = state().tables.some((t) => t.origin.kind === 'domain') ? state().generateMode : 'replace';
   patch({ generate: { status: 'running' }, notice: undefined });
@@ -95,14 +106,37 @@ export function cancelGeneration(): void {
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 let uploadKey = 0;
 
+/** Column types from the last `tables.json` dropped (a download of this studio, unzipped), by table name. */
+const declaredTables = new Map<string, DeclaredTable>();
+
+const isTablesJson = (f: File) => f.name.toLowerCase() === 'tables.json';
+
+/** Read a dropped `tables.json`: its types apply to the files dropped with it (and after it). */
+async function readTablesJson(f: File, key: number): Promise<void> {
+  const r = parseTablesJson(f.name, await f.text());
+  if (!r.ok) {
+    state().patchUpload(key, { status: 'error', error: r.error });
+    return;
+  }
+  declaredTables.clear();
+  for (const t of r.tables) declaredTables.set(t.name, t);
+  state().patchUpload(key, { status: 'done', note: `column types for ${r.tables.length} table${r.tables.length === 1 ? '' : 's'}, used for the files named after them` });
+}
+
 /** Read files one after another into the data set; each gets its own line with the outcome. */
-export async function uploadFiles(files: readonly File[]): Promise<void> {
+export async function uploadFiles(picked: readonly File[]): Promise<void> {
+  // a tables.json goes first, so that the tables dropped with it take its types
+  const files = [...picked.filter(isTablesJson), ...picked.filter((f) => !isTablesJson(f))];
   const entries = files.map((f) => ({ key: ++uploadKey, file: f.name, bytes: f.size, status: 'reading' as const }));
   state().patch({ uploads: [...entries, ...state().uploads].slice(0, 30), notice: undefined });
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const key = entries[i].key;
     const lower = f.name.toLowerCase();
+    if (isTablesJson(f)) {
+      await readTablesJson(f, key);
+      continue;
+    }
     if (!INPUT_EXTENSIONS.some((e) => lower.endsWith(e))) {
       state().patchUpload(key, { status: 'error', error: { file: f.name, message: `unsupported file type; allowed: ${INPUT_EXTENSIONS.join(', ')}` } });
       continue;
@@ -113,7 +147,7 @@ export async function uploadFiles(files: readonly File[]): Promise<void> {
     }
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      const r = await engine.upload(f.name, bytes).promise;
+      const r = await engine.upload(f.name, bytes, undefined, declaredTables.get(tableNameOf(f.name))).promise;
       const info = receive(r.table);
       const tables = state().tables;
       const at = tables.findIndex((t) => t.name === info.name);
@@ -122,7 +156,9 @@ export async function uploadFiles(files: readonly File[]): Promise<void> {
         selected: info.name,
         download: { ...state().download, status: 'idle', files: undefined },
       });
-      const note = r.replaced ? `replaced the earlier ${info.name}` : r.wanted ? `named ${info.name}: ${r.wanted} is a generated table` : undefined;
+      const typed = declaredTables.has(tableNameOf(f.name)) ? 'types from tables.json' : undefined;
+      const named = r.replaced ? `replaced the earlier ${info.name}` : r.wanted ? `named ${info.name}: ${r.wanted} is a generated table` : undefined;
+      const note = [named, typed].filter(Boolean).join('; ') || undefined;
       state().patchUpload(key, { status: 'done', table: info.name, note });
     } catch (e) {
       const err = errorOf(e);
@@ -159,7 +195,7 @@ export async function downloadDataSet(): Promise<void> {
   const names = tables.filter((t) => !excluded.includes(t.name)).map((t) => t.name);
   const format = download.format;
   patchDownload({ status: 'running', progress: undefined, error: undefined, files: undefined });
-  const job = engine.packageData(names, format, (p) => patchDownload({ progress: p }));
+  const job = engine.packageData(names, format, (p) => patchDownload({ progress: p }), format === 'csv' && !!download.csvSafe);
   cancelDownload = job.cancel;
   try {
     const r = await job.promise;

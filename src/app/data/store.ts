@@ -22,6 +22,8 @@ export interface DomainDraft {
   readonly endDate: string;
   /** Explicit rows of anchor tables (as typed; empty means the scale's count). */
   readonly rows: Readonly<Record<string, unknown>>;
+  /** Money columns as doubles or as exact DECIMAL(18,2). */
+  readonly money: 'float' | 'decimal';
 }
 
 export interface UploadEntry {
@@ -56,7 +58,7 @@ export interface DataState {
   patchDownload(patch: Partial<DataState['download']>): void;
 }
 
-export const DEFAULT_DATA_DRAFT: DomainDraft = { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {} };
+export const DEFAULT_DATA_DRAFT: DomainDraft = { domain: 'retail', scale: 'small', seed: 42, startDate: '', endDate: '', rows: {}, money: 'float' };
 const SAVED = 'spindle.data.draft';
 
 /** The settings saved in this browser, validated on the way in (see draftImport.ts: wired at start-up). */

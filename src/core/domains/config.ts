@@ -3,7 +3,7 @@ import { defineConfig, type ConfigSchema } from '../schema/config';
 import { f, show, type Issue } from '../schema/fields';
 import { daysFromCivil, daysInMonth } from '../time';
 import { SCALES, SKEW_PROFILES, type DomainDef, type Scale, type SkewProfile } from './model';
-import { estimateRows } from './scales';
+import { feasibilityIssues } from './feasibility';
 
 /** The options of one domain run (CLI `--scale/--set`, the page's form). */
 export interface DomainConfig {
@@ -19,6 +19,8 @@ export interface DomainConfig {
   readonly distributions: Record<string, Record<string, number>>;
   /** Child-per-parent ratio overrides, e.g. `{ "order_line_per_order": 3 }`. */
   readonly ratios: Record<string, number>;
+  /** Money columns (prices, totals, balances, fees) as doubles, or as exact DECIMAL(18,2). */
+  readonly money: 'float' | 'decimal';
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52,7 +54,10 @@ function objectIssues(def: DomainDef, c: Omit<DomainConfig, 'seed'>): Issue[] {
   const ratioKeys = def.tables.flatMap((t) => (t.count.kind === 'perParent' ? [t.count.ratioKey] : []));
   for (const [k, v] of Object.entries(c.ratios)) {
     if (!ratioKeys.includes(k)) issues.push({ path: `ratios.${k}`, message: `${show(k)} is not a ratio of ${def.id}; allowed: ${ratioKeys.join(', ')}` });
-    else if (typeof v !== 'number' || !(v > 0) || v > 1000) issues.push({ path: `ratios.${k}`, message: `${show(v)} is out of range; allowed: a number greater than 0 and at most 1,000` });
+    else {
+      const most = def.tables.find((t) => t.count.kind === 'perParent' && t.count.ratioKey === k)?.maxRatio ?? 1000;
+      if (typeof v !== 'number' || !(v > 0) || v > most) issues.push({ path: `ratios.${k}`, message: `${show(v)} is out of range; allowed: a number greater than 0 and at most ${most.toLocaleString('en-US')}` });
+    }
   }
   const profiled = new Map(def.tables.flatMap((t) => t.columns.flatMap((col) => (col.gen.profileKey ? [[col.gen.profileKey, col.gen.values ?? []] as const] : []))));
   for (const [k, v] of Object.entries(c.distributions)) {
@@ -87,23 +92,6 @@ function rangeIssues(def: DomainDef, c: Omit<DomainConfig, 'seed'>): Issue[] {
   return issues;
 }
 
-/** Pareto caps must be reachable: a child table cannot need more than parents × cap rows. */
-function capIssues(def: DomainDef, c: Omit<DomainConfig, 'seed'>): Issue[] {
-  const counts = estimateRows(def, c);
-  const issues: Issue[] = [];
-  for (const t of def.tables)
-    for (const col of t.columns) {
-      const cap = (col.gen as { capPerParent?: number }).capPerParent;
-      const parent = col.gen.references;
-      if (cap && parent && counts[t.name] > counts[parent] * cap)
-        issues.push({
-          path: `rows.${t.name}`,
-          message: `${counts[t.name]} rows of ${t.name} need more than ${cap} per ${parent} (${counts[parent]} ${parent} rows); allowed: at most ${counts[parent] * cap}`,
-        });
-    }
-  return issues;
-}
-
 const schemas = new Map<string, ConfigSchema<DomainConfig>>();
 
 /** The config schema of a domain (unknown keys, tables, values and bad dates are errors naming the field). */
@@ -124,11 +112,17 @@ export function domainConfigSchema(def: DomainDef): ConfigSchema<DomainConfig> {
     rows: f.jsonObject({ default: {}, label: 'Anchor rows', help: 'Explicit row counts for anchor tables, e.g. {"order": 20000}; override the scale.', group: 'Size' }),
     distributions: f.jsonObject({ default: {}, label: 'Distributions', help: 'Weight overrides by table.column, e.g. {"order.status": {"completed": 0.9, "returned": 0.1}}.', group: 'Shape' }),
     ratios: f.jsonObject({ default: {}, label: 'Ratios', help: 'Children per parent, e.g. {"order_line_per_order": 3}.', group: 'Size' }),
+    money: f.enumOf(['float', 'decimal'] as const, {
+      default: 'float',
+      label: 'Money columns',
+      help: 'float: prices, totals, balances and fees as doubles (2 decimals); decimal: as exact DECIMAL(18,2), the type a warehouse table expects (Parquet DECIMAL, exact text in CSV and JSONL).',
+      group: 'Shape',
+    }),
   };
   const schema = defineConfig(shape, (c) => {
     const cfg = c as unknown as DomainConfig;
     const issues = [...objectIssues(def, cfg), ...rangeIssues(def, cfg)];
-    return issues.length ? issues : capIssues(def, cfg);
+    return issues.length ? issues : feasibilityIssues(def, cfg);
   }) as unknown as ConfigSchema<DomainConfig>;
   schemas.set(def.id, schema);
   return schema;

@@ -23,16 +23,16 @@ function hashOutput(out: DomainOutput): string {
 
 const GOLDEN: Record<string, Record<string, string>> = {
   retail: {
-    fixture: 'd40d94c0ae077079aac37f2bc2375e4c4e161a239f378603c91fc22ad653aeab',
-    small: '67536e32272cbfa265f0877e526a8d1330be98b7dcd28db99e846b09171c1dda',
+    fixture: 'f2eb5d00282e28a74abe66e36f6d524ccaa9b581804188fd11c22c89b738a71e',
+    small: '13a56b8726fff18894f454596724265b890e3247409884bc78d9d51493af3afb',
   },
   financial: {
-    fixture: 'b045b4832cca5339cd392dd5cf99a8db89b428610b8c2a7cad12a8acf20843ca',
-    small: 'c55c052e279aa86fdd6d11f3f2c6d5c0d3d2ecd04fbab54120dfb3b2457798e6',
+    fixture: 'a60bc704e25d1cc81acae6c8449bbb3177342aacc70ebe666931690fbca5d1c2',
+    small: '7ab7e2ccc94dde45c26928921b2f44436f3bcb0bb186315d46cf583a8ae9fd94',
   },
   iot: {
-    fixture: '33add35d7350dcde71d1240892c4b817e1b7f1045a88cd72f778975467b65a14',
-    small: '98601994b9906bff490042f653d0462273f4038745af15470b39301d149fe902',
+    fixture: '4734e25ef81fbbc03b5c6379600888a98ed214ef9c781d6bb4867fe8fe7aa787',
+    small: 'a82b215885a9882bcdb457447efdc73cb5ff37adcd73b902c84a0cd4c733ad78',
   },
 };
 
@@ -146,5 +146,27 @@ describe('progress and cancel', () => {
     let calls = 0;
     const run = generateDomain(findDomain('retail')!, { scale: 'fixture' }, { signal: abort.signal, onProgress: () => ++calls === 3 && abort.abort() });
     await expect(run).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('money as money', () => {
+  it('writes the amount columns as DECIMAL(18,2) when asked, with the same values in cents', async () => {
+    const retail = findDomain('retail')!;
+    const plain = await generateDomain(retail, { scale: 'fixture', seed: 3 });
+    const money = await generateDomain(retail, { scale: 'fixture', seed: 3, money: 'decimal' });
+    const amounts = retail.tables.flatMap((t) => t.columns.filter((c) => c.money).map((c) => [t.name, c.name] as const));
+    expect(amounts).toContainEqual(['order', 'order_total']);
+    for (const [t, c] of amounts) {
+      const d = getColumn(money.tables.find((x) => x.name === t)!, c);
+      const f = getColumn(plain.tables.find((x) => x.name === t)!, c);
+      expect(d).toMatchObject({ type: 'decimal', precision: 18, scale: 2 });
+      if (d.type !== 'decimal' || f.type !== 'float') throw new Error('kinds');
+      for (let i = 0; i < f.values.length; i++) expect(d.values[i]).toBe(BigInt(Math.round(f.values[i] * 100)));
+      expect(money.meta.find((m) => m.name === t)!.columns.find((x) => x.name === c)).toMatchObject({ type: 'decimal', precision: 18, scale: 2 });
+    }
+    // everything else is the same table
+    expect(hashOutput({ ...money, tables: money.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.type !== 'decimal') })) })).toBe(
+      hashOutput({ ...plain, tables: plain.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => !amounts.some(([a, b]) => a === t.name && b === c.name)) })) }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Rng } from '../rng';
 import { makeContext, type RunHooks } from '../simulator';
 import { parseOrThrow } from '../schema/config';
-import { makeTable, numberColumn, takeColumn, type Column, type Table } from '../table/column';
+import { columnSchema, decimalColumn, makeTable, numberColumn, takeColumn, type Column, type Table } from '../table/column';
 import { US_PER_DAY } from '../time';
 import { domainConfigSchema, parseDay, type DomainConfig } from './config';
 import type { ChildIndex, ColumnDef, DomainDef, DomainTable, GenContext, TableDef, TimeWindow } from './model';
@@ -131,6 +131,11 @@ class DomainEngine {
       clipEndUs: this.clipEndUs,
       skew: this.config.skew,
       weights: (key, declared) => this.config.distributions[key] ?? declared,
+      rowsOf: (table) => {
+        const n = this.counts[table];
+        if (n === undefined) throw new Error(`${this.def.id}: no table ${table}`);
+        return n;
+      },
     };
   }
 
@@ -207,7 +212,7 @@ function metadata(domain: DomainDef, def: TableDef, t: Table): DomainTable {
     sortedByTime: !!def.sortByTime,
     eventTimeVia: def.eventTimeVia ?? null,
     enums,
-    columns: t.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.valid !== undefined })),
+    columns: t.columns.map((c) => ({ ...columnSchema(c), nullable: c.valid !== undefined })),
   };
 }
 
@@ -239,6 +244,16 @@ export async function generateDomain(def: DomainDef, raw: unknown = {}, hooks: R
     done += s.n;
     await ctx.checkpoint(t.name, done, total);
   }
-  const tables = def.tables.map((t) => engine.table(t.name));
+  const tables = def.tables.map((t) => (config.money === 'decimal' ? moneyAsDecimal(t, engine.table(t.name)) : engine.table(t.name)));
   return { domain: def.id, config, tables, meta: def.tables.map((t, i) => metadata(def, t, tables[i])) };
+}
+
+/** The table with its money columns as DECIMAL(18,2): their values are whole cents already. */
+function moneyAsDecimal(def: TableDef, t: Table): Table {
+  const money = new Set(def.columns.filter((c) => c.money).map((c) => c.name));
+  if (money.size === 0) return t;
+  return makeTable(
+    t.name,
+    t.columns.map((c) => (money.has(c.name) && c.type === 'float' ? decimalColumn(c.name, 18, 2, BigInt64Array.from(c.values, (v) => BigInt(Math.round(v * 100))), c.valid) : c)),
+  );
 }

@@ -81,14 +81,19 @@ describe('financial: values', () => {
     const [amt, pp, ip] = [num(pay, 'payment_amount'), num(pay, 'principal_portion'), num(pay, 'interest_portion')];
     for (let i = 0; i < pay.length; i++) expect(cents(pp[i]) + cents(ip[i])).toBe(cents(amt[i]));
     const st = T('statement');
-    const [o, d, w, f, c] = ['opening_balance', 'total_deposits', 'total_withdrawals', 'fees_charged', 'closing_balance'].map((k) => num(st, k));
+    const [o, d, w, f, c, sa] = ['opening_balance', 'total_deposits', 'total_withdrawals', 'fees_charged', 'closing_balance', 'account_id'].map((k) => num(st, k));
     for (let i = 0; i < st.length; i++) {
       expect(cents(c[i])).toBe(cents(o[i]) + cents(d[i]) - cents(w[i]) - cents(f[i]));
       expect(c[i]).toBeGreaterThanOrEqual(0);
+      // balances chain: an account's next statement opens at the last one's close (spec §7)
+      if (i > 0 && sa[i] === sa[i - 1]) expect(o[i]).toBe(c[i - 1]);
     }
     const tx = T('transaction');
-    const a = num(tx, 'amount');
-    for (let i = 0; i < tx.length; i++) expect(a[i] >= 0.01 && a[i] <= 100_000 && roundTo(a[i], 2) === a[i]).toBe(true);
+    const [a, type] = [num(tx, 'amount'), str(tx, 'transaction_type')];
+    for (let i = 0; i < tx.length; i++) {
+      expect(a[i] >= 0.01 && a[i] <= 100_000 && roundTo(a[i], 2) === a[i]).toBe(true);
+      if (type[i] === 'Fee') expect(a[i]).toBeLessThanOrEqual(35);
+    }
     const risk = num(T('fraud_flag'), 'risk_score');
     for (let i = 0; i < risk.length; i++) expect(risk[i] >= 0.5 && risk[i] <= 1 && roundTo(risk[i], 3) === risk[i]).toBe(true);
   });

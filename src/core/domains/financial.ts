@@ -4,15 +4,34 @@
  */
 import { col, anchor, zipColumns, fixed, perParent, table } from './declare';
 import type { DomainDef } from './model';
-import { clip } from './sort';
 import { BRANCH_NAMES, MERCHANTS, TRANSACTION_CATEGORIES } from './reference/catalogs';
 import { constant, digits, fixedNumbers, flag, inOrder, lognormal, pickWeighted, uniform, weighted, weightedNumber } from './strategies/basic';
+import type { Rng } from '../rng';
 import { formula, scaled, zeroWhen } from './strategies/derive';
+import { statementLedger, writtenBy } from './strategies/ledger';
 import { fkCatalog, fkCoverage, fkParetoTimed, fkUniform, fkZipf } from './strategies/fk';
 import { email, firstName, lastName, phone } from './strategies/people';
 import { addDays, addHours, seasonal, uniformDate } from './strategies/time';
 
 const cents = (x: number) => Math.round(x * 100);
+
+const TRANSACTION_TYPES = { Deposit: 0.25, Withdrawal: 0.2, Transfer: 0.18, Payment: 0.22, Fee: 0.05, Interest: 0.05, Refund: 0.05 };
+const FEE = Object.keys(TRANSACTION_TYPES).indexOf('Fee');
+const INTEREST = Object.keys(TRANSACTION_TYPES).indexOf('Interest');
+/** Bank fees in dollars: ATM, maintenance, wire, returned item, overdraft. */
+const FEE_AMOUNTS = [2.5, 3, 5, 10, 12, 15, 25, 29, 35];
+
+/** A transaction's amount for its type (dictionary code of transaction_type). */
+function transactionAmount(rng: Rng, type: number, balance: number): number {
+  if (type === FEE) return FEE_AMOUNTS[rng.index(FEE_AMOUNTS.length)];
+  // a month's interest at an annual rate of 0.05 %–4.5 % on the balance, at least a cent
+  if (type === INTEREST) return Math.max(0.01, (balance * rng.between(0.0005, 0.045)) / 12);
+  for (let k = 0; k < 64; k++) {
+    const x = rng.lognormal(4.2, 1.5);
+    if (x >= 0.01 && x <= 100_000) return x;
+  }
+  return 0.01;
+}
 
 export const financial: DomainDef = {
   id: 'financial',
@@ -26,9 +45,10 @@ export const financial: DomainDef = {
     medium: { customer: 50_000, transaction: 500_000 },
     large: { customer: 500_000, transaction: 5_000_000 },
     xlarge: { customer: 5_000_000, transaction: 100_000_000 },
-    warehouse: { customer: 10_000_000, transaction: 2_000_000_000 },
-    xxl: { customer: 20_000_000, transaction: 10_000_000_000 },
-    xxxl: { customer: 100_000_000, transaction: 100_000_000_000 },
+    // at most about 45 transactions per account (2.2 accounts a customer), a quarter of the cap of 200 (spec §7)
+    warehouse: { customer: 50_000_000, transaction: 2_000_000_000 },
+    xxl: { customer: 200_000_000, transaction: 10_000_000_000 },
+    xxxl: { customer: 1_000_000_000, transaction: 100_000_000_000 },
   },
   tables: [
     table({
@@ -79,7 +99,7 @@ export const financial: DomainDef = {
         col('customer_id', 'int', fkCoverage('customer')),
         col('account_type', 'string', weighted('account.account_type', { Checking: 0.45, Savings: 0.3, 'Money Market': 0.1, CD: 0.08, Investment: 0.07 })),
         col('opened_date', 'date', uniformDate({ start: '2015-01-01', end: '2025-06-30', after: 'customer_id.customer_since' })),
-        col('current_balance', 'float', zeroWhen(lognormal(8.5, 1.8, 0, 5e6), 'status', ['Closed']), { dp: 2 }),
+        col('current_balance', 'float', zeroWhen(lognormal(8.5, 1.8, 0, 5e6), 'status', ['Closed']), { dp: 2, money: true }),
         col('currency', 'string', constant('USD')),
         col('status', 'string', weighted('account.status', { Active: 0.85, Dormant: 0.08, Closed: 0.05, Frozen: 0.02 })),
       ],
@@ -105,14 +125,14 @@ export const financial: DomainDef = {
       count: perParent('statement', 'account', 6),
       eventTime: 'statement_date',
       columns: [
-        col('account_id', 'int', fkUniform('account')),
-        col('statement_date', 'date', uniformDate({ start: '2024-01-01', end: '2025-06-30', after: 'account_id.opened_date' })),
-        col('opening_balance', 'float', lognormal(8.0, 1.5, 0, 2e6), { dp: 2 }),
-        col('total_deposits', 'float', lognormal(7.5, 1.2, 0, 5e5), { dp: 2 }),
-        // capped so that the closing balance never goes negative
-        col('total_withdrawals', 'float', formula('float', ['opening_balance', 'total_deposits', 'fees_charged'], (rng, o, d, f) => Math.min(clip(rng.lognormal(7.3, 1.2), 0, 5e5), (cents(o) + cents(d) - cents(f)) / 100)), { dp: 2 }),
-        col('fees_charged', 'float', formula('float', ['opening_balance', 'total_deposits'], (rng, o, d) => Math.min(clip(rng.lognormal(2.0, 1.0), 0, 500), (cents(o) + cents(d)) / 100)), { dp: 2 }),
-        col('closing_balance', 'float', formula('float', ['opening_balance', 'total_deposits', 'total_withdrawals', 'fees_charged'], (_, o, d, w, f) => (cents(o) + cents(d) - cents(w) - cents(f)) / 100), { dp: 2 }),
+        // one statement per account and month, consecutive, balances chaining (spec §7)
+        col('account_id', 'int', statementLedger('account', { opened: 'opened_date', balance: 'current_balance', start: '2024-01-01', end: '2025-06-30' })),
+        col('statement_date', 'date', writtenBy('account_id')),
+        col('opening_balance', 'float', writtenBy('account_id'), { dp: 2, money: true }),
+        col('total_deposits', 'float', writtenBy('account_id'), { dp: 2, money: true }),
+        col('total_withdrawals', 'float', writtenBy('account_id'), { dp: 2, money: true }),
+        col('fees_charged', 'float', writtenBy('account_id'), { dp: 2, money: true }),
+        col('closing_balance', 'float', writtenBy('account_id'), { dp: 2, money: true }),
       ],
     }),
     table({
@@ -124,14 +144,17 @@ export const financial: DomainDef = {
       columns: [
         col('account_id', 'int', fkParetoTimed('account', { alpha: 1.2, cap: 200, time: 'transaction_date', parentTime: 'opened_date' })),
         col('category_id', 'int', fkCatalog('transaction_category', TRANSACTION_CATEGORIES.map((c) => c.weight))),
-        col('transaction_type', 'string', weighted('transaction.transaction_type', { Deposit: 0.25, Withdrawal: 0.2, Transfer: 0.18, Payment: 0.22, Fee: 0.05, Interest: 0.05, Refund: 0.05 })),
-        col('amount', 'float', lognormal(4.2, 1.5, 0.01, 100_000), { dp: 2 }),
+        col('transaction_type', 'string', weighted('transaction.transaction_type', TRANSACTION_TYPES)),
+        // fees a few to tens of dollars, interest a month's worth on the account's balance, other amounts a long tail
+        col('amount', 'float', formula('float', ['transaction_type', 'account_id.current_balance'], (rng, type, balance) => transactionAmount(rng, type, balance)), { dp: 2, money: true }),
         col(
           'transaction_date',
           'timestamp',
           seasonal({
             months: [0.078, 0.072, 0.083, 0.082, 0.085, 0.083, 0.084, 0.085, 0.082, 0.084, 0.088, 0.094],
             weekdays: [0.165, 0.16, 0.155, 0.155, 0.16, 0.105, 0.1],
+            // business-hours peaks, card payments into the evening, a quiet but never empty night
+            hours: { peaks: [11, 17], sd: 3, floor: 0.15 },
           }),
         ),
         col('channel', 'string', weighted('transaction.channel', { Online: 0.35, Mobile: 0.3, ATM: 0.15, Branch: 0.12, Phone: 0.05, Wire: 0.03 })),
@@ -161,11 +184,11 @@ export const financial: DomainDef = {
       columns: [
         col('customer_id', 'int', fkUniform('customer')),
         col('loan_type', 'string', weighted('loan.loan_type', { Mortgage: 0.35, Auto: 0.25, Personal: 0.2, Student: 0.12, Business: 0.08 })),
-        col('principal_amount', 'float', lognormal(10.5, 1.2, 1_000, 2e6), { dp: 2 }),
+        col('principal_amount', 'float', lognormal(10.5, 1.2, 1_000, 2e6), { dp: 2, money: true }),
         col('interest_rate', 'float', uniform(2.5, 18.0), { dp: 2 }),
         col('term_months', 'int', weightedNumber('int', [[12, 0.05], [24, 0.08], [36, 0.12], [48, 0.1], [60, 0.15], [120, 0.1], [180, 0.1], [240, 0.1], [360, 0.2]])),
         col('origination_date', 'date', uniformDate({ start: '2018-01-01', end: '2025-06-30', after: 'customer_id.customer_since' })),
-        col('outstanding_balance', 'float', zeroWhen(scaled('principal_amount', 0.1, 0.95), 'status', ['Paid Off']), { dp: 2 }),
+        col('outstanding_balance', 'float', zeroWhen(scaled('principal_amount', 0.1, 0.95), 'status', ['Paid Off']), { dp: 2, money: true }),
         col('status', 'string', weighted('loan.status', { Current: 0.78, 'Paid Off': 0.1, Delinquent: 0.06, Default: 0.03, Forbearance: 0.03 })),
       ],
     }),
@@ -177,9 +200,9 @@ export const financial: DomainDef = {
       columns: [
         col('loan_id', 'int', fkUniform('loan')),
         col('payment_date', 'date', uniformDate({ start: '2022-01-01', end: '2025-12-31', marked: true, after: 'loan_id.origination_date' })),
-        col('payment_amount', 'float', lognormal(7.0, 1.0, 50, 50_000), { dp: 2 }),
-        col('principal_portion', 'float', scaled('payment_amount', 0.3, 0.7), { dp: 2 }),
-        col('interest_portion', 'float', formula('float', ['payment_amount', 'principal_portion'], (_, a, p) => (cents(a) - cents(p)) / 100), { dp: 2 }),
+        col('payment_amount', 'float', lognormal(7.0, 1.0, 50, 50_000), { dp: 2, money: true }),
+        col('principal_portion', 'float', scaled('payment_amount', 0.3, 0.7), { dp: 2, money: true }),
+        col('interest_portion', 'float', formula('float', ['payment_amount', 'principal_portion'], (_, a, p) => (cents(a) - cents(p)) / 100), { dp: 2, money: true }),
         col('payment_method', 'string', weighted('loan_payment.payment_method', { 'Auto-debit': 0.55, Online: 0.25, Check: 0.1, Branch: 0.07, Phone: 0.03 })),
       ],
     }),

@@ -8,6 +8,8 @@ import type { DomainTable } from './model';
 
 function numbers(c: Column): ArrayLike<number> {
   if (c.type === 'string') throw new Error(`${c.name} is a string column`);
+  // 64-bit keys are compared as the nearest doubles (exact up to 2^53, where generated ids live)
+  if (c.type === 'bigint' || c.type === 'decimal') return Float64Array.from(c.values, Number);
   return c.values;
 }
 

@@ -5,6 +5,7 @@ import { generateDomain, type DomainOutput } from './engine';
 import { checkIntegrity } from './integrity';
 import { iot } from './iot';
 import { DEVICE_TYPES } from './reference/catalogs';
+import { SENSOR_SPECS } from './reference/sensors';
 import { estimateRows, totalRows } from './scales';
 import { roundTo } from './sort';
 import { childCounts, frequencyFailures, harmonic, nullable, nulls, num, str, withinTolerance } from './test-helpers';
@@ -68,16 +69,15 @@ describe('iot: values', () => {
 
   it('keeps readings inside their sensor range and numerics at their declared decimals', () => {
     const s = T('sensor');
-    const [lo, hi] = [num(s, 'min_range'), num(s, 'max_range')];
-    for (let i = 0; i < s.length; i++) expect(lo[i] >= -50 && lo[i] <= 0 && hi[i] >= 50 && hi[i] <= 500).toBe(true);
+    const [lo, hi, type] = [num(s, 'min_range'), num(s, 'max_range'), str(s, 'sensor_type')];
+    // a sensor's range is one of its type's models (spec §7)
+    for (let i = 0; i < s.length; i++) expect(SENSOR_SPECS.find((x) => x.type === type[i])!.models).toContainEqual([lo[i], hi[i]]);
     const r = T('reading');
     const [rs, rv] = [num(r, 'sensor_id'), num(r, 'reading_value')];
     for (let i = 0; i < r.length; i++) {
       expect(rv[i] >= lo[rs[i] - 1] && rv[i] <= hi[rs[i] - 1]).toBe(true);
       expect(roundTo(rv[i], 3)).toBe(rv[i]);
     }
-    const mean = Array.from(rv).reduce((a, b) => a + b, 0) / r.length;
-    expect(Math.abs(mean - 25)).toBeLessThan(1);
     const b = num(T('device'), 'battery_level');
     for (let i = 0; i < b.length; i++) expect(b[i] >= 0 && b[i] <= 100 && roundTo(b[i], 1) === b[i]).toBe(true);
   });
@@ -104,12 +104,15 @@ describe('iot: values', () => {
     check('command', 'issued_at', (i) => cd[i], '2024-01-01');
     const md = num(T('maintenance_log'), 'device_id');
     check('maintenance_log', 'performed_date', (i) => md[i], '2023-01-01');
+    // resolutions come a continuous while after the trigger (not whole days), at most 7 days, inside the range (spec §7)
     const [trig, res] = [num(T('alert'), 'triggered_at'), nullable(T('alert'), 'resolved_at')];
+    const fractional = res.filter((r, i) => r !== null && (r - trig[i]) % US_PER_DAY !== 0).length;
     res.forEach((r, i) => {
       if (r === null) return;
       const d = (r - trig[i]) / US_PER_DAY;
-      expect(Number.isInteger(d) && d >= 0 && d <= 7).toBe(true);
+      expect(d > 0 && d <= 7 && r < end).toBe(true);
     });
+    expect(fractional).toBe(res.filter((r) => r !== null).length);
     expect(withinTolerance(nulls(T('alert'), 'resolved_at'), 250, 0.25)).toBe(true);
   });
 

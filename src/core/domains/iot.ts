@@ -5,17 +5,31 @@
 import { col, anchor, zipColumns, fixed, perParent, table } from './declare';
 import type { DomainDef } from './model';
 import { clip } from './sort';
+import type { Rng } from '../rng';
 import { DEVICE_TYPES } from './reference/catalogs';
+import { SENSOR_SPECS } from './reference/sensors';
 import { COMPANIES, SENTENCES } from './reference/words';
 import { composed, flag, inOrder, pick, sequencePattern, uniform, weighted } from './strategies/basic';
 import { formula, mapValue } from './strategies/derive';
 import { fkBalanced, fkCatalog, fkCoverage, fkUniform, fkZipf } from './strategies/fk';
 import { personName } from './strategies/people';
-import { addDays, uniformDate, uniformInstant } from './strategies/time';
-
+import { afterDuration, uniformDate, uniformInstant } from './strategies/time';
 
 /** Every sensor type's unit (Ref draws them independently: 11.5 % matched, D11). */
-const UNITS = { Temperature: 'C', Humidity: '%RH', Pressure: 'Pa', Vibration: 'mm/s', Flow: 'L/min', Level: 'm', Proximity: 'cm', Light: 'lux' };
+const UNITS = Object.fromEntries(SENSOR_SPECS.map((s) => [s.type, s.unit]));
+const SENSOR_WEIGHTS = Object.fromEntries(SENSOR_SPECS.map((s) => [s.type, s.weight]));
+
+/** A value of the sensor's type, truncated to its range within the physical bounds (redrawn; after 64 tries the nearest bound). */
+function reading(rng: Rng, typeCode: number, lo: number, hi: number): number {
+  const spec = SENSOR_SPECS[typeCode];
+  const min = Math.max(lo, spec.physical[0]);
+  const max = Math.min(hi, spec.physical[1]);
+  for (let k = 0; k < 64; k++) {
+    const x = spec.draw(rng);
+    if (x >= min && x <= max) return x;
+  }
+  return clip(spec.draw(rng), min, max);
+}
 
 /** Activity after install: from 2024 (2023 for maintenance) to the model range end, never before the device's install date. */
 const afterInstall = (path: string) => ({ start: '2024-01-01', end: '2025-12-31', marked: true, after: path });
@@ -80,10 +94,11 @@ export const iot: DomainDef = {
       count: perParent('sensor', 'device', 2.5),
       columns: [
         col('device_id', 'int', fkCoverage('device')),
-        col('sensor_type', 'string', weighted('sensor.sensor_type', { Temperature: 0.18, Humidity: 0.15, Pressure: 0.14, Vibration: 0.12, Flow: 0.1, Level: 0.1, Proximity: 0.11, Light: 0.1 })),
+        col('sensor_type', 'string', weighted('sensor.sensor_type', SENSOR_WEIGHTS)),
         col('unit_of_measure', 'string', mapValue('sensor_type', UNITS)),
-        col('min_range', 'float', uniform(-50, 0), { dp: 2 }),
-        col('max_range', 'float', uniform(50, 500), { dp: 2 }),
+        // a model of the sensor's type: its measuring range
+        col('min_range', 'float', formula('float', ['sensor_type'], (rng, t) => SENSOR_SPECS[t].models[rng.index(SENSOR_SPECS[t].models.length)][0]), { dp: 2 }),
+        col('max_range', 'float', formula('float', ['sensor_type', 'min_range'], (_, t, lo) => SENSOR_SPECS[t].models.find((m) => m[0] === lo)![1]), { dp: 2 }),
       ],
     }),
     table({
@@ -94,7 +109,7 @@ export const iot: DomainDef = {
       sortByTime: true,
       columns: [
         col('sensor_id', 'int', fkBalanced('sensor')),
-        col('reading_value', 'float', formula('float', ['sensor_id.min_range', 'sensor_id.max_range'], (rng, lo, hi) => clip(clip(rng.normal(25, 15), -50, 500), lo, hi)), { dp: 3 }),
+        col('reading_value', 'float', formula('float', ['sensor_id.sensor_type', 'sensor_id.min_range', 'sensor_id.max_range'], (rng, t, lo, hi) => reading(rng, t, lo, hi)), { dp: 3 }),
         col('reading_timestamp', 'timestamp', uniformInstant(afterInstall('sensor_id.device_id.install_date'))),
         col('quality_flag', 'string', weighted('reading.quality_flag', { Good: 0.9, Suspect: 0.07, Bad: 0.03 })),
       ],
@@ -110,7 +125,8 @@ export const iot: DomainDef = {
         col('alert_type', 'string', weighted('alert.alert_type', { Threshold: 0.3, Anomaly: 0.25, Connectivity: 0.2, Battery: 0.15, Maintenance: 0.1 })),
         col('severity', 'string', weighted('alert.severity', { Critical: 0.1, High: 0.2, Medium: 0.4, Low: 0.3 })),
         col('triggered_at', 'timestamp', uniformInstant(afterInstall('device_id.install_date'))),
-        col('resolved_at', 'timestamp', addDays('triggered_at', { uniform: [0, 7] }), { nullRate: 0.25 }),
+        // resolution after a continuous, skewed duration (median 3 h, at most 7 d), inside the range; open alerts are null
+        col('resolved_at', 'timestamp', afterDuration('triggered_at', { medianHours: 3, sigma: 1.2, minMinutes: 1, maxDays: 7 }), { nullRate: 0.25 }),
         col('acknowledged', 'bool', flag(0.7)),
       ],
     }),

@@ -65,6 +65,8 @@ export interface GenContext {
   readonly skew: SkewProfile;
   /** Weights for `key` (`table.column`): the user's override when given, else `declared`. */
   weights(key: string, declared: Readonly<Record<string, number>>): Readonly<Record<string, number>>;
+  /** Rows any table of the domain will have (a status proven by another table's rows needs their count). */
+  rowsOf(table: string): number;
 }
 
 export interface ChildIndex {
@@ -94,6 +96,8 @@ export interface Strategy {
   sampler?(ctx: GenContext): (rng: Rng) => number;
   /** Profile key the user may override (`table.column`), for weighted enums. */
   readonly profileKey?: string;
+  /** Bytes a row of this column holds in memory when it is not a fixed-width kind (UTF-8 text: its bytes + 4 for the offset). */
+  readonly bytesPerRow?: number;
 }
 
 export interface ColumnDef {
@@ -104,6 +108,8 @@ export interface ColumnDef {
   readonly nullRate?: number;
   /** Decimal places floats are rounded to (half away from zero on the decimal value). */
   readonly dp?: number;
+  /** An amount of money (2 dp): written as DECIMAL(18,2) when the config asks for `money: decimal`. */
+  readonly money?: boolean;
   /** Shown in docs and the UI. */
   readonly help?: string;
 }
@@ -119,6 +125,8 @@ export interface TableDef {
   readonly sortByTime?: boolean;
   /** Tables without their own time slice by a parent's time through an FK (order_line → order.order_date). */
   readonly eventTimeVia?: { readonly fk: string; readonly table: string; readonly column: string };
+  /** The largest child-per-parent ratio that can be generated (returns: at most one per order). */
+  readonly maxRatio?: number;
   readonly columns: readonly ColumnDef[];
   readonly help?: string;
 }
@@ -149,5 +157,5 @@ export interface DomainTable {
   readonly eventTimeVia: { readonly fk: string; readonly table: string; readonly column: string } | null;
   /** Enum value sets of categorical string columns. */
   readonly enums: Readonly<Record<string, readonly string[]>>;
-  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly nullable: boolean }[];
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly precision?: number; readonly scale?: number; readonly nullable: boolean }[];
 }

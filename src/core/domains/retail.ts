@@ -4,10 +4,11 @@
  */
 import { col, anchor, zipColumns, fixed, perParent, perYear, table } from './declare';
 import type { DomainDef } from './model';
-import { PRODUCT_GROUP_ENDS, PRODUCT_NAMES, PROMO_NAMES, RETAIL_CATEGORIES, RETAIL_CATEGORY_ROOTS } from './reference/catalogs';
-import { flag, fixedNumbers, geometric, inOrder, lognormal, pick, sequencePattern, weighted, weightedNumber } from './strategies/basic';
-import { firstPerParent, formula, lookup, lookupOr, scaled, sumChildren } from './strategies/derive';
-import { fkActiveAt, fkAmongChildren, fkCoverage, fkDistinct, fkMapped, fkParetoTimed, fkZipf } from './strategies/fk';
+import { PRODUCT_GROUP_ENDS, PROMO_NAMES, RETAIL_CATEGORIES, RETAIL_CATEGORY_ROOTS } from './reference/catalogs';
+import { flag, fixedNumbers, geometric, inOrder, pick, sequencePattern, weighted, weightedNumber } from './strategies/basic';
+import { firstPerParent, formula, lookup, lookupOr, provenStatus, scaled, sumChildren } from './strategies/derive';
+import { productCategory, productName, productPrice } from './strategies/catalog';
+import { fkActiveAt, fkAmongChildren, fkCoverage, fkDistinct, fkParetoTimed, fkZipf } from './strategies/fk';
 import { email, firstName, lastName, streetAddress } from './strategies/people';
 import { addDays, seasonal, uniformInstant } from './strategies/time';
 
@@ -15,7 +16,7 @@ import { addDays, seasonal, uniformInstant } from './strategies/time';
 const categoryParents = RETAIL_CATEGORIES.map((_, i) => (RETAIL_CATEGORY_ROOTS.includes(i + 1) ? null : Math.max(...RETAIL_CATEGORY_ROOTS.filter((r) => r <= i + 1))));
 const categoryLevels = categoryParents.map((p) => (p === null ? 1 : 2));
 
-/** Level-2 category ids under the root of a product name's group (by the name's 1-based position). */
+/** Level-2 category ids under the root of a product's group (by its 0-based position in PRODUCT_NAMES). */
 function categoriesForName(code: number): number[] {
   const root = PRODUCT_GROUP_ENDS.find(([end]) => code + 1 <= end)![1];
   return categoryParents.flatMap((p, i) => (p === root ? [i + 1] : []));
@@ -30,12 +31,13 @@ export const retail: DomainDef = {
     fixture: { customer: 50, product: 25, order: 250 },
     fabric_demo: { customer: 200, product: 100, order: 1_000 },
     small: { customer: 1_000, product: 500, order: 5_000 },
-    medium: { customer: 50_000, product: 5_000, order: 500_000 },
-    large: { customer: 500_000, product: 25_000, order: 5_000_000 },
-    xlarge: { customer: 5_000_000, product: 100_000, order: 100_000_000 },
-    warehouse: { customer: 1_000_000, product: 50_000, order: 10_000_000 },
-    xxl: { customer: 20_000_000, product: 200_000, order: 1_000_000_000 },
-    xxxl: { customer: 100_000_000, product: 500_000, order: 10_000_000_000 },
+    // 5 orders per customer at every scale: the per-customer cap of 50 leaves room for a long, smooth tail (spec §7)
+    medium: { customer: 100_000, product: 5_000, order: 500_000 },
+    large: { customer: 1_000_000, product: 25_000, order: 5_000_000 },
+    xlarge: { customer: 20_000_000, product: 100_000, order: 100_000_000 },
+    warehouse: { customer: 2_000_000, product: 50_000, order: 10_000_000 },
+    xxl: { customer: 200_000_000, product: 200_000, order: 1_000_000_000 },
+    xxxl: { customer: 2_000_000_000, product: 500_000, order: 10_000_000_000 },
   },
   tables: [
     table({
@@ -81,10 +83,11 @@ export const retail: DomainDef = {
       pk: 'product_id',
       count: anchor(),
       columns: [
-        col('product_name', 'string', pick(PRODUCT_NAMES)),
-        col('category_id', 'int', fkMapped('product_category', 'product_name', categoriesForName)),
-        col('unit_price', 'float', lognormal(3.0, 1.0, 0.99, 999.99), { dp: 2 }),
-        col('cost', 'float', scaled('unit_price', 0.3, 0.7), { dp: 2 }),
+        // distinct (brand, product, line, variant) names; categories and prices that fit the product (spec §7)
+        col('product_name', 'string', productName()),
+        col('category_id', 'int', productCategory('product_category', 'product_name', categoriesForName)),
+        col('unit_price', 'float', productPrice('product_name', 0.99, 999.99), { dp: 2, money: true }),
+        col('cost', 'float', scaled('unit_price', 0.3, 0.7), { dp: 2, money: true }),
         col('product_status', 'string', weighted('product.product_status', { introduced: 0.08, active: 0.75, discontinued: 0.17 })),
       ],
     }),
@@ -128,11 +131,12 @@ export const retail: DomainDef = {
           seasonal({
             months: [0.071, 0.068, 0.079, 0.079, 0.083, 0.083, 0.085, 0.088, 0.079, 0.083, 0.096, 0.106],
             weekdays: [0.155, 0.152, 0.148, 0.153, 0.147, 0.115, 0.13],
-            hours: { peaks: [12, 20], sd: 2 },
+            hours: { peaks: [12, 20], sd: 2, floor: 0.08 },
           }),
         ),
-        col('status', 'string', weighted('order.status', { completed: 0.77, shipped: 0.08, processing: 0.02, cancelled: 0.04, returned: 0.09 })),
-        col('order_total', 'float', sumChildren('order_line', 'order_id', 'line_total'), { dp: 2 }),
+        // `returned` exactly when a return row exists: its share is the return table's ratio
+        col('status', 'string', provenStatus('order.status', { completed: 0.77, shipped: 0.08, processing: 0.02, cancelled: 0.04, returned: 0.09 }, { value: 'returned', by: 'return', time: 'order_date', marginDays: 1 })),
+        col('order_total', 'float', sumChildren('order_line', 'order_id', 'line_total'), { dp: 2, money: true }),
       ],
     }),
     table({
@@ -145,17 +149,19 @@ export const retail: DomainDef = {
         col('product_id', 'int', fkZipf('product', { default: 1.0, reference: 1.5 })),
         col('promotion_id', 'int', lookup('order_id.promotion_id', 'promotion')),
         col('quantity', 'int', geometric(0.6, 1, 20)),
-        col('unit_price', 'float', lookup('product_id.unit_price')),
+        col('unit_price', 'float', lookup('product_id.unit_price'), { dp: 2, money: true }),
         col('discount_percent', 'float', lookupOr('promotion_id.discount_pct', 0)),
-        col('line_total', 'float', formula('float', ['quantity', 'unit_price', 'discount_percent'], (_, q, p, d) => q * p * (1 - d / 100)), { dp: 2 }),
+        col('line_total', 'float', formula('float', ['quantity', 'unit_price', 'discount_percent'], (_, q, p, d) => q * p * (1 - d / 100)), { dp: 2, money: true }),
       ],
     }),
     table({
       name: 'return',
       pk: 'return_id',
-      count: perParent('return', 'order', 0.17),
+      count: perParent('return', 'order', 0.09),
       eventTime: 'return_date',
       sortByTime: true,
+      // one return per returned order, and only orders a day before the range end can be returned
+      maxRatio: 0.5,
       columns: [
         col('order_id', 'int', fkDistinct('order', { first: 'status=returned', fill: 'status=completed', time: 'order_date', marginDays: 1 })),
         col('return_date', 'timestamp', addDays('order_id.order_date', { lognormal: { mu: 2.0, sigma: 0.8, min: 1, max: 90 }, withinRange: true })),
@@ -167,12 +173,13 @@ export const retail: DomainDef = {
         col(
           'refund_amount',
           'float',
-          formula('float', ['order_id.order_total', 'order_id.status=returned'], (rng, total, full) => {
+          // most returns refund the whole order; the rest some of its items
+          formula('float', ['order_id.order_total'], (rng, total) => {
             const x = Math.min(2000, Math.max(5, rng.lognormal(3.5, 1.0)));
             const share = rng.between(0.3, 1);
-            return full ? total : Math.min(x, total * share);
+            return rng.uniform() < 0.6 ? total : Math.min(x, total * share);
           }),
-          { dp: 2 },
+          { dp: 2, money: true },
         ),
       ],
     }),

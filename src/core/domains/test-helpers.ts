@@ -3,11 +3,15 @@
  * and counts per parent. Test support only (no node: imports, so it also loads in browsers).
  */
 import { getColumn, isNull, stringAt, type Table } from '../table/column';
+import { PRODUCT_NAMES } from './reference/catalogs';
+import { BRANDS } from './reference/products';
 
 /** A numeric column's values (int, float, timestamp µs, date days, bool 0/1). */
 export function num(t: Table, name: string): ArrayLike<number> {
   const c = getColumn(t, name);
   if (c.type === 'string') throw new Error(`${t.name}.${name} is a string column`);
+  if (c.type === 'decimal') return Float64Array.from(c.values, (v) => Number(v) / 10 ** c.scale);
+  if (c.type === 'bigint') return Float64Array.from(c.values, Number);
   return c.values;
 }
 
@@ -81,4 +85,17 @@ export function nullable(t: Table, name: string): (number | null)[] {
   const c = getColumn(t, name);
   const v = num(t, name);
   return Array.from({ length: t.length }, (_, i) => (isNull(c, i) ? null : v[i]));
+}
+
+/** The 0-based product (PRODUCT_NAMES position) a catalogue name is made of: `Brand Product Line (Variant)`. */
+export function productOf(name: string): number {
+  const brand = BRANDS.find((b) => name.startsWith(`${b} `));
+  if (!brand) throw new Error(`${name}: no brand`);
+  const rest = name.slice(brand.length + 1);
+  let best = -1;
+  PRODUCT_NAMES.forEach((p, k) => {
+    if ((rest === p || rest.startsWith(`${p} `)) && (best < 0 || p.length > PRODUCT_NAMES[best].length)) best = k;
+  });
+  if (best < 0) throw new Error(`${name}: no product`);
+  return best;
 }

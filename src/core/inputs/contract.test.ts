@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runIdOf, canonicalJson, UUID_PATTERN } from '../ids';
-import { detectTimeColumn, inputMappingField, resolveRoles, roleTables, type InputRole, type TableShape } from './contract';
-import { makeTable, columnFromValues, getColumn, type NumberColumn } from '../table/column';
+import { asRoleInputs, detectTimeColumn, inputMappingField, resolveRoles, roleTables, type InputRole, type TableShape } from './contract';
+import { columnFromValues, decimalColumn, getColumn, makeTable, numberColumn, type NumberColumn } from '../table/column';
 import { runSimulator } from '../run';
 import { defineConfig } from '../schema/config';
 import { f } from '../schema/fields';
@@ -93,6 +93,26 @@ describe('input contract', () => {
     expect(runIdOf('file_drop', 42, { a: [1, { x: 1, y: 2 }], b: 1 })).toBe(a);
     expect(runIdOf('file_drop', 43, { a: [1, { x: 1, y: 2 }], b: 1 })).not.toBe(a);
     expect(canonicalJson({ b: 1, a: 'x' })).toBe('{"a":"x","b":1}');
+  });
+
+  it('lets money as DECIMAL(18,2) play a float role, read as doubles by the simulator; 64-bit ids do not play int roles', () => {
+    const roles: InputRole[] = [
+      {
+        ...ROLES[0],
+        columns: [
+          { role: 'accountId', label: 'account id', help: '', candidates: ['account_id'], types: ['int', 'string'], required: true },
+          { role: 'amount', label: 'amount', help: '', candidates: ['amount'], types: ['float'], required: true },
+        ],
+      },
+    ];
+    const t = makeTable('transaction', [numberColumn('account_id', 'int', Float64Array.from([1, 2])), decimalColumn('amount', 18, 2, BigInt64Array.from([1999n, -5n]))]);
+    const r = resolveRoles(roles, {}, [{ name: 'transaction', rows: 2, columns: [{ name: 'account_id', type: 'int' }, { name: 'amount', type: 'decimal' }] }]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const seen = asRoleInputs(roles, r.mapping, new Map([['transaction', t]])).get('transaction')!;
+    expect(seen.columns[1]).toMatchObject({ type: 'float', values: Float64Array.from([19.99, -0.05]) });
+    const big = resolveRoles(roles, {}, [{ name: 'transaction', rows: 2, columns: [{ name: 'account_id', type: 'bigint' }, { name: 'amount', type: 'float' }] }]);
+    expect(big.ok).toBe(false);
   });
 });
 

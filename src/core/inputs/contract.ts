@@ -12,7 +12,7 @@
  * column names and types), so the page can check a mapping before it asks the worker to run.
  */
 import { show, type Field, type FieldMeta, type Issue } from '../schema/fields';
-import type { ColumnType, Table } from '../table/column';
+import { makeTable, numberColumn, type ColumnType, type Table } from '../table/column';
 
 /** A column a role needs: tried by name (`candidates`, the built-in domain's name first), then by type. */
 export interface RoleColumn {
@@ -170,15 +170,44 @@ export function inputMappingField(roles: readonly InputRole[], meta: FieldMeta):
 
 const typeWords = (types: readonly ColumnType[]) => types.join(' or ');
 
+/**
+ * Whether a column of type `actual` can play a role column of `types`. An exact decimal
+ * (money as DECIMAL(18,2)) plays a float role: the simulator reads it as the nearest double
+ * (see {@link roleTables}), which for cents is the value itself; 64-bit ids past 2^53 do not
+ * play int roles (a double would merge them).
+ */
+export function fitsRole(types: readonly ColumnType[], actual: ColumnType): boolean {
+  return types.includes(actual) || (actual === 'decimal' && types.includes('float'));
+}
+
+/**
+ * The input tables with every decimal column a role maps onto a float column read as doubles
+ * (the simulators' engines read floats); the other columns, and tables no role maps, as they are.
+ */
+export function asRoleInputs(roles: readonly InputRole[], mapping: RoleMapping, tables: ReadonlyMap<string, Table>): ReadonlyMap<string, Table> {
+  const out = new Map(tables);
+  for (const role of roles) {
+    const b = mapping[role.role];
+    const t = b?.table ? tables.get(b.table) : undefined;
+    if (!t) continue;
+    const floats = new Set(role.columns.filter((rc) => rc.types.includes('float') && !rc.types.includes('decimal')).map((rc) => b!.columns?.[rc.role]));
+    const columns = t.columns.map((c) =>
+      c.type === 'decimal' && floats.has(c.name) ? numberColumn(c.name, 'float', Float64Array.from(c.values, (v) => Number(v) / 10 ** c.scale), c.valid) : c,
+    );
+    if (columns.some((c, k) => c !== t.columns[k])) out.set(t.name, makeTable(t.name, columns));
+  }
+  return out;
+}
+
 /** The column a role column would take in `table`: an explicit name, else a candidate name with a fitting type. */
 export function proposeColumn(table: TableShape, rc: RoleColumn): string | null {
   for (const name of rc.candidates) {
     const c = table.columns.find((x) => x.name === name);
-    if (c && rc.types.includes(c.type)) return name;
+    if (c && fitsRole(rc.types, c.type)) return name;
   }
   if (rc.role === 'time') {
     const t = detectTimeColumn(table);
-    if (t !== null && rc.types.includes(table.columns.find((c) => c.name === t)!.type)) return t;
+    if (t !== null && fitsRole(rc.types, table.columns.find((c) => c.name === t)!.type)) return t;
   }
   return null;
 }
@@ -238,7 +267,7 @@ export function resolveRoles(roles: readonly InputRole[], mapping: RoleMapping, 
         issues.push({ path: where, message: `${role.label} table "${table.name}" has no column "${name}"; columns: ${table.columns.map((c) => c.name).join(', ')}` });
         continue;
       }
-      if (!rc.types.includes(col.type)) {
+      if (!fitsRole(rc.types, col.type)) {
         issues.push({ path: where, message: `column "${name}" of ${table.name} is ${col.type}; the ${rc.label} column of the ${role.label} role must be ${typeWords(rc.types)}` });
         continue;
       }

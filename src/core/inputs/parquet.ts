@@ -1,13 +1,27 @@
 /**
  * Parquet via parquet-wasm (`readParquet`) and Apache Arrow (`tableFromIPC`), converted to our
- * column types: integers → int (past 2^53 → float), floats and decimals → float, booleans,
- * strings (plain or dictionary) → string, timestamps of any unit → UTC µs (zone flag from the
- * Arrow type), dates → date; anything else (lists, structs, binary) → JSON text.
+ * column kinds without changing a value (issue 11): integers → int, or bigint when one is past
+ * ±2^53; DECIMAL → decimal(p, s); floats → float; booleans; strings; timestamps of any unit →
+ * UTC µs (nanoseconds floored, with a note); DATE → date; TIME → time (ns floored, with a note).
+ * What no exact kind holds is text with a note: UINT64 past 2^63, decimals past 64 bits, UUIDs,
+ * binary (hex), nested values (JSON). INTERVAL is refused: the Parquet reader keeps only its
+ * days and milliseconds, so months would be lost silently.
  */
 import { tableFromIPC, Type, type Data, type DataType, type Vector } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/esm';
-import { boolColumn, dateColumn, makeTable, numberColumn, stringColumn, type Column } from '../table/column';
-import { checkColumnNames, fail, type ColumnInfo, type ReadResult } from './types';
+import { bigintColumn, boolColumn, dateColumn, decimalColumn, decimalText, makeTable, numberColumn, stringColumn, timeColumn, type Column } from '../table/column';
+import { fitsInt64, floorDiv } from '../table/exact';
+import { nestedText, hexText, uuidText } from './parquet-text';
+import { checkColumnNames, columnInfo, fail, type ColumnInfo, type ReadResult } from './types';
+
+interface Converted {
+  readonly column: Column;
+  readonly zone?: boolean;
+  readonly note?: string;
+}
+
+/** A column the engine cannot hold exactly in any form: the whole file is refused, naming it. */
+class Refused extends Error {}
 
 function validity(v: Vector): Uint8Array | undefined {
   if (v.nullCount === 0) return undefined;
@@ -36,34 +50,105 @@ function utf8Column(name: string, v: Vector, valid: Uint8Array | undefined): Col
   return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
 }
 
-/** µs per unit of an Arrow timestamp or time unit (SECOND=0 … NANOSECOND=3). */
-const US_PER_UNIT = [1e6, 1e3, 1, 1e-3];
+/** Every raw value of a fixed-width column as a bigint (64-bit ints, times, timestamps), chunk by chunk. */
+function rawBigints(v: Vector): bigint[] {
+  const out: bigint[] = new Array(v.length);
+  let k = 0;
+  for (const chunk of v.data as Data[]) {
+    const raw = chunk.values as ArrayLike<bigint | number>;
+    for (let i = 0; i < chunk.length; i++) out[k++] = BigInt(raw[i]);
+  }
+  return out;
+}
 
-function convert(name: string, v: Vector): { column: Column; zone?: boolean } {
+/** 64-bit integers: int when all are within ±2^53, bigint when all fit int64, else text (UINT64 past 2^63). */
+function int64Column(name: string, v: Vector, valid: Uint8Array | undefined): Converted {
+  const raw = rawBigints(v);
+  const present = (i: number) => !valid || valid[i] === 1;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  let safe = true;
+  let fits = true;
+  for (let i = 0; i < raw.length; i++) {
+    if (!present(i)) continue;
+    if (raw[i] > limit || raw[i] < -limit) safe = false;
+    if (!fitsInt64(raw[i])) fits = false;
+  }
+  if (safe) return { column: numberColumn(name, 'int', Float64Array.from(raw, Number), valid) };
+  if (fits) return { column: bigintColumn(name, BigInt64Array.from(raw), valid) };
+  return {
+    column: stringColumn(name, raw.map((x, i) => (present(i) ? x.toString() : null))),
+    note: 'unsigned 64-bit integers past 9,223,372,036,854,775,807: read as text to keep every digit',
+  };
+}
+
+/** Decimal128/256 words (little-endian two's complement) as bigints. */
+function decimalValues(v: Vector, bitWidth: number): bigint[] {
+  const stride = bitWidth / 32;
+  const out: bigint[] = new Array(v.length);
+  let k = 0;
+  for (const chunk of v.data as Data[]) {
+    const words = chunk.values as Uint32Array;
+    for (let i = 0; i < chunk.length; i++) {
+      let x = 0n;
+      for (let w = stride - 1; w >= 0; w--) x = (x << 32n) | BigInt(words[i * stride + w]);
+      out[k++] = BigInt.asIntN(bitWidth, x);
+    }
+  }
+  return out;
+}
+
+function decimalColumnOf(name: string, v: Vector, valid: Uint8Array | undefined): Converted {
+  const t = v.type as DataType & { scale: number; precision: number; bitWidth: number };
+  const raw = decimalValues(v, t.bitWidth);
+  const present = (i: number) => !valid || valid[i] === 1;
+  if (raw.every((x, i) => !present(i) || fitsInt64(x))) return { column: decimalColumn(name, Math.min(38, t.precision), t.scale, BigInt64Array.from(raw), valid) };
+  return {
+    column: stringColumn(name, raw.map((x, i) => (present(i) ? decimalText(x, t.scale) : null))),
+    note: `decimal(${t.precision},${t.scale}) values past 18 digits: read as exact text`,
+  };
+}
+
+/** µs per unit of an Arrow time unit (SECOND=0 … NANOSECOND=3), as bigints; nanoseconds floor. */
+const US_PER_UNIT = [1_000_000n, 1000n, 1n];
+
+/** Raw times or timestamps in `unit` → µs, floored from ns; counts the values that lost digits. */
+function toMicros(raw: readonly bigint[], unit: number, valid: Uint8Array | undefined): { us: Float64Array; floored: number } {
+  const us = new Float64Array(raw.length);
+  let floored = 0;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  for (let i = 0; i < raw.length; i++) {
+    if (valid && valid[i] === 0) continue;
+    let x: bigint;
+    if (unit === 3) {
+      x = floorDiv(raw[i], 1000n);
+      if (raw[i] - x * 1000n !== 0n) floored++;
+    } else x = raw[i] * US_PER_UNIT[unit];
+    if (x > limit || x < -limit) throw new Refused('holds instants past the range a microsecond clock can hold (±285,000 years)');
+    us[i] = Number(x);
+  }
+  return { us, floored };
+}
+
+const flooredNote = (k: number) => `${k.toLocaleString('en-US')} value${k === 1 ? '' : 's'} had nanoseconds: floored to microseconds`;
+
+function convert(name: string, v: Vector): Converted {
   const type: DataType = v.type;
   const n = v.length;
   const valid = validity(v);
   switch (type.typeId) {
     case Type.Int: {
+      if ((type as DataType & { bitWidth: number }).bitWidth === 64) return int64Column(name, v, valid);
       const out = new Float64Array(n);
-      let safe = true;
-      for (let i = 0; i < n; i++) {
-        const x = v.get(i);
-        if (x === null) continue;
-        out[i] = Number(x);
-        if (!Number.isSafeInteger(out[i])) safe = false;
-      }
-      return { column: numberColumn(name, safe ? 'int' : 'float', out, valid) };
+      for (let i = 0; i < n; i++) out[i] = Number(v.get(i) ?? 0);
+      return { column: numberColumn(name, 'int', out, valid) };
     }
-    case Type.Float:
-    case Type.Decimal: {
+    case Type.Float: {
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = v.get(i);
-        if (x !== null) out[i] = Number(x);
-      }
+      for (let i = 0; i < n; i++) out[i] = Number(v.get(i) ?? 0);
       return { column: numberColumn(name, 'float', out, valid) };
     }
+    case Type.Decimal:
+      return decimalColumnOf(name, v, valid);
     case Type.Bool: {
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) out[i] = v.get(i) ? 1 : 0;
@@ -71,22 +156,19 @@ function convert(name: string, v: Vector): { column: Column; zone?: boolean } {
     }
     case Type.Timestamp: {
       const t = type as DataType & { unit: number; timezone?: string | null };
-      const out = new Float64Array(n);
-      const scale = US_PER_UNIT[t.unit];
-      // read the raw int64 values: Vector.get() gives milliseconds and loses µs (TOOLCHAIN.md)
-      let k = 0;
-      for (const chunk of v.data as Data[]) {
-        const raw = chunk.values as BigInt64Array;
-        for (let i = 0; i < chunk.length; i++, k++) out[k] = Math.round(Number(raw[i]) * scale);
-      }
-      return { column: numberColumn(name, 'timestamp', out, valid), zone: !!t.timezone };
+      const { us, floored } = toMicros(rawBigints(v), t.unit, valid);
+      return { column: numberColumn(name, 'timestamp', us, valid), zone: !!t.timezone, note: floored ? flooredNote(floored) : undefined };
+    }
+    case Type.Time: {
+      const t = type as DataType & { unit: number };
+      const { us, floored } = toMicros(rawBigints(v), t.unit, valid);
+      return { column: timeColumn(name, us, valid), note: floored ? flooredNote(floored) : undefined };
     }
     case Type.Date: {
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = v.get(i) as Date | number | null;
-        if (x !== null) out[i] = Math.floor(Number(x instanceof Date ? x.getTime() : x) / 86_400_000);
-      }
+      // DateDay holds days; DateMillisecond holds ms (whole days by Arrow's definition)
+      const days = (type as DataType & { unit: number }).unit === 0;
+      const raw = rawBigints(v);
+      const out = Int32Array.from(raw, (x) => Number(days ? x : floorDiv(x, 86_400_000n)));
       return { column: dateColumn(name, out, valid) };
     }
     case Type.Utf8:
@@ -94,12 +176,22 @@ function convert(name: string, v: Vector): { column: Column; zone?: boolean } {
     case Type.LargeUtf8:
     case Type.Dictionary:
       return { column: stringColumn(name, Array.from({ length: n }, (_, i) => (v.isValid(i) ? String(v.get(i)) : null))) };
+    case Type.FixedSizeBinary: {
+      const width = (type as DataType & { byteWidth: number }).byteWidth;
+      const text = Array.from({ length: n }, (_, i) => (v.isValid(i) ? (width === 16 ? uuidText : hexText)(v.get(i) as Uint8Array) : null));
+      return { column: stringColumn(name, text), note: width === 16 ? '16-byte values (UUID): read as UUID text' : `${width}-byte binary values: read as hex text` };
+    }
+    case Type.Binary:
+    case Type.LargeBinary:
+      return { column: stringColumn(name, Array.from({ length: n }, (_, i) => (v.isValid(i) ? hexText(v.get(i) as Uint8Array) : null))), note: 'binary values: read as hex text' };
+    case Type.Interval:
+      throw new Refused('is an INTERVAL: the Parquet reader keeps only its days and milliseconds, so months would be lost; cast it to text (VARCHAR) or to a number of seconds before exporting');
+    case Type.Null:
+      return { column: stringColumn(name, new Array<null>(n).fill(null)) };
     default:
       return {
-        column: stringColumn(
-          name,
-          Array.from({ length: n }, (_, i) => (v.isValid(i) ? JSON.stringify(v.get(i), (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) : null)),
-        ),
+        column: stringColumn(name, Array.from({ length: n }, (_, i) => (v.isValid(i) ? nestedText(v.get(i)) : null))),
+        note: `${String(type)} values: read as their JSON text`,
       };
   }
 }
@@ -118,10 +210,16 @@ export function readParquetTable(file: string, name: string, bytes: Uint8Array):
   if (bad) return fail(bad);
   const columns: Column[] = [];
   const info: ColumnInfo[] = [];
-  arrow.schema.fields.forEach((f, j) => {
-    const { column, zone } = convert(f.name, arrow.getChildAt(j)!);
-    columns.push(column);
-    info.push(column.type === 'timestamp' ? { name: f.name, type: column.type, zone: !!zone } : { name: f.name, type: column.type });
-  });
+  for (let j = 0; j < names.length; j++) {
+    let r: Converted;
+    try {
+      r = convert(names[j], arrow.getChildAt(j)!);
+    } catch (e) {
+      if (e instanceof Refused) return fail({ file, column: names[j], message: `this column ${e.message}` });
+      throw e;
+    }
+    columns.push(r.column);
+    info.push(columnInfo(names[j], r.column.type, r.zone, r.note));
+  }
   return { ok: true, table: makeTable(name, columns), columns: info };
 }

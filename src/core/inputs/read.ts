@@ -4,10 +4,10 @@
  */
 import { makeTable, type Column } from '../table/column';
 import { parseCsv } from './csv';
-import { columnFromText, inferType } from './infer';
+import { inferColumn } from './infer';
 import { readJsonl } from './jsonl';
 import { readParquetTable } from './parquet';
-import { fail, type ColumnInfo, type ReadResult } from './types';
+import { columnInfo, fail, type ColumnInfo, type ReadResult } from './types';
 
 export const INPUT_EXTENSIONS = ['.csv', '.jsonl', '.ndjson', '.parquet'] as const;
 
@@ -26,11 +26,9 @@ export function readCsv(file: string, name: string, bytes: Uint8Array): ReadResu
   const columns: Column[] = [];
   const info: ColumnInfo[] = [];
   for (let c = 0; c < header.length; c++) {
-    const { type, zone } = inferType(cells[c]);
-    const r = columnFromText(header[c], type, cells[c]);
-    if (!r.ok) return fail({ file, line: parsed.value.rowLines[r.bad[0]], column: header[c], message: `cannot read "${cells[c][r.bad[0]]}" as ${type}` });
+    const r = inferColumn(header[c], cells[c]);
     columns.push(r.column);
-    info.push(type === 'timestamp' ? { name: header[c], type, zone } : { name: header[c], type });
+    info.push(columnInfo(header[c], r.column.type, r.zone, r.note));
   }
   return { ok: true, table: makeTable(name, columns), columns: info };
 }

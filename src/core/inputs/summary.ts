@@ -11,10 +11,11 @@
  * than rows / topCapacity is found; counts may be over by at most rows / topCapacity).
  * Dictionary strings and booleans are always counted exactly.
  */
-import { stringAt, type Column, type ColumnType, type StringColumn, type Table } from '../table/column';
+import { stringAt, type BigIntColumn, type Column, type ColumnType, type DecimalColumn, type StringColumn, type Table } from '../table/column';
+import { exactFigures } from './summary-exact';
 import { niceStep } from '../histogram';
 import { US_PER_DAY, US_PER_HOUR, US_PER_MINUTE, US_PER_SECOND } from '../time';
-import { fmix } from '../ids';
+import { bytesKey, hashBytes, hashNumber, HyperLogLog } from './sketch';
 
 export interface ValueCount {
   readonly value: string;
@@ -47,6 +48,14 @@ export interface ColumnSummary {
   readonly topExact: boolean;
   /** Numbers, timestamps and dates: at most `maxBins` contiguous bins over [min, max]. */
   readonly histogram: readonly SummaryBin[] | null;
+  /** Decimals: the declared precision and scale. */
+  readonly precision?: number;
+  readonly scale?: number;
+  /**
+   * bigint and decimal columns: min and max as exact text and the mean to two more digits than
+   * the scale (`min`, `max`, `mean` and the bins then hold the nearest doubles, for charts).
+   */
+  readonly exact?: { readonly min: string; readonly max: string; readonly mean: string } | null;
 }
 
 export interface SummaryOptions {
@@ -77,64 +86,15 @@ export function summarizeColumn(c: Column, options: SummaryOptions = {}): Column
       return c.encoding === 'dict' ? dictSummary(c, o) : utf8Summary(c, o);
     case 'bool':
       return boolSummary(c, o);
+    case 'bigint':
+    case 'decimal':
+      return exactSummary(c, o);
     default:
       return numericSummary(c, o);
   }
 }
 
-// ---------- hashing and HyperLogLog ----------
-
-const mix32 = fmix;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-
-/** A 32-bit hash of a double's bits (0 and -0 alike). */
-export function hashNumber(v: number): number {
-  f64[0] = v === 0 ? 0 : v;
-  return mix32((u32[0] ^ mix32((u32[1] + 0x9e3779b9) >>> 0)) >>> 0);
-}
-
-/** FNV-1a over bytes [from, to) (from a seed basis), finished with a murmur mix. */
-export function hashBytes(bytes: Uint8Array, from: number, to: number, basis = 0x811c9dc5): number {
-  let h = basis;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return mix32((h ^ (to - from)) >>> 0);
-}
-
-/** A 52-bit key of a string's bytes (two independent 32-bit hashes), exact as a JS number. */
-function bytesKey(bytes: Uint8Array, from: number, to: number): number {
-  return hashBytes(bytes, from, to) * 2 ** 20 + (hashBytes(bytes, from, to, 0x9747b28c) >>> 12);
-}
-
-const HLL_BITS = 12;
-const HLL_M = 1 << HLL_BITS;
-
-/** HyperLogLog over 32-bit hashes, 4,096 registers (standard error 1.04 / √4096 ≈ 1.6 %). */
-export class HyperLogLog {
-  private readonly registers = new Uint8Array(HLL_M);
-
-  add(hash: number): void {
-    const index = hash >>> (32 - HLL_BITS);
-    const rest = ((hash << HLL_BITS) | (1 << (HLL_BITS - 1))) >>> 0;
-    const rank = Math.clz32(rest) + 1;
-    if (rank > this.registers[index]) this.registers[index] = rank;
-  }
-
-  estimate(): number {
-    let sum = 0;
-    let zeros = 0;
-    for (let i = 0; i < HLL_M; i++) {
-      sum += 2 ** -this.registers[i];
-      if (this.registers[i] === 0) zeros++;
-    }
-    const alpha = 0.7213 / (1 + 1.079 / HLL_M);
-    let e = (alpha * HLL_M * HLL_M) / sum;
-    if (e <= 2.5 * HLL_M && zeros > 0) e = HLL_M * Math.log(HLL_M / zeros);
-    else if (e > 2 ** 32 / 30) e = -(2 ** 32) * Math.log(1 - e / 2 ** 32);
-    return Math.round(e);
-  }
-}
+export { hashBytes, hashNumber, HyperLogLog } from './sketch';
 
 // ---------- top values ----------
 
@@ -295,8 +255,9 @@ const DAY_STEPS = [1, 2, 7, 14, 30, 61, 91, 182, 365];
 
 /** Candidate bin widths, smallest first: calendar-like for times and dates, 1-2-5 otherwise. */
 function* stepCandidates(type: ColumnType, min: number, max: number, maxBins: number): Generator<number> {
-  if (type === 'timestamp') {
+  if (type === 'timestamp' || type === 'time') {
     yield* TIME_STEPS_US;
+    if (type === 'time') yield US_PER_DAY;
     for (const d of DAY_STEPS) yield d * US_PER_DAY;
     for (let s = 2; ; s = niceStep(s * 1.5)) yield s * 365 * US_PER_DAY;
   }
@@ -305,7 +266,7 @@ function* stepCandidates(type: ColumnType, min: number, max: number, maxBins: nu
     for (let s = 2; ; s = niceStep(s * 1.5)) yield s * 365;
   }
   let s = niceStep((max - min) / maxBins);
-  if (type === 'int') s = Math.max(1, Math.ceil(s));
+  if (type === 'int' || type === 'bigint') s = Math.max(1, Math.ceil(s));
   for (;;) {
     yield s;
     s = niceStep(s * 1.5);
@@ -338,7 +299,46 @@ const tidy = (x: number, step: number) => {
   return Number(x.toPrecision(Math.min(17, Math.max(12, needed))));
 };
 
-function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp' | 'date' }>, o: Required<SummaryOptions>): ColumnSummary {
+/** The histogram of the finite non-null values in [min, max] (null when there are none). */
+function histogramOf(type: ColumnType, v: ArrayLike<number>, valid: Uint8Array | undefined, min: number, max: number, finite: number, maxBins: number): SummaryBin[] | null {
+  if (finite === 0) return null;
+  const n = v.length;
+  const { start, step, bins } = binLayout(type, min, max, maxBins);
+  const counts = new Float64Array(bins);
+  if (step === 0) counts[0] = finite;
+  else
+    for (let i = 0; i < n; i++) {
+      if (valid && valid[i] === 0) continue;
+      const x = v[i];
+      if (!Number.isFinite(x)) continue;
+      counts[Math.min(bins - 1, Math.max(0, Math.floor((x - start) / step)))]++;
+    }
+  // edges are rounded to 12 digits for display, but never so that min or max falls outside
+  const edge = (k: number) =>
+    k === 0 ? Math.min(min, tidy(start, step)) : k === bins ? Math.max(max, tidy(start + bins * step, step)) : tidy(start + k * step, step);
+  return Array.from(counts, (count, k) => ({ lo: step === 0 ? min : edge(k), hi: step === 0 ? max : edge(k + 1), count }));
+}
+
+/** bigint and decimal columns: exact min, max and mean as text, distinct values, bins over the nearest doubles. */
+function exactSummary(c: BigIntColumn | DecimalColumn, o: Required<SummaryOptions>): ColumnSummary {
+  const f = exactFigures(c, o.exactLimit, o.exactDistinct);
+  const histogram = histogramOf(c.type, f.approx, c.valid, f.min ?? 0, f.max ?? 0, f.present, o.maxBins);
+  return {
+    ...base(c, c.values.length, c.values.length - f.present),
+    distinct: f.distinct,
+    distinctExact: f.distinctExact,
+    min: f.min,
+    max: f.max,
+    mean: f.mean,
+    top: null,
+    topExact: true,
+    histogram,
+    ...(c.type === 'decimal' ? { precision: c.precision, scale: c.scale } : {}),
+    exact: f.text,
+  };
+}
+
+function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp' | 'date' | 'time' }>, o: Required<SummaryOptions>): ColumnSummary {
   const v = c.values;
   const n = v.length;
   let nulls = 0;
@@ -366,23 +366,7 @@ function numericSummary(c: Extract<Column, { type: 'int' | 'float' | 'timestamp'
     for (let i = 0; i < n; i++) if (!(c.valid && c.valid[i] === 0)) hll.add(hashNumber(v[i]));
     distinct = Math.min(present, hll.estimate());
   }
-  let histogram: SummaryBin[] | null = null;
-  if (finite > 0) {
-    const { start, step, bins } = binLayout(c.type, min, max, o.maxBins);
-    const counts = new Float64Array(bins);
-    if (step === 0) counts[0] = finite;
-    else
-      for (let i = 0; i < n; i++) {
-        if (c.valid && c.valid[i] === 0) continue;
-        const x = v[i];
-        if (!Number.isFinite(x)) continue;
-        counts[Math.min(bins - 1, Math.max(0, Math.floor((x - start) / step)))]++;
-      }
-    // edges are rounded to 12 digits for display, but never so that min or max falls outside
-    const edge = (k: number) =>
-      k === 0 ? Math.min(min, tidy(start, step)) : k === bins ? Math.max(max, tidy(start + bins * step, step)) : tidy(start + k * step, step);
-    histogram = Array.from(counts, (count, k) => ({ lo: step === 0 ? min : edge(k), hi: step === 0 ? max : edge(k + 1), count }));
-  }
+  const histogram = histogramOf(c.type, v, c.valid, min, max, finite, o.maxBins);
   const numeric = c.type === 'int' || c.type === 'float';
   return {
     ...base(c, n, nulls),

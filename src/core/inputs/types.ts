@@ -10,6 +10,16 @@ export interface ColumnInfo {
   readonly type: ColumnType;
   /** Timestamps only: true when values carried `Z` or `±hh:mm` (all are stored as UTC). */
   readonly zone?: boolean;
+  /**
+   * What was not kept exactly as written, in words, shown on the page (issue 11): nanoseconds
+   * floored to µs, values read as text because no exact type holds them, binary as hex.
+   */
+  readonly note?: string;
+}
+
+/** The info of a column as read (zone and note only when there are any). */
+export function columnInfo(name: string, type: ColumnType, zone?: boolean, note?: string): ColumnInfo {
+  return { name, type, ...(zone ? { zone } : {}), ...(note ? { note } : {}) };
 }
 
 export interface ReadError {

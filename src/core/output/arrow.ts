@@ -15,6 +15,7 @@ import {
   type DataType,
 } from 'apache-arrow';
 import { columnLength, encodeDict, type Column, type Table } from '../table/column';
+import { exactArrowType, exactColumnData } from './arrow-exact';
 
 /** Bit-pack a byte-per-row mask (LSB first, Arrow's layout); returns the bitmap and its zero count. */
 function packBits(bytes: Uint8Array): { bits: Uint8Array; zeros: number } {
@@ -68,6 +69,8 @@ function arrowType(c: Column): DataType {
       return new DateDay();
     case 'string':
       return new Utf8();
+    default:
+      return exactArrowType(c);
   }
 }
 
@@ -90,6 +93,8 @@ function columnData(c: Column): Data {
       const { offsets, bytes } = c.encoding === 'utf8' ? c : dictToUtf8(c.dict, c.codes, c.valid);
       return makeData({ type: new Utf8(), length, valueOffsets: offsets, data: bytes, ...nulls });
     }
+    default:
+      return exactColumnData(c, length, nulls);
   }
 }
 

@@ -1,6 +1,7 @@
 import { formatDate, IsoWriter } from '../time';
 import { encodeDict, isNull, type Column, type Table } from '../table/column';
 import { ByteSink, numberText } from './bytes';
+import { exactCellWriter } from './exact-text';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -40,9 +41,52 @@ function writeField(out: ByteSink, bytes: Uint8Array, start: number, end: number
 
 type CellWriter = (out: ByteSink, row: number) => void;
 
-function cellWriter(c: Column): CellWriter {
+/** What a CSV is for: verbatim by default (as pandas and DuckDB write it), or safe to open in a spreadsheet. */
+export interface CsvOptions {
+  /**
+   * Prefix text cells that start with `=`, `+`, `-`, `@`, a tab or a carriage return with `'`,
+   * so Excel and other spreadsheets show them instead of running them as formulas (CSV
+   * injection). Changes those cells' text: off unless asked for.
+   */
+  readonly spreadsheetSafe?: boolean;
+}
+
+const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
+const APOSTROPHE = new Uint8Array([39]);
+
+/** `'` + the text when it would start a formula; the same bytes otherwise. */
+function safeText(e: Uint8Array): Uint8Array {
+  if (e.length === 0 || !FORMULA_STARTS.has(e[0])) return e;
+  const out = new Uint8Array(e.length + 1);
+  out.set(APOSTROPHE);
+  out.set(e, 1);
+  return out;
+}
+
+/** Text cells of a spreadsheet-safe CSV (see {@link CsvOptions}). */
+function safeStringWriter(c: Extract<Column, { type: 'string' }>): CellWriter {
+  if (c.encoding === 'dict') {
+    const encoded = encodeDict(c.dict).map(safeText);
+    return (out, i) => {
+      const e = encoded[c.codes[i]];
+      writeField(out, e, 0, e.length, e.length === 0);
+    };
+  }
+  return (out, i) => {
+    const a = c.offsets[i];
+    const b = c.offsets[i + 1];
+    if (a === b || !FORMULA_STARTS.has(c.bytes[a])) writeField(out, c.bytes, a, b, a === b);
+    else {
+      const e = safeText(c.bytes.subarray(a, b));
+      writeField(out, e, 0, e.length);
+    }
+  };
+}
+
+function cellWriter(c: Column, options: CsvOptions): CellWriter {
   switch (c.type) {
     case 'string': {
+      if (options.spreadsheetSafe) return safeStringWriter(c);
       if (c.encoding === 'dict') {
         const encoded = encodeDict(c.dict);
         // an empty string must differ from null (empty field): quote it
@@ -64,6 +108,10 @@ function cellWriter(c: Column): CellWriter {
     }
     case 'date':
       return (out, i) => out.ascii(formatDate(c.values[i]));
+    case 'bigint':
+    case 'decimal':
+    case 'time':
+      return exactCellWriter(c, false);
     default:
       return (out, i) => {
         const t = numberText(c.values[i]);
@@ -75,9 +123,10 @@ function cellWriter(c: Column): CellWriter {
 /**
  * RFC 4180 CSV: a header row, fields quoted only when they hold a quote, comma or line break
  * (quotes doubled), LF line endings, ISO 8601 `…Z` instants, `true`/`false`, empty for null
- * (an empty string is written as `""` so it stays distinct from null).
+ * (an empty string is written as `""` so it stays distinct from null). Cells are verbatim
+ * unless `options.spreadsheetSafe` asks for formula-looking text to be prefixed.
  */
-export function writeCsv(t: Table): Uint8Array {
+export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
   const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 12));
   t.columns.forEach((c, j) => {
     if (j > 0) out.byte(COMMA);
@@ -85,7 +134,7 @@ export function writeCsv(t: Table): Uint8Array {
     writeField(out, name, 0, name.length);
   });
   out.byte(LF);
-  const writers = t.columns.map(cellWriter);
+  const writers = t.columns.map((c) => cellWriter(c, options));
   const cols = t.columns;
   const k = cols.length;
   for (let i = 0; i < t.length; i++) {

@@ -1,5 +1,5 @@
 import type { Table } from '../table/column';
-import { writeCsv } from './csv';
+import { writeCsv, type CsvOptions } from './csv';
 import { writeJsonl } from './jsonl';
 import { writeParquetBytes } from './parquet';
 
@@ -10,13 +10,16 @@ export function isOutputFormat(v: unknown): v is OutputFormat {
   return typeof v === 'string' && (OUTPUT_FORMATS as readonly string[]).includes(v);
 }
 
+/** Options of the writers: `spreadsheetSafe` CSV (see {@link CsvOptions}); the other formats ignore it. */
+export type WriteOptions = CsvOptions;
+
 /** A table's bytes in one of the output formats. */
-export function writeTable(t: Table, format: OutputFormat): Uint8Array {
+export function writeTable(t: Table, format: OutputFormat, options: WriteOptions = {}): Uint8Array {
   switch (format) {
     case 'parquet':
       return writeParquetBytes(t);
     case 'csv':
-      return writeCsv(t);
+      return writeCsv(t, options);
     case 'jsonl':
       return writeJsonl(t);
   }

@@ -1,6 +1,7 @@
 import { formatDate, IsoWriter } from '../time';
 import { isNull, type Column, type Table } from '../table/column';
 import { ByteSink, writeNumber } from './bytes';
+import { exactCellWriter } from './exact-text';
 
 const encoder = new TextEncoder();
 
@@ -55,6 +56,10 @@ function cellWriter(c: Column): CellWriter {
     }
     case 'date':
       return (out, i) => out.ascii(`"${formatDate(c.values[i])}"`);
+    case 'bigint':
+    case 'decimal':
+    case 'time':
+      return exactCellWriter(c, true);
     default:
       return (out, i) => writeNumber(out, c.values[i]);
   }

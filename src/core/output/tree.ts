@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { RunOutput } from '../run';
 import { ENGINE_VERSION } from '../version';
 import { concatChunks, isBytesFile, isTableFile, type OutputFile, type WrittenFile } from './files';
-import { writeTable, type OutputFormat } from './formats';
+import { writeTable, type OutputFormat, type WriteOptions } from './formats';
 
 export type { OutputFile, WrittenFile } from './files';
 
@@ -18,7 +18,7 @@ export function jsonBytes(value: unknown): Uint8Array {
  * top, then the simulator's extra files (fixed formats, e.g. `otlp/logs.json`), then `_spindle/config.json` (the resolved config, seed and engine version),
  * `_spindle/stats.json` and `_spindle/answer_key.<fmt>`.
  */
-export async function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void): Promise<WrittenFile[]> {
+export async function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void, options: WriteOptions = {}): Promise<WrittenFile[]> {
   const { result } = run;
   const extra = result.files ?? [];
   const total = result.tables.length + extra.length + 3;
@@ -27,11 +27,11 @@ export async function buildTree(run: RunOutput, format: OutputFormat, onFile?: (
     files.push({ path, bytes });
     onFile?.(files.length, total);
   };
-  for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format));
+  for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format, options));
   for (const file of extra) add(file.path, await fileBytes(file));
   add('_spindle/config.json', jsonBytes(runManifest(run, format)));
   add('_spindle/stats.json', jsonBytes(result.stats));
-  add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format));
+  add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format, options));
   return files;
 }
 

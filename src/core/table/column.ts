@@ -3,9 +3,14 @@
  * UTF-8 bytes with offsets (ids, free text) or dictionary-coded (states, labels). A validity
  * mask (1 = present, 0 = null), when there is one, has one byte per row. Converted to Apache
  * Arrow only at the edges (Parquet writing, previews for the UI).
+ *
+ * Exact kinds for what users bring (issue 11): `bigint` (64-bit integers past ±2^53),
+ * `decimal` (unscaled 64-bit values with a precision and scale: DECIMAL(p, s)) and `time`
+ * (time of day). Simulators generate only the first six kinds; everything that reads or writes
+ * any column (writers, summaries, previews, slicing) handles all of them.
  */
 
-export type ColumnType = 'int' | 'float' | 'bool' | 'string' | 'timestamp' | 'date';
+export type ColumnType = 'int' | 'float' | 'bool' | 'string' | 'timestamp' | 'date' | 'bigint' | 'decimal' | 'time';
 
 interface ColumnBase {
   readonly name: string;
@@ -46,7 +51,32 @@ export interface DictColumn extends ColumnBase {
 }
 
 export type StringColumn = Utf8Column | DictColumn;
-export type Column = NumberColumn | BoolColumn | DateColumn | StringColumn;
+
+/** Exact 64-bit integers (ids past 2^53, which a double would merge). */
+export interface BigIntColumn extends ColumnBase {
+  readonly type: 'bigint';
+  readonly values: BigInt64Array;
+}
+
+/** Exact decimals DECIMAL(precision, scale): value = values[i] / 10^scale (unscaled 64-bit integers). */
+export interface DecimalColumn extends ColumnBase {
+  readonly type: 'decimal';
+  /** Total significant digits, 1–38 (as declared by the source; the values fit 64 bits). */
+  readonly precision: number;
+  /** Digits after the decimal point, 0–precision. */
+  readonly scale: number;
+  readonly values: BigInt64Array;
+}
+
+/** Time of day: microseconds since midnight, [0, 86,400,000,000). */
+export interface TimeColumn extends ColumnBase {
+  readonly type: 'time';
+  readonly values: Float64Array;
+}
+
+/** The exact kinds: values a double cannot hold, and times of day. */
+export type ExactColumn = BigIntColumn | DecimalColumn | TimeColumn;
+export type Column = NumberColumn | BoolColumn | DateColumn | StringColumn | ExactColumn;
 
 export interface Table {
   readonly name: string;
@@ -54,6 +84,7 @@ export interface Table {
   readonly columns: readonly Column[];
 }
 
+/** bigint and decimal cells are their exact text (`"1234567890123456789"`, `"19.99"`); time cells µs since midnight. */
 export type CellValue = number | string | boolean | null;
 
 const decoder = new TextDecoder();
@@ -75,7 +106,7 @@ export function stringAt(c: StringColumn, i: number): string | null {
   return decoder.decode(c.bytes.subarray(c.offsets[i], c.offsets[i + 1]));
 }
 
-/** A cell as a plain value: timestamps as epoch µs, dates as epoch days, bools as booleans. */
+/** A cell as a plain value: timestamps as epoch µs, dates as epoch days, bools as booleans, bigint and decimal as exact text. */
 export function cellAt(c: Column, i: number): CellValue {
   if (isNull(c, i)) return null;
   switch (c.type) {
@@ -83,9 +114,23 @@ export function cellAt(c: Column, i: number): CellValue {
       return stringAt(c, i);
     case 'bool':
       return c.values[i] === 1;
+    case 'bigint':
+      return c.values[i].toString();
+    case 'decimal':
+      return decimalText(c.values[i], c.scale);
     default:
       return c.values[i];
   }
+}
+
+/** Exact text of an unscaled decimal: `decimalText(-5n, 2)` = `"-0.05"` (trailing zeros kept, as DECIMAL prints). */
+export function decimalText(unscaled: bigint, scale: number): string {
+  const neg = unscaled < 0n;
+  const digits = (neg ? -unscaled : unscaled).toString();
+  if (scale === 0) return neg ? `-${digits}` : digits;
+  const padded = digits.padStart(scale + 1, '0');
+  const text = `${padded.slice(0, padded.length - scale)}.${padded.slice(padded.length - scale)}`;
+  return neg ? `-${text}` : text;
 }
 
 export function getColumn(t: Table, name: string): Column {
@@ -121,6 +166,40 @@ export function dateColumn(name: string, values: Int32Array, valid?: Uint8Array)
   return valid ? { name, type: 'date', values, valid } : { name, type: 'date', values };
 }
 
+export function bigintColumn(name: string, values: BigInt64Array, valid?: Uint8Array): BigIntColumn {
+  return valid ? { name, type: 'bigint', values, valid } : { name, type: 'bigint', values };
+}
+
+export function decimalColumn(name: string, precision: number, scale: number, values: BigInt64Array, valid?: Uint8Array): DecimalColumn {
+  if (!(Number.isInteger(precision) && precision >= 1 && precision <= 38 && Number.isInteger(scale) && scale >= 0 && scale <= precision))
+    throw new Error(`column ${name}: DECIMAL(${precision}, ${scale}) is not a valid decimal type; allowed: precision 1–38, scale 0–precision`);
+  return valid ? { name, type: 'decimal', precision, scale, values, valid } : { name, type: 'decimal', precision, scale, values };
+}
+
+export function timeColumn(name: string, values: Float64Array, valid?: Uint8Array): TimeColumn {
+  return valid ? { name, type: 'time', values, valid } : { name, type: 'time', values };
+}
+
+/** The same kind of column (name, type, precision and scale) over new values. */
+function sameKind(c: Column, values: Float64Array | Int32Array | Uint8Array | BigInt64Array, valid?: Uint8Array): Column {
+  switch (c.type) {
+    case 'bool':
+      return boolColumn(c.name, values as Uint8Array, valid);
+    case 'date':
+      return dateColumn(c.name, values as Int32Array, valid);
+    case 'bigint':
+      return bigintColumn(c.name, values as BigInt64Array, valid);
+    case 'decimal':
+      return decimalColumn(c.name, c.precision, c.scale, values as BigInt64Array, valid);
+    case 'time':
+      return timeColumn(c.name, values as Float64Array, valid);
+    case 'string':
+      throw new Error(`column ${c.name}: strings have no value array`);
+    default:
+      return numberColumn(c.name, c.type, values as Float64Array, valid);
+  }
+}
+
 export function dictColumn(name: string, dict: readonly string[], codes: Int32Array, valid?: Uint8Array): DictColumn {
   return valid ? { name, type: 'string', encoding: 'dict', dict, codes, valid } : { name, type: 'string', encoding: 'dict', dict, codes };
 }
@@ -154,9 +233,15 @@ export function columnFromValues(name: string, type: ColumnType, values: readonl
     values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = Number(v))));
     return dateColumn(name, out, valid);
   }
+  if (type === 'bigint') {
+    const out = new BigInt64Array(n);
+    values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = BigInt(v))));
+    return bigintColumn(name, out, valid);
+  }
+  if (type === 'decimal') throw new Error(`column ${name}: build decimals with decimalColumn (they need a precision and scale)`);
   const out = new Float64Array(n);
   values.forEach((v, i) => (v === null ? markNull(i) : (out[i] = Number(v))));
-  return numberColumn(name, type, out, valid);
+  return type === 'time' ? timeColumn(name, out, valid) : numberColumn(name, type, out, valid);
 }
 
 /**
@@ -328,9 +413,7 @@ export function sliceColumn(c: Column, start: number, end: number): Column {
     const bytes = c.bytes.slice(base, c.offsets[end]);
     return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
   }
-  if (c.type === 'bool') return boolColumn(c.name, c.values.slice(start, end), valid);
-  if (c.type === 'date') return dateColumn(c.name, c.values.slice(start, end), valid);
-  return numberColumn(c.name, c.type, c.values.slice(start, end), valid);
+  return sameKind(c, c.values.slice(start, end), valid);
 }
 
 export function sliceTable(t: Table, start: number, end: number): Table {
@@ -367,13 +450,18 @@ export function takeColumn(c: Column, indices: ArrayLike<number>): Column {
     }
     return valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
   }
+  if (c.type === 'bigint' || c.type === 'decimal') {
+    const out = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) out[i] = c.values[indices[i]];
+    return sameKind(c, out, valid);
+  }
   const pick = <A extends Float64Array | Int32Array | Uint8Array>(src: A, out: A): A => {
     for (let i = 0; i < n; i++) out[i] = src[indices[i]];
     return out;
   };
   if (c.type === 'bool') return boolColumn(c.name, pick(c.values, new Uint8Array(n)), valid);
   if (c.type === 'date') return dateColumn(c.name, pick(c.values, new Int32Array(n)), valid);
-  return numberColumn(c.name, c.type, pick(c.values, new Float64Array(n)), valid);
+  return sameKind(c, pick(c.values, new Float64Array(n)), valid);
 }
 
 export function takeTable(t: Table, indices: ArrayLike<number>): Table {
@@ -395,9 +483,26 @@ export function encodeDict(dict: readonly string[]): readonly Uint8Array[] {
   return e;
 }
 
+/** A column's name and type (decimals with their precision and scale): what schemas and tables.json record. */
+export interface ColumnSchema {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly precision?: number;
+  readonly scale?: number;
+}
+
+export function columnSchema(c: Column): ColumnSchema {
+  return c.type === 'decimal' ? { name: c.name, type: c.type, precision: c.precision, scale: c.scale } : { name: c.name, type: c.type };
+}
+
+/** `decimal(10,2)` for decimals, else the type's name (labels, messages). */
+export function typeLabel(c: { readonly type: ColumnType; readonly precision?: number; readonly scale?: number }): string {
+  return c.type === 'decimal' && c.precision !== undefined ? `decimal(${c.precision},${c.scale ?? 0})` : c.type;
+}
+
 /** Column types of a table, in order (the table's schema). */
-export function tableSchema(t: Table): { name: string; type: ColumnType }[] {
-  return t.columns.map((c) => ({ name: c.name, type: c.type }));
+export function tableSchema(t: Table): ColumnSchema[] {
+  return t.columns.map(columnSchema);
 }
 
 /** Rows as plain objects (small tables, tests, previews): timestamps as epoch µs, dates as epoch days. */

@@ -56,6 +56,10 @@ export function constant(value: string): Strategy {
 
 type Draw = (rng: Rng) => number;
 
+/**
+ * Draws truncated to [min, max]: a value outside is drawn again (spec §7: no pile-up at the
+ * bounds, where the reference clips), and only after 64 misses set to the nearest bound.
+ */
 function numeric(kind: string, type: 'int' | 'float', draw: Draw, min: number, max: number): Strategy {
   return {
     kind,
@@ -63,7 +67,8 @@ function numeric(kind: string, type: 'int' | 'float', draw: Draw, min: number, m
       const out = new Float64Array(ctx.n);
       const rng = ctx.rng;
       for (let i = 0; i < ctx.n; i++) {
-        const x = draw(rng);
+        let x = draw(rng);
+        for (let k = 0; k < 64 && (x < min || x > max); k++) x = draw(rng);
         out[i] = x < min ? min : x > max ? max : x;
       }
       return numberColumn(ctx.column, type, out);
@@ -73,12 +78,12 @@ function numeric(kind: string, type: 'int' | 'float', draw: Draw, min: number, m
 
 /** Uniform in [min, max). */
 export const uniform = (min: number, max: number) => numeric('uniform', 'float', (r) => r.between(min, max), min, max);
-/** Normal(mean, sd), clipped to [min, max]. */
+/** Normal(mean, sd), truncated to [min, max]. */
 export const normal = (mean: number, sd: number, min = -Infinity, max = Infinity) => numeric('normal', 'float', (r) => r.normal(mean, sd), min, max);
-/** exp(Normal(mu, sigma)) clipped to [min, max] (mass piles at the bounds, as the reference does). */
+/** exp(Normal(mu, sigma)) truncated to [min, max]. */
 export const lognormal = (mu: number, sigma: number, min = 0, max = Infinity) => numeric('log_normal', 'float', (r) => r.lognormal(mu, sigma), min, max);
 
-/** Geometric(p) on 1, 2, …, clipped to [min, max]. */
+/** Geometric(p) on 1, 2, …, truncated to [min, max]. */
 export function geometric(p: number, min: number, max: number): Strategy {
   const lq = Math.log(1 - p);
   return numeric('geometric', 'int', (r) => 1 + Math.floor(Math.log(1 - r.uniform()) / lq), min, max);
@@ -145,6 +150,7 @@ export function sequencePattern(prefix: string, width: number): Strategy {
   return {
     kind: 'pattern',
     afterSort: true,
+    bytesPerRow: prefix.length + width + 6,
     generate(ctx) {
       const head = new TextEncoder().encode(prefix);
       const w = Math.max(width, String(ctx.n).length);
@@ -170,6 +176,7 @@ export function sequencePattern(prefix: string, width: number): Strategy {
 export function digits(count: number): Strategy {
   return {
     kind: 'digits',
+    bytesPerRow: count + 4,
     generate(ctx) {
       const bytes = new Uint8Array(ctx.n * count);
       const offsets = new Int32Array(ctx.n + 1);

@@ -3,7 +3,7 @@
  * sum_children", "first_per_parent"): values computed from other columns of the row, of a
  * parent through FKs, or of child rows.
  */
-import type { Rng } from '../../rng';
+import { WeightedChoice, type Rng } from '../../rng';
 import { boolColumn, dictColumn, numberColumn, type Column } from '../../table/column';
 import type { Strategy } from '../model';
 import { gather, numeric, type Path } from './paths';
@@ -128,6 +128,46 @@ export function firstPerParent(fk: string): Strategy {
       const out = new Uint8Array(ctx.n);
       for (let i = 0; i < ctx.n; i++) out[i] = i === 0 || p[i] !== p[i - 1] ? 1 : 0;
       return boolColumn(ctx.column, out);
+    },
+  };
+}
+
+export interface ProvenOptions {
+  /** The status another table proves (`returned`). */
+  readonly value: string;
+  /** The table whose rows prove it, one row per parent (`return`). */
+  readonly by: string;
+  /** This row's time: only rows at least `marginDays` before the range end can be proven. */
+  readonly time: string;
+  readonly marginDays: number;
+}
+
+/**
+ * A weighted status where one value is proven by another table's rows (spec §7: an order is
+ * `returned` exactly when a return row exists): exactly as many rows as `by` will have take
+ * `value`, drawn uniformly among rows early enough to be proven; the others take the remaining
+ * values by their weights. The proving table then picks exactly these rows (`fkDistinct`).
+ */
+export function provenStatus(key: string, weights: Readonly<Record<string, number>>, o: ProvenOptions): Strategy {
+  const values = Object.keys(weights);
+  const proven = values.indexOf(o.value);
+  return {
+    kind: 'weighted_enum_proven',
+    values,
+    profileKey: key,
+    generate(ctx) {
+      const k = ctx.rowsOf(o.by);
+      const t = numeric(ctx, o.time).values;
+      const latest = ctx.modelRange.endUs - o.marginDays * 86_400_000_000 - 1000;
+      const eligible: number[] = [];
+      for (let i = 0; i < ctx.n; i++) if (t[i] <= latest) eligible.push(i);
+      if (k > eligible.length) throw new Error(`${ctx.table}.${ctx.column}: ${k} ${o.by} rows need as many ${o.value} rows, only ${eligible.length} are early enough`);
+      const w = ctx.weights(key, weights);
+      const choice = new WeightedChoice(values.map((v, j) => (j === proven ? 0 : (w[v] ?? 0))));
+      const codes = new Int32Array(ctx.n);
+      for (let i = 0; i < ctx.n; i++) codes[i] = choice.at(ctx.rng.uniform());
+      for (const j of ctx.fork('proven').sampleWithoutReplacement(eligible.length, k)) codes[eligible[j]] = proven;
+      return dictColumn(ctx.column, values, codes);
     },
   };
 }

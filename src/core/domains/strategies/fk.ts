@@ -4,8 +4,6 @@
  */
 import { WeightedChoice } from '../../rng';
 import { getColumn, numberColumn, type Column } from '../../table/column';
-import { argsortStable } from '../sort';
-import { Fenwick } from '../fenwick';
 import type { GenContext, SkewProfile, Strategy } from '../model';
 import { columnInstants, instants, numeric, type Path } from './paths';
 
@@ -72,17 +70,58 @@ export function fkBalanced(parent: string): Strategy {
 export type Alpha = number | { readonly default: number; readonly reference: number };
 export const alphaFor = (a: Alpha, skew: SkewProfile) => (typeof a === 'number' ? a : a[skew]);
 
+/** The most popular parent's share of the draws at most this, at every scale (spec §7). */
+export const TOP_SHARE_BOUND = 0.15;
+
+/** Share of the top rank under zipf(α) over n parents: 1 / H(n, α) (past 10,000 ranks the sum's tail is its integral, to 1e-9). */
+export function zipfTopShare(parents: number, alpha: number): number {
+  const exact = Math.min(parents, 10_000);
+  let h = 0;
+  for (let r = 1; r <= exact; r++) h += r ** -alpha;
+  if (parents > exact) {
+    const [a, b] = [exact + 0.5, parents + 0.5];
+    h += Math.abs(alpha - 1) < 1e-12 ? Math.log(b / a) : (b ** (1 - alpha) - a ** (1 - alpha)) / (1 - alpha);
+  }
+  return 1 / h;
+}
+
+/**
+ * The exponent in use for `parents` parents and `draws` draws (spec §7): the declared one when
+ * the most popular parent's share stays within {@link TOP_SHARE_BOUND} with three standard
+ * deviations of sampling noise to spare, else the largest flatter one that does (small
+ * catalogues: 25 products at scale fixture). The `reference` profile keeps the declared value.
+ */
+export function zipfAlpha(parents: number, draws: number, declared: number, skew: SkewProfile): number {
+  if (skew === 'reference' || parents < 2) return declared;
+  const fits = (a: number) => {
+    const p = zipfTopShare(parents, a);
+    return p + 3 * Math.sqrt((p * (1 - p)) / Math.max(1, draws)) <= TOP_SHARE_BOUND;
+  };
+  if (fits(declared)) return declared;
+  let lo = 0;
+  let hi = declared;
+  if (!fits(lo)) return 0;
+  for (let k = 0; k < 30; k++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return Math.floor(lo * 1000) / 1000;
+}
+
 /**
  * Zipf(α): parent of rank r has weight r^−α; ranks are a seeded permutation of the parents
  * (so the most popular are not ids 1–5, D16); exact truncated sampling over the N parents.
+ * α is flattened where the top share would pass the 15 % bound ({@link zipfAlpha}).
  */
-export function fkZipf(parent: string, alpha: Alpha): Strategy {
+export function fkZipf(parent: string, alpha: Alpha): Strategy & { readonly alpha: Alpha } {
   return {
     kind: 'foreign_key_zipf',
+    alpha,
     references: parent,
     generate(ctx) {
       const p = ctx.tableData(parent).length;
-      const a = alphaFor(alpha, ctx.skew);
+      const a = zipfAlpha(p, ctx.n, alphaFor(alpha, ctx.skew), ctx.skew);
       const ranks = ctx.fork('ranks').shuffle(Array.from({ length: p }, (_, i) => i));
       const w = new Array<number>(p);
       for (let r = 0; r < p; r++) w[ranks[r]] = (r + 1) ** -a;
@@ -109,81 +148,7 @@ export function fkCatalog(parent: string, weights: readonly number[]): Strategy 
   };
 }
 
-export interface TimedParetoOptions {
-  readonly alpha: number;
-  /** A parent at the cap leaves the pool. */
-  readonly cap: number;
-  /** This table's time column (drawn here with its own strategy and stream). */
-  readonly time: string;
-  /** The parent's time column: a parent is eligible when its time ≤ the child's. */
-  readonly parentTime: string;
-}
-
-/**
- * Pareto(α) with a cap, time-consistent (spec §2): draw the child's time from its profile,
- * then a parent whose time ≤ it, ∝ weight U^(−1/α) (a Fenwick tree over parents by time);
- * none eligible → redraw the time. Writes the time column too.
- */
-export function fkParetoTimed(parent: string, o: TimedParetoOptions): Strategy & { capPerParent: number } {
-  return {
-    kind: 'foreign_key_pareto',
-    references: parent,
-    capPerParent: o.cap,
-    writes: [o.time],
-    generate(ctx) {
-      const times = columnInstants(getColumn(ctx.tableData(parent), o.parentTime));
-      const p = times.length;
-      const order = argsortStable(times);
-      const sortedTimes = new Float64Array(p);
-      const weightRng = ctx.fork('weights');
-      const w = new Float64Array(p);
-      for (let j = 0; j < p; j++) w[j] = (1 - weightRng.uniform()) ** (-1 / o.alpha);
-      const sortedW = new Float64Array(p);
-      for (let k = 0; k < p; k++) {
-        sortedTimes[k] = times[order[k]];
-        sortedW[k] = w[order[k]];
-      }
-      const tree = new Fenwick(sortedW);
-      const active = new Fenwick(new Float64Array(p).fill(1));
-      const used = new Int32Array(p);
-      const draw = ctx.strategyOf(o.time).sampler!(ctx);
-      const timeRng = ctx.streamOf(o.time);
-      const out = new Float64Array(ctx.n);
-      const childTimes = new Float64Array(ctx.n);
-      for (let i = 0; i < ctx.n; i++) {
-        for (let tries = 0; ; tries++) {
-          if (tries > 100_000) throw new Error(`${ctx.table}.${ctx.column}: no ${parent} exists early enough for the drawn times`);
-          const t = draw(timeRng);
-          const k = upperBound(sortedTimes, t);
-          if (k === 0 || active.prefix(k) < 0.5) continue;
-          const j = tree.find(ctx.rng.uniform() * tree.prefix(k));
-          if (j >= k || used[j] >= o.cap) continue;
-          if (++used[j] === o.cap) {
-            tree.add(j, -sortedW[j]);
-            active.add(j, -1);
-          }
-          out[i] = order[j] + 1;
-          childTimes[i] = t;
-          break;
-        }
-      }
-      ctx.provide(o.time, numberColumn(o.time, 'timestamp', childTimes));
-      return ids(ctx, out);
-    },
-  };
-}
-
-/** How many of the ascending `sorted` are ≤ x. */
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { fkParetoTimed, type TimedParetoOptions } from './fk-timed';
 
 /**
  * A uniform row of `childTable` among those whose `childFk` equals this row's `via` (the
@@ -256,25 +221,6 @@ export function fkActiveAt(parent: string, o: ActiveOptions): Strategy {
         valid[i] = 1;
       }
       return ids(ctx, out, valid);
-    },
-  };
-}
-
-/** A uniform parent among candidates that depend on another column's value (product name → its group's categories). */
-export function fkMapped(parent: string, from: Path, candidates: (code: number) => readonly number[]): Strategy {
-  return {
-    kind: 'foreign_key_mapped',
-    references: parent,
-    generate(ctx) {
-      const codes = numeric(ctx, from).values;
-      const out = new Float64Array(ctx.n);
-      const memo = new Map<number, readonly number[]>();
-      for (let i = 0; i < ctx.n; i++) {
-        let list = memo.get(codes[i]);
-        if (!list) memo.set(codes[i], (list = candidates(codes[i])));
-        out[i] = list[ctx.rng.index(list.length)];
-      }
-      return ids(ctx, out);
     },
   };
 }

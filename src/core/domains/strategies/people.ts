@@ -50,6 +50,7 @@ const localPart = (list: readonly string[]) => list.map((s) => encoder.encode(s.
 /** `first.last{1..998}@domain` from the row's names, lower case, letters and digits only. */
 export function email(first: string, last: string): Strategy {
   return {
+    bytesPerRow: 36,
     kind: 'faker_email',
     generate(ctx) {
       const f = ctx.col(first) as DictColumn;
@@ -85,6 +86,7 @@ function writeInt(buf: Uint8Array, at: number, v: number, width: number): void {
 /** `(200–998) 200–998-1000–9998`. */
 export function phone(): Strategy {
   return {
+    bytesPerRow: 18,
     kind: 'faker_phone',
     generate(ctx) {
       const bytes = new Uint8Array(ctx.n * 14);
@@ -108,6 +110,7 @@ export function phone(): Strategy {
 /** `{100–9998} {street} {St|Ave|…}`. */
 export function streetAddress(): Strategy {
   return {
+    bytesPerRow: 28,
     kind: 'faker_street_address',
     generate(ctx) {
       const streets = STREETS.map((s) => encoder.encode(` ${s} `));
@@ -131,6 +134,7 @@ export function streetAddress(): Strategy {
 /** `first last` (performed_by, issued_by). */
 export function personName(): Strategy {
   return {
+    bytesPerRow: 20,
     kind: 'faker_name',
     generate(ctx) {
       const firsts = FIRST_NAMES.map((s) => encoder.encode(`${s} `));

@@ -95,8 +95,12 @@ export interface SeasonalOptions {
   readonly months: readonly number[];
   /** Weights Mon…Sun. */
   readonly weekdays: readonly number[];
-  /** Bimodal hours: a peak chosen 50/50, hour = floor(clip(N(peak, sd), 0, 23.99)); absent: uniform time of day. */
-  readonly hours?: { readonly peaks: readonly [number, number]; readonly sd: number };
+  /**
+   * A day's activity curve (spec §7: a 24-hour day): with probability `floor` a uniform time of
+   * day (night hours are low, never empty), else a peak chosen 50/50 plus N(0, sd) hours,
+   * wrapped around midnight (nothing clipped into 23:xx). Absent: uniform time of day.
+   */
+  readonly hours?: { readonly peaks: readonly [number, number]; readonly sd: number; readonly floor: number };
 }
 
 /** Days of the window grouped by (month, weekday) cell. */
@@ -126,11 +130,10 @@ export function seasonal(o: SeasonalOptions): Strategy {
       const c = choice.at(rng.uniform());
       const day = days[start[c] + rng.index(start[c + 1] - start[c])];
       let offsetMs: number;
-      if (h) {
+      if (h && rng.uniform() >= h.floor) {
         const peak = rng.uniform() < 0.5 ? h.peaks[0] : h.peaks[1];
-        const x = rng.normal(peak, h.sd);
-        const hour = Math.floor(x < 0 ? 0 : x > 23.99 ? 23.99 : x);
-        offsetMs = hour * 3_600_000 + rng.index(3_600_000);
+        const hours = rng.normal(peak, h.sd);
+        offsetMs = Math.floor((((hours % 24) + 24) % 24) * 3_600_000) % 86_400_000;
       } else offsetMs = rng.index(86_400_000);
       return day * US_PER_DAY + offsetMs * US_PER_MS;
     };
@@ -204,6 +207,49 @@ export function addHours(source: Path, minHours: number, maxHours: number): Stra
       const span = ((maxHours - minHours) * US_PER_HOUR) / US_PER_MS;
       for (let i = 0; i < ctx.n; i++) out[i] = src.values[i] + minHours * US_PER_HOUR + Math.floor(ctx.rng.uniform() * span) * US_PER_MS;
       return numberColumn(ctx.column, 'timestamp', out, src.valid);
+    },
+  };
+}
+
+export interface DurationOptions {
+  /** Median of the lognormal duration, hours. */
+  readonly medianHours: number;
+  /** Sigma of the underlying normal. */
+  readonly sigma: number;
+  /** Shortest and longest duration (truncated: redrawn, never clipped onto the bound). */
+  readonly minMinutes: number;
+  readonly maxDays: number;
+}
+
+/**
+ * `source` + a continuous duration (whole ms), lognormal and truncated to [min, max]; it ends
+ * inside the range (spec §7: alert resolutions come after the trigger and before the range
+ * ends): a duration past the end is redrawn within the time left, and with less than the
+ * minimum left the value is null (still open).
+ */
+export function afterDuration(source: Path, o: DurationOptions): Strategy {
+  return {
+    kind: 'derived_add_duration',
+    generate(ctx) {
+      const src = instants(ctx, source);
+      const out = new Float64Array(ctx.n);
+      const valid = src.valid ? src.valid.slice() : new Uint8Array(ctx.n).fill(1);
+      const end = Math.min(ctx.modelRange.endUs, ctx.clipEndUs);
+      const min = o.minMinutes * 60_000;
+      const mu = Math.log(o.medianHours * 3_600_000);
+      for (let i = 0; i < ctx.n; i++) {
+        const left = Math.floor((end - US_PER_MS - src.values[i]) / US_PER_MS);
+        const max = Math.min(o.maxDays * 86_400_000, left);
+        if (max < min) {
+          valid[i] = 0;
+          continue;
+        }
+        let ms = -1;
+        for (let k = 0; k < 64 && !(ms >= min && ms <= max); k++) ms = Math.floor(ctx.rng.lognormal(mu, o.sigma));
+        if (!(ms >= min && ms <= max)) ms = min + ctx.rng.index(max - min + 1);
+        out[i] = src.values[i] + ms * US_PER_MS;
+      }
+      return numberColumn(ctx.column, 'timestamp', out, valid.includes(0) ? valid : undefined);
     },
   };
 }

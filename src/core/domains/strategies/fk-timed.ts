@@ -1,0 +1,154 @@
+/**
+ * The time-consistent Pareto foreign key (orders → customer, transactions → account), with
+ * counts per parent that keep a smooth long tail below the cap (spec/domains.md §7):
+ *
+ * 1. child times come from their own profile (seasonal), so the time marginal is exactly the
+ *    declared one; none falls before the first parent exists;
+ * 2. each parent gets an expected count ∝ activity × exposure: activity from a Pareto(α)
+ *    truncated (not clipped) at a level where no parent expects more than a third of the cap,
+ *    exposure the share of child times after the parent's own time (a customer who signed up
+ *    last month has had little time to order; without it the first sign-ups take everything);
+ * 3. counts are drawn multinomially from those expectations, capped (the cap then almost never
+ *    binds: no pile-up at it);
+ * 4. children, in time order, take a parent that exists by then, ∝ its remaining count (the
+ *    eligible parents only grow with time, so this never runs dry while counts allow it; where
+ *    chance says otherwise, the child's time is redrawn after the earliest parent left).
+ */
+import { getColumn, numberColumn } from '../../table/column';
+import { Fenwick } from '../fenwick';
+import type { GenContext, Strategy } from '../model';
+import { argsortStable } from '../sort';
+import { columnInstants } from './paths';
+
+export interface TimedParetoOptions {
+  readonly alpha: number;
+  /** Children a parent may have at most. */
+  readonly cap: number;
+  /** This table's time column (drawn here with its own strategy and stream). */
+  readonly time: string;
+  /** The parent's time column: a parent is eligible when its time ≤ the child's. */
+  readonly parentTime: string;
+}
+
+/** The largest expected count a parent may have, as a share of the cap. */
+export const EXPECTED_SHARE_OF_CAP = 1 / 2;
+
+/** How many of the ascending `sorted` are ≤ x. */
+export function upperBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Truncated Pareto(α) on [1, top] by inversion of the same uniforms, times exposure. */
+function weights(u: Float64Array, exposure: Float64Array, alpha: number, top: number, out: Float64Array): number {
+  const keep = 1 - top ** -alpha;
+  let sum = 0;
+  for (let k = 0; k < u.length; k++) {
+    out[k] = (1 - u[k] * keep) ** (-1 / alpha) * exposure[k];
+    sum += out[k];
+  }
+  return sum;
+}
+
+/** Weights whose largest expected count n·w/Σw is at most `most`: the truncation level found by bisection (log scale). */
+function cappedWeights(u: Float64Array, exposure: Float64Array, alpha: number, n: number, most: number): Float64Array {
+  const w = new Float64Array(u.length);
+  const fits = (top: number) => {
+    const sum = weights(u, exposure, alpha, top, w);
+    let max = 0;
+    for (let k = 0; k < w.length; k++) if (w[k] > max) max = w[k];
+    return sum > 0 && (n * max) / sum <= most;
+  };
+  let lo = 0;
+  let hi = Math.log(1e6);
+  if (!fits(Math.exp(hi))) {
+    for (let k = 0; k < 40; k++) {
+      const mid = (lo + hi) / 2;
+      if (fits(Math.exp(mid))) lo = mid;
+      else hi = mid;
+    }
+    hi = lo;
+  }
+  weights(u, exposure, alpha, Math.exp(hi), w);
+  return w;
+}
+
+/** Pareto(α) parents with a smooth tail below the cap, time-consistent; writes the child's time column too. */
+export function fkParetoTimed(parent: string, o: TimedParetoOptions): Strategy & { capPerParent: number } {
+  return {
+    kind: 'foreign_key_pareto',
+    references: parent,
+    capPerParent: o.cap,
+    writes: [o.time],
+    generate(ctx: GenContext) {
+      const times = columnInstants(getColumn(ctx.tableData(parent), o.parentTime));
+      const p = times.length;
+      const n = ctx.n;
+      const order = argsortStable(times);
+      const sortedTimes = Float64Array.from(order, (j) => times[j]);
+      // 1. child times from their profile, none before the first parent exists
+      const draw = ctx.strategyOf(o.time).sampler!(ctx);
+      const timeRng = ctx.streamOf(o.time);
+      const redraw = (after: number): number => {
+        for (let tries = 0; tries < 100_000; tries++) {
+          const t = draw(timeRng);
+          if (t >= after) return t;
+        }
+        throw new Error(`${ctx.table}.${ctx.column}: no ${parent} exists early enough for the drawn times`);
+      };
+      const child = new Float64Array(n);
+      for (let i = 0; i < n; i++) child[i] = redraw(sortedTimes[0]);
+      child.sort();
+      // 2. exposure: the share of child times at or after each parent's time
+      const exposure = new Float64Array(p);
+      for (let k = 0; k < p; k++) {
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (child[mid] < sortedTimes[k]) lo = mid + 1;
+          else hi = mid;
+        }
+        exposure[k] = (n - lo) / Math.max(1, n);
+      }
+      const weightRng = ctx.fork('weights');
+      const u = new Float64Array(p);
+      for (let k = 0; k < p; k++) u[k] = weightRng.uniform();
+      const w = cappedWeights(u, exposure, o.alpha, n, o.cap * EXPECTED_SHARE_OF_CAP);
+      // 3. counts: a capped multinomial over the expectations
+      const pick = new Fenwick(w);
+      const counts = new Float64Array(p);
+      const countRng = ctx.fork('counts');
+      for (let i = 0; i < n; i++) {
+        const total = pick.prefix(p);
+        if (!(total > 0)) throw new Error(`${ctx.table}.${ctx.column}: ${n} rows need more than ${o.cap} per ${parent} (${p} rows)`);
+        const k = Math.min(p - 1, pick.find(countRng.uniform() * total));
+        if (++counts[k] === o.cap) pick.add(k, -w[k]);
+      }
+      // 4. children in time order take an existing parent ∝ its remaining count
+      const remaining = new Fenwick(counts);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = upperBound(sortedTimes, child[i]);
+        const open = remaining.prefix(k);
+        let j: number;
+        if (open >= 0.5) j = Math.min(k - 1, remaining.find(ctx.rng.uniform() * open));
+        else {
+          // chance left no parent of this time with a child to spare: move the child after the earliest that has one
+          j = remaining.find(0);
+          child[i] = redraw(sortedTimes[j]);
+        }
+        remaining.add(j, -1);
+        out[i] = order[j] + 1;
+      }
+      ctx.provide(o.time, numberColumn(o.time, 'timestamp', child));
+      return numberColumn(ctx.column, 'int', out);
+    },
+  };
+}
