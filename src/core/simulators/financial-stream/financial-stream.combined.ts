@@ -5,6 +5,10 @@
  * `merchant_category` and `is_fraud`. Rows sort by (time, original < reversal < fraud, source
  * order); untimed originals go last in row order. Built column by column: each gathers from the
  * three sources (originals, reversals, fraud) in one pass.
+ *
+ * The id column is text even for integer ids: one Parquet column cannot hold an integer and a
+ * UUID, and writing `17` (never `17.0`) keeps the value. `original_transaction_id` keeps the
+ * input's type, so reversals join back to their originals without a cast.
  */
 import { radixSortBy } from '../../sort';
 import { floatColumnOf, gatherParts, nullColumn, textOf } from '../../table/combine';
