@@ -135,7 +135,7 @@ function digitsOf(values: Float64Array, valid: Uint8Array | undefined, name: str
     let x = values[i];
     for (let o = offsets[i + 1] - 1; o >= a; o--) {
       const q = Math.floor(x / 10);
-      bytes[o] = 48 + x - q * 10;
+      bytes[o] = 48 + (x - q * 10); // the digit first: 48 + x could pass 2^53
       x = q;
     }
   }
