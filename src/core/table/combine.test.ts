@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInstant, US_PER_DAY } from '../time';
 import { cellAt, columnFromValues, dictColumn, stringColumn, type CellValue, type Column, type ColumnType } from './column';
-import { concatColumns, nullColumn, textOf, utf8Of } from './combine';
+import { gatherParts, nullColumn, textOf, utf8Of } from './combine';
 import { instantsOf, numbersOf, textIn } from './values';
 
 const cells = (c: Column, n: number) => Array.from({ length: n }, (_, i) => cellAt(c, i));
@@ -17,7 +17,7 @@ const valueArb: Record<ColumnType, fc.Arbitrary<CellValue>> = {
 };
 
 describe('combining columns', () => {
-  it('concatenates parts of one type, nulls and dictionaries included, cell for cell', () =>
+  it('gathers rows from parts of one type in any order, nulls and dictionaries included, cell for cell', () =>
     fc.assert(
       fc.property(
         fc.constantFrom<ColumnType>('int', 'float', 'bool', 'string', 'timestamp', 'date').chain((type) =>
@@ -29,16 +29,20 @@ describe('combining columns', () => {
               ? dictColumn('x', ['a', 'b'], Int32Array.from(p, (v) => (v === null ? 0 : (v as string).length % 2)), Uint8Array.from(p, (v) => (v === null ? 0 : 1)))
               : columnFromValues('x', type, p),
           );
-          const want = cols.flatMap((c, k) => cells(c, parts[k].length));
-          const got = concatColumns('y', type, [...cols, nullColumn('z', type, 2)]);
+          const all = [...cols.flatMap((c, k) => cells(c, parts[k].length)), null, null];
+          // every row once, in a scrambled order
+          const order = Int32Array.from(all.map((_, i) => i).sort((a, b) => ((a * 7919) % 13) - ((b * 7919) % 13) || a - b));
+          const got = gatherParts('y', type, [...cols, nullColumn('z', type, 2)], order);
           expect(got.name).toBe('y');
-          expect(cells(got, want.length + 2)).toEqual([...want, null, null]);
+          expect(cells(got, all.length)).toEqual(Array.from(order, (k) => all[k]));
         },
       ),
     ));
 
   it('writes keys as text: integers without a decimal point, nulls kept; dictionaries expand to bytes', () => {
-    expect(cells(textOf(columnFromValues('id', 'int', [17, null, -3])), 3)).toEqual(['17', null, '-3']);
+    expect(cells(textOf(columnFromValues('id', 'int', [17, null, -3, 0, 1e15, 2.5])), 6)).toEqual(['17', null, '-3', '0', '1000000000000000', '2.5']);
+    // the digit fast path (non-negative integers only)
+    expect(cells(textOf(columnFromValues('id', 'int', [17, null, 0, 9, 10, 2 ** 53 - 1])), 6)).toEqual(['17', null, '0', '9', '10', String(2 ** 53 - 1)]);
     expect(textOf(columnFromValues('id', 'string', ['a']), 'k').name).toBe('k');
     const d = dictColumn('s', ['x', 'yy'], Int32Array.from([1, 0, 1]), Uint8Array.from([1, 0, 1]));
     expect(cells(utf8Of(d), 3)).toEqual(['yy', null, 'yy']);

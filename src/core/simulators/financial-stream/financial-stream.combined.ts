@@ -3,11 +3,15 @@
  * a double, the time as a timestamp), original rows, then reversal and fraud rows in the same
  * columns, plus `record_type`, `original_transaction_id`, `reversal_reason`,
  * `merchant_category` and `is_fraud`. Rows sort by (time, original < reversal < fraud, source
- * order); untimed originals go last in row order. Built column by column: each is the three
- * sources end to end, reordered once.
+ * order); untimed originals go last in row order. Built column by column: each gathers from the
+ * three sources (originals, reversals, fraud) in one pass.
+ *
+ * The id column is text even for integer ids: one Parquet column cannot hold an integer and a
+ * UUID, and writing `17` (never `17.0`) keeps the value. `original_transaction_id` keeps the
+ * input's type, so reversals join back to their originals without a cast.
  */
 import { radixSortBy } from '../../sort';
-import { concatColumns, floatColumnOf, nullColumn, textOf } from '../../table/combine';
+import { floatColumnOf, gatherParts, nullColumn, textOf } from '../../table/combine';
 import { boolColumn, dictColumn, makeTable, numberColumn, takeColumn, type Column, type ColumnType, type Table, type Utf8Column } from '../../table/column';
 import { FRAUD_CATEGORIES, RECORD_TYPES, REVERSAL_REASONS } from './financial-stream.constants';
 import type { Fraud } from './financial-stream.fraud';
@@ -23,8 +27,53 @@ export const DEFAULT_TIME_COLUMN = 'transaction_time';
 /**
  * Combined row order over the index space [originals | reversals | fraud]: timed records by
  * (time, index) — the index order is the tie-break order — then untimed originals in row order.
+ * Reversals and fraud come sorted; when the timed originals are too (domains sort by time), a
+ * three-way merge does it in one pass, else a stable radix sort.
  */
 export function combinedOrder(time: Float64Array, reversalAt: Float64Array, fraudAt: Float64Array): Int32Array {
+  const n = time.length;
+  let sorted = true;
+  let prev = Number.NEGATIVE_INFINITY;
+  let timedOriginals = 0;
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    if (t !== t) continue;
+    timedOriginals++;
+    if (t < prev) sorted = false;
+    prev = t;
+  }
+  return sorted ? mergedOrder(time, timedOriginals, reversalAt, fraudAt) : sortedOrder(time, reversalAt, fraudAt);
+}
+
+function mergedOrder(time: Float64Array, timedOriginals: number, reversalAt: Float64Array, fraudAt: Float64Array): Int32Array {
+  const n = time.length;
+  const r = reversalAt.length;
+  const q = fraudAt.length;
+  const order = new Int32Array(n + r + q);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let o = 0;
+  const nextOriginal = () => {
+    while (i < n && time[i] !== time[i]) i++;
+  };
+  nextOriginal();
+  for (let left = timedOriginals + r + q; left > 0; left--) {
+    const a = i < n ? time[i] : Number.POSITIVE_INFINITY;
+    const b = j < r ? reversalAt[j] : Number.POSITIVE_INFINITY;
+    const c = k < q ? fraudAt[k] : Number.POSITIVE_INFINITY;
+    // ties: original before reversal before fraud
+    if (a <= b && a <= c) {
+      order[o++] = i++;
+      nextOriginal();
+    } else if (b <= c) order[o++] = n + j++;
+    else order[o++] = n + r + k++;
+  }
+  for (let u = 0; u < n; u++) if (time[u] !== time[u]) order[o++] = u;
+  return order;
+}
+
+function sortedOrder(time: Float64Array, reversalAt: Float64Array, fraudAt: Float64Array): Int32Array {
   const n = time.length;
   const total = n + reversalAt.length + fraudAt.length;
   const at = new Float64Array(total);
@@ -83,7 +132,7 @@ export function combinedTable(ledger: Ledger, rev: Reversals, fraud: Fraud, reve
   const q = fraud.length;
   const order = combinedOrder(ledger.time, rev.at, fraud.at);
   const accounts = unifiedAccounts(ledger);
-  const finish = (name: string, type: ColumnType, parts: Column[]) => takeColumn(concatColumns(name, type, parts), order);
+  const finish = (name: string, type: ColumnType, parts: Column[]) => gatherParts(name, type, parts, order);
   const timeParts = (name: string, originals: Column) => finish(name, 'timestamp', [originals, numberColumn(name, 'timestamp', rev.at), numberColumn(name, 'timestamp', fraud.at)]);
   const idParts = (name: string, originals: Column) => finish(name, 'string', [originals, reversalIds, fraudIds]);
 
@@ -100,7 +149,7 @@ export function combinedTable(ledger: Ledger, rev: Reversals, fraud: Fraud, reve
     else if (c.name === ledger.timeName) cols.push(timeParts(c.name, floatColumnOf(c.name, ledger.time, 'timestamp')));
     else {
       const name = reserved.has(c.name) ? uniqueName(c.name, taken) : c.name;
-      cols.push(finish(name, c.type, [c, nullColumn(name, c.type, r + q)]));
+      cols.push(finish(name, c.type, [c, nullColumn(name, c.type, r), nullColumn(name, c.type, q)]));
     }
   }
   if (!ledger.id) cols.push(idParts(DEFAULT_ID_COLUMN, nullColumn(DEFAULT_ID_COLUMN, 'string', n)));

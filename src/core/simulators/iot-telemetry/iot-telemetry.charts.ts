@@ -2,8 +2,10 @@
  * Chart data for the IoT telemetry page, small for any fleet: downsampled readings of a few
  * chosen devices (drift and gaps visible), alerts over time with storms to shade, fleet status,
  * battery distribution, alert mix, and a detail view (readings, alerts, battery over time) for
- * the same devices. Other devices' details would be a worker request by device id; the page
- * asks for it when it needs one (not built yet: the page comes later).
+ * the same devices. Another device's detail is not precomputed: the worker keeps the last runs
+ * in memory (dispatcher.ts), so the page would send `{type: 'device-detail', runId, deviceId}`
+ * and the worker would answer with a DeviceDetail built from that run's readings, alerts and
+ * fleet_status tables (one pass over each; not built yet: the page comes later).
  */
 import { roundTo } from '../../domains/sort';
 import { cellAt } from '../../table/column';
