@@ -92,7 +92,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const progress = throttled(id);
     if (signal.aborted) throw aborted();
     // jszip cannot be interrupted: answer a cancel at once and let it finish unseen
-    const zip = await Promise.race([zipTree(files, (percent) => progress({ phase: 'zip', done: percent, total: 100 })), whenAborted(signal)]);
+    const zip = await Promise.race([zipTree(files, { onProgress: progress }), whenAborted(signal)]);
     const result: PackageResult = { zip, format, files: files.map((f) => ({ path: f.path, bytes: f.bytes.length })), elapsedMs: options.now() - began };
     post({ id, type: 'ok', data: result }, [zip.buffer as ArrayBuffer]);
   }
@@ -104,7 +104,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (req.format === 'parquet') await options.initParquet();
     const signal = abortable(req.id);
     const progress = throttled(req.id);
-    const files = await buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }));
+    const files = await buildTree(out, req.format, { onProgress: progress });
     await zipAndPost(req.id, req.format, began, signal, files);
   }
 

@@ -75,16 +75,19 @@ function cellWriter(c: Column): CellWriter {
 /**
  * RFC 4180 CSV: a header row, fields quoted only when they hold a quote, comma or line break
  * (quotes doubled), LF line endings, ISO 8601 `…Z` instants, `true`/`false`, empty for null
- * (an empty string is written as `""` so it stays distinct from null).
+ * (an empty string is written as `""` so it stays distinct from null). `header: false` writes the
+ * rows only (a later row group of a table written in parts).
  */
-export function writeCsv(t: Table): Uint8Array {
+export function writeCsv(t: Table, header = true): Uint8Array {
   const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 12));
-  t.columns.forEach((c, j) => {
-    if (j > 0) out.byte(COMMA);
-    const name = encoder.encode(c.name);
-    writeField(out, name, 0, name.length);
-  });
-  out.byte(LF);
+  if (header) {
+    t.columns.forEach((c, j) => {
+      if (j > 0) out.byte(COMMA);
+      const name = encoder.encode(c.name);
+      writeField(out, name, 0, name.length);
+    });
+    out.byte(LF);
+  }
   const writers = t.columns.map(cellWriter);
   const cols = t.columns;
   const k = cols.length;
