@@ -14,6 +14,8 @@ export interface SimArgs {
   out?: string;
   zip?: string;
   stats: boolean;
+  /** Encoder threads for writing files (default: the core count). */
+  threads?: number;
 }
 
 /** `--set` values are JSON when they parse as JSON, else the text itself. */
@@ -79,6 +81,12 @@ export function parseSimArgs(argv: string[]): SimArgs {
       case '--stats':
         out.stats = true;
         break;
+      case '--threads': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--threads: "${v}" is not allowed; allowed: an integer from 1 to 256`);
+        out.threads = Number(v);
+        break;
+      }
       default:
         throw new UsageError(`unknown argument "${a}" (see: npm run sim -- --help)`);
     }

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { buildTree, zipTree } from '../core/output/tree';
+import { readFileSync } from 'node:fs';
+import { runFiles } from '../core/output/tree';
+import { prepareOutput } from '../node/write-output';
 import { SIMULATORS, findSimulator } from '../core/registry';
 import { ConfigError, runSimulator } from '../core/run';
 import { formatIssue } from '../core/schema/config';
@@ -16,7 +16,7 @@ Usage:
   npm run -s sim -- list
   npm run -s sim -- describe <simulator>
   npm run -s sim -- <simulator> [--config file.json] [--set key=value]... [--seed N]
-                     [--format parquet|csv|jsonl] [--out DIR] [--zip FILE] [--stats]
+                     [--format parquet|csv|jsonl] [--out DIR] [--zip FILE] [--stats] [--threads N]
                      [--input DIR|DOMAIN:SCALE]   (input tables, for simulators that take them)
 
   npm run -s sim -- domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
@@ -27,6 +27,7 @@ Usage:
                     the value is parsed as JSON when it parses, else taken as text
   --stats           print the run's stats as one JSON object on stdout (and nothing else)
   --zip FILE        the same bytes the browser downloads
+  --threads N       threads that encode the files (default: the core count); same bytes for any N
 
 Exit codes: 0 success, 2 bad arguments or config, 1 other failures.`;
 
@@ -66,29 +67,20 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   if (args.input && !def.inputs) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
+  // encoder threads load while the run simulates (process.exit ends them on any failure)
+  const output = args.out || args.zip ? prepareOutput(args) : undefined;
   const run = await runSimulator(def, raw, {
     seed: args.seed,
     inputs,
     signal: abort.signal,
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
-  if (args.out || args.zip) {
+  if (output) {
     initParquetNode();
-    const files = await buildTree(run, args.format);
-    if (args.out) {
-      for (const file of files) {
-        const path = join(args.out, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.bytes);
-      }
-    }
-    if (args.zip) {
-      const zip = await zipTree(files);
-      mkdirSync(dirname(args.zip), { recursive: true });
-      writeFileSync(args.zip, zip);
-    }
+    const files = await output.write(runFiles(run, args.format), abort.signal);
+    output.close();
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    const size = files.reduce((a, f) => a + f.bytes.length, 0);
+    const size = files.reduce((a, f) => a + f.bytes, 0);
     const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
     process.stderr.write(`${def.id}: ${files.length} files (${humanBytes(size)}) written to ${where} in ${seconds.toFixed(1)} s\n`);
   }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { expect } from 'vitest';
-import { columnFromValues, makeTable, type CellValue, type ColumnType, type Table } from '../table/column';
+import { columnFromValues, dictColumn, makeTable, numberColumn, Utf8Builder, type CellValue, type ColumnType, type Table } from '../table/column';
 import { formatDate, formatIso } from '../time';
 
 /** An independent RFC 4180 reader (tests only): fields, quotes, doubled quotes, LF records. */
@@ -120,3 +120,29 @@ export async function expectParquetHolds(bytes: Uint8Array, t: Table): Promise<v
     });
   });
 }
+
+/** A table of more than one row group: ints, floats with nulls, dictionary and UTF-8 strings, instants. */
+export function bigTable(rows: number): Table {
+  const id = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  const valid = new Uint8Array(rows);
+  const ts = new Float64Array(rows);
+  const codes = new Int32Array(rows);
+  const label = new Utf8Builder(rows, 12);
+  for (let i = 0; i < rows; i++) {
+    id[i] = i;
+    amount[i] = (i * 37) % 1000 / 8;
+    valid[i] = i % 11 === 0 ? 0 : 1;
+    ts[i] = 1_704_067_200_000_000 + i * 1_000_000;
+    codes[i] = (i * 7) % 5;
+    label.append(`row-${i}${i % 3 === 0 ? ',"q"' : ''}`);
+  }
+  return makeTable('big', [
+    numberColumn('id', 'int', id),
+    numberColumn('amount', 'float', amount, valid),
+    dictColumn('state', ['new', 'paid', 'sent', 'late', ''], codes),
+    label.finish('label'),
+    numberColumn('at', 'timestamp', ts),
+  ]);
+}
+

@@ -1,7 +1,7 @@
 /**
  * Units of encoding work. A table is written as parts, one per row group (Parquet parts are
- * stitched, text parts concatenated); a zip's text is deflated in segments. Both are
- * independent of each other, so they can run on any thread and be put together in order.
+ * stitched, text parts concatenated); a zip's text is deflated in segments of fixed size. Each
+ * is independent of the others, so they run on any thread and are put together in order.
  */
 import type { Table } from '../table/column';
 import { writeCsv } from './csv';
@@ -11,8 +11,8 @@ import { encodeParquetPart } from './parquet';
 import { deflateSegment } from './zip';
 
 export type EncodeTask =
-  /** One row group of a table; `deflate` also compresses it as a zip segment (text only). */
-  | { readonly kind: 'part'; readonly format: OutputFormat; readonly rows: Table; readonly first: boolean; readonly deflate: boolean }
+  /** One row group of a table in a format. */
+  | { readonly kind: 'part'; readonly format: OutputFormat; readonly rows: Table; readonly first: boolean }
   /** Raw bytes of a file to deflate as one zip segment. */
   | { readonly kind: 'deflate'; readonly bytes: Uint8Array };
 
@@ -37,8 +37,7 @@ function encodeRows(format: OutputFormat, rows: Table, first: boolean): Uint8Arr
 /** Do one task on this thread. */
 export function runTask(task: EncodeTask): Piece {
   if (task.kind === 'deflate') return deflateSegment(task.bytes);
-  const bytes = encodeRows(task.format, task.rows, task.first);
-  return task.deflate ? deflateSegment(bytes) : { bytes };
+  return { bytes: encodeRows(task.format, task.rows, task.first) };
 }
 
 /** Runs encoding tasks, on this thread or on a pool of threads. */

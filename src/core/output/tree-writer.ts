@@ -65,38 +65,43 @@ function* groupsOf(t: Table, copy: boolean): Generator<Table> {
   for (const [start, end] of rowGroups(t.length)) yield !copy && start === 0 && end === t.length ? t : sliceTable(t, start, end);
 }
 
-/** A table's bytes, row group by row group: Parquet stitched, text concatenated or deflated. */
-async function* tableContent(groups: Iterable<Table> | AsyncIterable<Table>, format: OutputFormat, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Piece> {
+/** A table's bytes, row group by row group: Parquet parts stitched, text parts concatenated. */
+async function* tableBytes(groups: Iterable<Table> | AsyncIterable<Table>, format: OutputFormat, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Uint8Array> {
   const stitcher = format === 'parquet' ? new ParquetStitcher() : undefined;
   let first = true;
   const parts = ordered(groups, encoder.threads, (rows) => {
-    const task = { kind: 'part' as const, format, rows, first, deflate: deflate && !stitcher };
+    const task = { kind: 'part' as const, format, rows, first };
     first = false;
     const n = rows.length;
-    return encoder.run(task).then((piece) => ({ piece, n }));
+    return encoder.run(task).then((piece) => ({ bytes: piece.bytes, n }));
   });
-  for await (const { piece, n } of parts) {
+  for await (const { bytes, n } of parts) {
     onRows(n);
-    yield stitcher ? { bytes: stitcher.add(piece.bytes) } : piece;
+    yield stitcher ? stitcher.add(bytes) : bytes;
   }
-  if (stitcher) yield { bytes: stitcher.finish() };
+  if (stitcher) yield stitcher.finish();
 }
 
-/** Raw chunks of a file as pieces: deflated in fixed blocks on the encoder when the sink wants it. */
-async function* rawContent(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, deflate: boolean, encoder: PartEncoder): AsyncGenerator<Piece> {
+/** A file's raw bytes, as they are produced. */
+function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+  if (isTableFile(file)) return tableBytes(groupsOf(file.table, encoder.transfers), file.format, encoder, onRows);
+  if (isBytesFile(file)) return [file.bytes];
+  if (isStreamFile(file)) return file.produce();
+  return tableBytes(fixedRowGroups(file.chunks()), file.format, encoder, onRows);
+}
+
+/**
+ * A file's bytes as pieces to write: raw, or (for a sink that deflates it) deflated in fixed
+ * blocks of its raw bytes on the encoder's threads, so a zip entry depends only on the file's
+ * bytes, however they were produced.
+ */
+async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Piece> {
+  const raw = rawBytes(file, encoder, onRows);
   if (!deflate) {
-    for await (const bytes of chunks) yield { bytes };
+    for await (const bytes of raw) yield { bytes };
     return;
   }
-  yield* ordered(ByteBlocks.of(chunks, DEFLATE_BLOCK, encoder.transfers), encoder.threads, (bytes) => encoder.run({ kind: 'deflate', bytes }));
-}
-
-/** Bytes written so far of the current file, for progress within a file. */
-function contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Piece> {
-  if (isTableFile(file)) return tableContent(groupsOf(file.table, encoder.transfers), file.format, deflate, encoder, onRows);
-  if (isBytesFile(file)) return rawContent([file.bytes], deflate, encoder);
-  if (isStreamFile(file)) return rawContent(file.produce(), deflate, encoder);
-  return tableContent(fixedRowGroups(file.chunks()), file.format, deflate, encoder, onRows);
+  yield* ordered(ByteBlocks.of(raw, DEFLATE_BLOCK, encoder.transfers), encoder.threads, (bytes) => encoder.run({ kind: 'deflate', bytes }));
 }
 
 /**
