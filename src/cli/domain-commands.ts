@@ -2,11 +2,9 @@
  * `domain` and `inspect` commands: generate a base-data domain into files, and describe input
  * tables (a folder of uploads or DOMAIN:SCALE) as JSON.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
-import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
+import { prepareOutput } from '../node/write-output';
 import { parseSimArgs, setPath, UsageError } from './args';
 import { loadInputs } from './inputs';
 import { initParquetNode } from './parquet-node';
@@ -25,20 +23,6 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
     else rest.push(a);
   }
   return { value, rest };
-}
-
-async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
-  if (out)
-    for (const file of files) {
-      const path = join(out, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.bytes);
-    }
-  if (zip) {
-    const bytes = await zipTree(files);
-    mkdirSync(dirname(zip), { recursive: true });
-    writeFileSync(zip, bytes);
-  }
 }
 
 /** Ctrl-C cancels the run between tables and columns. */
@@ -69,8 +53,9 @@ export async function domainCommand(argv: string[]): Promise<void> {
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
     initParquetNode();
-    const files = domainTree(out, args.format);
-    await writeFiles(files, args.out, args.zip);
+    const output = prepareOutput(args);
+    await output.write(domainTree(out, args.format));
+    output.close();
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const rows = out.tables.reduce((a, t) => a + t.length, 0);
     const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');

@@ -11,6 +11,8 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
+import { browserThreads } from './cores';
+import type { DownloadTarget } from './sinks';
 
 export interface ProgressEvent {
   readonly phase: string;
@@ -31,10 +33,11 @@ type RequestBody = Work extends infer R ? (R extends Work ? Omit<R, 'id'> : neve
 
 /**
  * How long a cancelled request may take to answer before the worker is replaced: a simulator
- * checks for cancel often; a domain between columns; a download between files (its zip step
- * answers at once). Replacing the worker loses the data set, so the grace is generous there.
+ * checks for cancel often; a domain between columns; a download between row groups (one row
+ * group may take a second or two on a loaded machine). Replacing the worker loses the data set
+ * and every other page's run, so the grace is generous for downloads.
  */
-const CANCEL_GRACE_MS: Partial<Record<Work['type'], number>> = { run: 1000, package: 1000, domain: 5000, packageData: 30_000 };
+const CANCEL_GRACE_MS: Partial<Record<Work['type'], number>> = { run: 1000, package: 10_000, domain: 5000, packageData: 30_000 };
 
 interface Pending {
   resolve(data: unknown): void;
@@ -127,8 +130,9 @@ export class SimClient {
     return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, ...(inputs ? { inputs } : {}) }, onProgress);
   }
 
-  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'package', runId, format }, onProgress);
+  /** Write a run's output tree to `target` (default: a zip Blob to save as a download). */
+  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void, target: DownloadTarget = { kind: 'blob' }): Job<PackageResult> {
+    return this.request<PackageResult>({ type: 'package', runId, format, target, threads: browserThreads() }, onProgress);
   }
 
   /** Generate a domain into the data set (scale, seed, startDate, endDate in `config`). */
@@ -149,9 +153,9 @@ export class SimClient {
     return this.request<DropResult>({ type: 'drop', tables });
   }
 
-  /** Zip chosen tables of the data set in a format. */
-  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'packageData', tables, format }, onProgress);
+  /** Write chosen tables of the data set in a format to `target` (default: a zip Blob). */
+  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void, target: DownloadTarget = { kind: 'blob' }): Job<PackageResult> {
+    return this.request<PackageResult>({ type: 'packageData', tables, format, target, threads: browserThreads() }, onProgress);
   }
 
   dispose(): void {

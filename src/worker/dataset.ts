@@ -15,8 +15,9 @@ import type { DomainConfig } from '../core/domains/config';
 import { formatReadError, readTableFile, retypeColumn, tableNameOf } from '../core/inputs';
 import { summarizeTable } from '../core/inputs/summary';
 import type { ReadError } from '../core/inputs/types';
-import { writeTable, type OutputFormat } from '../core/output/formats';
-import { jsonBytes, type WrittenFile } from '../core/output/tree';
+import type { OutputFile } from '../core/output/files';
+import type { OutputFormat } from '../core/output/formats';
+import { jsonBytes } from '../core/output/tree';
 import { ConfigError } from '../core/schema/config';
 import type { RunHooks } from '../core/simulator';
 import type { ColumnType, Table } from '../core/table/column';
@@ -167,17 +168,14 @@ export class DataSet {
    * uploads) and `_spindle/tables.json` (each table's metadata). A whole generated domain gives
    * the same files, byte for byte, as `sim domain <id> --scale … --format …`.
    */
-  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>): Promise<WrittenFile[]> {
+  tree(names: readonly string[], format: OutputFormat): OutputFile[] {
     const missing = names.filter((n) => !this.held.has(n));
     if (missing.length) throw new Error(`Not in the data set: ${missing.join(', ')}`);
     if (names.length === 0) throw new Error('Choose at least one table to download.');
     const wanted = new Set(names);
     const chosen = [...this.held].filter(([n]) => wanted.has(n));
-    const files: WrittenFile[] = [];
-    for (const [name, h] of chosen) {
-      files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format) });
-      await step(files.length, chosen.length);
-    }
+    // tables are encoded when the tree writer streams them
+    const files: OutputFile[] = chosen.map(([name, h]) => ({ path: `${name}.${format}`, table: h.table, format }));
     const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => ({ table: name, file: (h.origin as { file: string }).file }));
     const g = chosen.some(([, h]) => h.origin.kind === 'domain') ? this.generated : null;
     const config = g ? domainManifest(g.domain, g.config, format, uploads) : { engineVersion: ENGINE_VERSION, format, uploads };
