@@ -42,7 +42,7 @@ export function runTask(task: EncodeTask): Piece {
 
 /** Runs encoding tasks, on this thread or on a pool of threads. */
 export interface PartEncoder {
-  /** Threads working at once (1: this thread). Callers keep about this many tasks in flight. */
+  /** Threads working at once (1: this thread). Callers keep one more task than this in flight. */
   readonly threads: number;
   /** True when tasks cross to other threads: their buffers must be copies the caller gives up. */
   readonly transfers: boolean;

@@ -42,6 +42,9 @@ function weight(file: OutputFile): number {
   return Math.max(1, file.rowsHint ?? 1) * ROW_WEIGHT;
 }
 
+/** Tasks in flight: one more than the threads, so no thread waits while the writer writes; one in this thread. */
+const windowOf = (encoder: PartEncoder) => (encoder.transfers ? encoder.threads + 1 : 1);
+
 /**
  * Results of `start(item)` for each item, in order, with up to `window` started at once (the
  * pool works ahead while the writer waits on the sink).
@@ -69,7 +72,7 @@ function* groupsOf(t: Table, copy: boolean): Generator<Table> {
 async function* tableBytes(groups: Iterable<Table> | AsyncIterable<Table>, format: OutputFormat, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Uint8Array> {
   const stitcher = format === 'parquet' ? new ParquetStitcher() : undefined;
   let first = true;
-  const parts = ordered(groups, encoder.threads, (rows) => {
+  const parts = ordered(groups, windowOf(encoder), (rows) => {
     const task = { kind: 'part' as const, format, rows, first };
     first = false;
     const n = rows.length;
@@ -101,7 +104,7 @@ async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncod
     for await (const bytes of raw) yield { bytes };
     return;
   }
-  yield* ordered(ByteBlocks.of(raw, DEFLATE_BLOCK, encoder.transfers), encoder.threads, (bytes) => encoder.run({ kind: 'deflate', bytes }));
+  yield* ordered(ByteBlocks.of(raw, DEFLATE_BLOCK, encoder.transfers), windowOf(encoder), (bytes) => encoder.run({ kind: 'deflate', bytes }));
 }
 
 /**
