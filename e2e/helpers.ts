@@ -1,17 +1,35 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
-/** The zip the Node CLI writes for a config (to compare with the browser's download byte for byte). */
-export function cliZip(simulator: string, sets: Record<string, unknown>, format: string): Buffer {
-  const out = join(mkdtempSync(join(tmpdir(), 'spindle-e2e-')), 'cli.zip');
-  const args = ['--import', 'tsx', 'src/cli/main.ts', simulator, '--format', format, '--zip', out];
+/** Run the Node CLI with `--format` and the given sets plus extra arguments (to compare with the browser byte for byte). */
+function cli(simulator: string, sets: Record<string, unknown>, format: string, extra: string[]): void {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', simulator, '--format', format, ...extra];
   for (const [k, v] of Object.entries(sets)) args.push('--set', `${k}=${JSON.stringify(v)}`);
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
+}
+
+/** The zip the Node CLI writes for a config. */
+export function cliZip(simulator: string, sets: Record<string, unknown>, format: string): Buffer {
+  const out = join(mkdtempSync(join(tmpdir(), 'spindle-e2e-')), 'cli.zip');
+  cli(simulator, sets, format, ['--zip', out]);
   return readFileSync(out);
+}
+
+/** The folder the Node CLI writes for a config: every file by its path in the tree. */
+export function cliFolder(simulator: string, sets: Record<string, unknown>, format: string): Map<string, Buffer> {
+  const out = join(mkdtempSync(join(tmpdir(), 'spindle-e2e-')), 'out');
+  cli(simulator, sets, format, ['--out', out, '--threads', '1']);
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath, e.name);
+    files.set(relative(out, full).split(sep).join('/'), readFileSync(full));
+  }
+  return files;
 }
 
 /** Fail the test on any uncaught page error or console error. */
@@ -29,7 +47,13 @@ export async function runAndWait(page: Page) {
   await expect(page.getByRole('region', { name: 'Result tables' })).toBeVisible({ timeout: 60_000 });
 }
 
+/**
+ * Download .zip as a browser without the File System Access API does: the zip assembled as a
+ * Blob and saved as an ordinary download (headless Chromium cannot click a native save picker;
+ * e2e/output.spec.ts covers the picked-file and folder paths with the origin-private file system).
+ */
 export async function download(page: Page, format: 'Parquet' | 'CSV' | 'JSONL'): Promise<Buffer> {
+  await page.evaluate(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
   await page.getByRole('radiogroup', { name: 'File format' }).getByText(format, { exact: true }).click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .zip' }).click()]);
   return readFileSync((await dl.path())!);

@@ -1,5 +1,6 @@
 import { tableFromIPC, type Table as ArrowTable } from 'apache-arrow';
 import { SimClient } from '../worker/client';
+import { saveBlob } from './save';
 import type { TablePreview } from '../worker/protocol';
 
 /** The one engine worker of the page (outside React and the store: it is not serialisable state). */
@@ -22,13 +23,5 @@ export function getPreview(runId: number, table: string): ArrowTable | undefined
 
 /** Save bytes as a file download. */
 export function saveBytes(bytes: Uint8Array, fileName: string, type: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
 }

@@ -36,7 +36,7 @@ export interface Notice {
   readonly text: string;
 }
 
-/** A zip download built in the worker: format, progress, and the files it held. */
+/** A download written by the worker (a zip, or files into a folder): format, progress, and what it wrote. */
 export interface DownloadState {
   readonly status: JobStatus;
   readonly format: OutputFormat;
@@ -45,7 +45,14 @@ export interface DownloadState {
   readonly progress?: Progress;
   readonly error?: string;
   readonly files?: readonly { path: string; bytes: number }[];
-  readonly zipBytes?: number;
+  /** Where the last download went: a zip (downloaded or a picked file) or a picked folder. */
+  readonly target?: 'zip' | 'folder';
+  /** Bytes written: the zip's size, or the files' total. */
+  readonly bytes?: number;
+  /** The picked folder's name. */
+  readonly folder?: string;
+  /** The run was simulated again for this download (it was too large to keep). */
+  readonly regenerated?: boolean;
 }
 
 export type Theme = 'light' | 'dark';

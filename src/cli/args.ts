@@ -18,6 +18,8 @@ export interface SimArgs {
   stats: boolean;
   /** CSV: prefix formula-looking text cells with ' (spreadsheet-safe); default verbatim. */
   csvSafe: boolean;
+  /** Encoder threads for writing files (default: the core count). */
+  threads?: number;
 }
 
 /** `--set` values are JSON when they parse as JSON, else the text itself. */
@@ -110,6 +112,12 @@ export function parseSimArgs(argv: string[]): SimArgs {
         else if (flag === '--stats') out.stats = true;
         else out.csvSafe = true;
         break;
+      case '--threads': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new UsageError(`--threads: "${v}" is not allowed; allowed: an integer from 1 to 256`);
+        out.threads = Number(v);
+        break;
+      }
       default:
         throw new UsageError(`unknown argument "${a}" (see: spindle --help)`);
     }

@@ -2,18 +2,16 @@
  * `domain` and `inspect` commands: generate a base-data domain into files, and describe input
  * tables (a folder of uploads or DOMAIN:SCALE) as JSON.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DOMAINS, findDomain, generateDomain, SCALES } from '../core/domains';
-import { zipTree, type WrittenFile } from '../core/output/tree';
 import { domainTree } from '../core/domains/tree';
+import type { OutputFile } from '../core/output/files';
 import { columnSchema } from '../core/table/column';
+import { prepareOutput } from '../node/write-output';
 import { parseSimArgs, UsageError } from './args';
 import { setPath } from './set-path';
 import { prepareTargets } from './targets';
 import { loadInputs } from './inputs';
 import { initParquetNode } from './parquet-node';
-import { writeFileAtomic } from './write-file';
 
 /** Pull `--flag VALUE` / `--flag=VALUE` out of argv (the rest goes to the shared parser). */
 function takeFlag(argv: string[], flag: string): { value?: string; rest: string[] } {
@@ -32,18 +30,13 @@ function takeFlag(argv: string[], flag: string): { value?: string; rest: string[
   return { value, rest };
 }
 
-/** Write a tree to a folder and/or a zip (the domain and convert commands). */
-export async function writeFiles(files: readonly WrittenFile[], out?: string, zip?: string): Promise<void> {
-  if (out)
-    for (const file of files) {
-      const path = join(out, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileAtomic(path, file.bytes);
-    }
-  if (zip) {
-    const bytes = await zipTree(files);
-    mkdirSync(dirname(zip), { recursive: true });
-    writeFileAtomic(zip, bytes);
+/** Write a tree to a folder and/or a zip, streamed and atomic (the domain and convert commands). */
+export async function writeFiles(files: readonly OutputFile[], out?: string, zip?: string, threads?: number): Promise<void> {
+  const output = prepareOutput({ out, zip, threads });
+  try {
+    await output.write(files);
+  } finally {
+    output.close();
   }
 }
 
@@ -76,8 +69,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
     initParquetNode();
-    const files = domainTree(out, args.format, { spreadsheetSafe: args.csvSafe });
-    await writeFiles(files, args.out, args.zip);
+    await writeFiles(domainTree(out, args.format, { spreadsheetSafe: args.csvSafe }), args.out, args.zip, args.threads);
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const rows = out.tables.reduce((a, t) => a + t.length, 0);
     const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');

@@ -12,7 +12,7 @@ Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
   spindle list                          one simulator id per line
   spindle describe <simulator>          the config schema as JSON
   spindle <simulator> [--config file.json] [--set key=value]... [--seed N]
-                      [--format parquet|csv|jsonl] [--out DIR [--force]] [--zip FILE] [--stats]
+                      [--format parquet|csv|jsonl] [--out DIR [--force]] [--zip FILE] [--stats] [--threads N]
                       [--input DIR|DOMAIN:SCALE]   (input tables, for simulators that take them)
 
   spindle domain <retail|financial|iot> [--scale S] [--seed N] [--set startDate=YYYY-MM-DD]
@@ -27,6 +27,7 @@ Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
   --out DIR         a new or empty folder; --force writes into a folder that already holds files
   --zip FILE        the same bytes the browser downloads
   --stats           print the run's stats as one JSON object on stdout (and nothing else)
+  --threads N       threads that encode the files (default: the core count); the same bytes for any N
   --csv-safe        CSV for spreadsheets: text cells starting with = + - @ get a leading ' (default: verbatim)
   Each option except --set is given at most once.
 

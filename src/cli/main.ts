@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { buildTree, zipTree } from '../core/output/tree';
+import { runFiles } from '../core/output/tree';
+import { prepareOutput } from '../node/write-output';
 import { SIMULATORS, findSimulator } from '../core/registry';
 import { ConfigError, resolveConfig, runSimulator } from '../core/run';
 import { formatIssue } from '../core/schema/config';
@@ -12,7 +11,6 @@ import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { convertCommand } from './convert-command';
 import { initParquetNode } from './parquet-node';
-import { writeFileAtomic } from './write-file';
 import { errorLine, infoCommand, isInfoCommand, usageLine } from './info';
 import { failureLine } from './io-errors';
 import { currentTarget, prepareTargets, releaseTargets } from './targets';
@@ -42,29 +40,20 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
   // landing-zone simulators write their data files (Parquet included) during the run
   if (def.category === 'landing') initParquetNode();
+  // encoder threads load while the run simulates (process.exit ends them on any failure)
+  const output = args.out || args.zip ? prepareOutput(args) : undefined;
   const run = await runSimulator(def, raw, {
     seed: args.seed,
     inputs,
     signal: abort.signal,
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
-  if (args.out || args.zip) {
+  if (output) {
     initParquetNode();
-    const files = await buildTree(run, args.format, undefined, { spreadsheetSafe: args.csvSafe });
-    if (args.out) {
-      for (const file of files) {
-        const path = join(args.out, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileAtomic(path, file.bytes);
-      }
-    }
-    if (args.zip) {
-      const zip = await zipTree(files);
-      mkdirSync(dirname(args.zip), { recursive: true });
-      writeFileAtomic(args.zip, zip);
-    }
+    const files = await output.write(runFiles(run, args.format, { spreadsheetSafe: args.csvSafe }), abort.signal);
+    output.close();
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    const size = files.reduce((a, f) => a + f.bytes.length, 0);
+    const size = files.reduce((a, f) => a + f.bytes, 0);
     const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
     process.stderr.write(`${def.id}: ${files.length} files (${humanBytes(size)}) written to ${where} in ${seconds.toFixed(1)} s\n`);
   }

@@ -12,6 +12,14 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
+import { browserThreads } from './cores';
+import type { DownloadTarget } from './sinks';
+
+/** Where a download goes (default: a zip Blob) and whether CSV is spreadsheet-safe. */
+export interface DownloadOptions {
+  readonly target?: DownloadTarget;
+  readonly csvSafe?: boolean;
+}
 
 export interface ProgressEvent {
   readonly phase: string;
@@ -32,10 +40,11 @@ type RequestBody = Work extends infer R ? (R extends Work ? Omit<R, 'id'> : neve
 
 /**
  * How long a cancelled request may take to answer before the worker is replaced: a simulator
- * checks for cancel often; a domain between columns; a download between files (its zip step
- * answers at once). Replacing the worker loses the data set, so the grace is generous there.
+ * checks for cancel often; a domain between columns; a download between row groups (one row
+ * group may take a second or two on a loaded machine). Replacing the worker loses the data set
+ * and every other page's run, so the grace is generous for downloads.
  */
-const CANCEL_GRACE_MS: Partial<Record<Work['type'], number>> = { run: 1000, package: 1000, domain: 5000, packageData: 30_000 };
+const CANCEL_GRACE_MS: Partial<Record<Work['type'], number>> = { run: 1000, package: 10_000, domain: 5000, packageData: 30_000 };
 
 interface Pending {
   resolve(data: unknown): void;
@@ -128,8 +137,10 @@ export class SimClient {
     return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, ...(inputs ? { inputs } : {}) }, onProgress);
   }
 
-  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void, csvSafe = false): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'package', runId, format, ...(csvSafe ? { csvSafe } : {}) }, onProgress);
+  /** Write a run's output tree to a target (default: a zip Blob to save as a download). */
+  package(runId: number, format: OutputFormat, onProgress?: (p: ProgressEvent) => void, options: DownloadOptions = {}): Job<PackageResult> {
+    const { target = { kind: 'blob' }, csvSafe = false } = options;
+    return this.request<PackageResult>({ type: 'package', runId, format, target, threads: browserThreads(), ...(csvSafe ? { csvSafe } : {}) }, onProgress);
   }
 
   /** Generate a domain into the data set (scale, seed, startDate, endDate in `config`). */
@@ -150,9 +161,10 @@ export class SimClient {
     return this.request<DropResult>({ type: 'drop', tables });
   }
 
-  /** Zip chosen tables of the data set in a format. */
-  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void, csvSafe = false): Job<PackageResult> {
-    return this.request<PackageResult>({ type: 'packageData', tables, format, ...(csvSafe ? { csvSafe } : {}) }, onProgress);
+  /** Write chosen tables of the data set in a format to a target (default: a zip Blob). */
+  packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void, options: DownloadOptions = {}): Job<PackageResult> {
+    const { target = { kind: 'blob' }, csvSafe = false } = options;
+    return this.request<PackageResult>({ type: 'packageData', tables, format, target, threads: browserThreads(), ...(csvSafe ? { csvSafe } : {}) }, onProgress);
   }
 
   dispose(): void {

@@ -17,8 +17,9 @@ import { applyDeclared, type DeclaredTable } from '../core/inputs/declared';
 import { summarizeTable } from '../core/inputs/summary';
 import { columnInfo, type ColumnInfo, type ReadError } from '../core/inputs/types';
 import { uploadEntry, uploadsManifest, type UploadedTable } from '../core/inputs/upload-tree';
-import { writeTable, type OutputFormat, type WriteOptions } from '../core/output/formats';
-import { jsonBytes, type WrittenFile } from '../core/output/tree';
+import type { OutputFile } from '../core/output/files';
+import type { OutputFormat, WriteOptions } from '../core/output/formats';
+import { jsonBytes } from '../core/output/tree';
 import { ConfigError } from '../core/schema/config';
 import type { RunHooks } from '../core/simulator';
 import { columnSchema, type ColumnType, type Table } from '../core/table/column';
@@ -199,17 +200,14 @@ export class DataSet {
    * uploads) and `_spindle/tables.json` (each table's metadata). A whole generated domain gives
    * the same files, byte for byte, as `sim domain <id> --scale … --format …`.
    */
-  async tree(names: readonly string[], format: OutputFormat, step: (done: number, total: number) => Promise<void>, options: WriteOptions = {}): Promise<WrittenFile[]> {
+  tree(names: readonly string[], format: OutputFormat, options: WriteOptions = {}): OutputFile[] {
     const missing = names.filter((n) => !this.held.has(n));
     if (missing.length) throw new Error(`Not in the data set: ${missing.join(', ')}`);
     if (names.length === 0) throw new Error('Choose at least one table to download.');
     const wanted = new Set(names);
     const chosen = [...this.held].filter(([n]) => wanted.has(n));
-    const files: WrittenFile[] = [];
-    for (const [name, h] of chosen) {
-      files.push({ path: `${name}.${format}`, bytes: writeTable(h.table, format, options) });
-      await step(files.length, chosen.length);
-    }
+    // tables are encoded when the tree writer streams them
+    const files: OutputFile[] = chosen.map(([name, h]) => ({ path: `${name}.${format}`, table: h.table, format, options }));
     const uploads = chosen.filter(([, h]) => h.origin.kind === 'upload').map(([name, h]) => asUpload(name, h));
     const g = chosen.some(([, h]) => h.origin.kind === 'domain') ? this.generated : null;
     const config = g ? domainManifest(g.domain, g.config, format, uploads.map((u) => ({ table: u.name, file: u.file }))) : uploadsManifest(format, uploads);

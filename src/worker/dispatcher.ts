@@ -1,10 +1,15 @@
-import { buildTree, zipTree, type WrittenFile } from '../core/output/tree';
+import type { OutputFile } from '../core/output/files';
+import { inThreadEncoder, type PartEncoder } from '../core/output/parts';
+import { runFiles } from '../core/output/tree';
+import { writeTree } from '../core/output/tree-writer';
 import { findSimulator } from '../core/registry';
 import { runSimulator, type RunOutput } from '../core/run';
 import { ConfigError } from '../core/schema/config';
-import type { OutputFormat } from '../core/output/formats';
+import type { SimulatorDef } from '../core/simulator';
+import type { Table } from '../core/table/column';
 import { DataSet, type Summarised } from './dataset';
-import { macrotask, preview, whenAborted } from './preview';
+import { macrotask, preview } from './preview';
+import { sinkFor } from './sinks';
 import {
   serializeError,
   type DomainResult,
@@ -22,20 +27,58 @@ export interface DispatcherOptions {
   initParquet(): Promise<unknown> | void;
   /** Host clock for elapsed times shown in the UI (never part of the output). */
   now(): number;
+  /** An encoder on `threads` threads for downloads (default: this thread); kept for later downloads. */
+  encoder?(threads: number): PartEncoder;
+  /**
+   * A run whose tables take more than this many bytes is not held after its summary is sent:
+   * its Download simulates it again (same config, seed and inputs: the same bytes).
+   */
+  holdLimitBytes?: number;
 }
 
 type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
 
+/** What the worker remembers of a run: enough to simulate it again, and its output while it is held. */
+interface RunRecord {
+  readonly def: SimulatorDef;
+  readonly config: Record<string, unknown>;
+  readonly inputs?: ReadonlyMap<string, Table>;
+  output?: RunOutput;
+}
+
+/** Bytes a run's tables take (their typed arrays). */
+function heldBytes(out: RunOutput): number {
+  let n = 0;
+  for (const t of [...out.result.tables, out.result.answerKey.finish()])
+    for (const c of t.columns) for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) n += v.byteLength;
+  return n;
+}
+
+/** Runs larger than this are regenerated for their download rather than held (a tab has a few GB). */
+export const HOLD_LIMIT_BYTES = 512 << 20;
+/** Runs held at once (the most recent); older ones are regenerated when downloaded. */
+const KEEP_RUNS = 2;
+/** Runs remembered (config and inputs) so that their Download still works. */
+const REMEMBER_RUNS = 24;
+
 /**
  * Handles worker requests for any host (a Web Worker, or Node tests calling it directly).
- * Keeps the most recent runs so Download packages them without simulating again, and the
- * data set (generated and uploaded tables) that simulators read as `inputs`.
+ * Keeps the most recent runs so Download writes them without simulating again (older or very
+ * large runs are simulated again, streaming, when downloaded), and the data set (generated and
+ * uploaded tables) that simulators read as `inputs`.
  */
 export function createDispatcher(post: Post, options: DispatcherOptions) {
-  const runs = new Map<number, RunOutput>();
+  const runs = new Map<number, RunRecord>();
   const aborts = new Map<number, AbortController>();
   const dataSet = new DataSet();
-  const KEEP_RUNS = 2;
+  const holdLimit = options.holdLimitBytes ?? HOLD_LIMIT_BYTES;
+  const encoders = new Map<number, PartEncoder>();
+  const encoderFor = (threads = 1): PartEncoder => {
+    if (!options.encoder || threads <= 1) return inThreadEncoder;
+    let e = encoders.get(threads);
+    if (!e) encoders.set(threads, (e = options.encoder(threads)));
+    return e;
+  };
 
   /** At most one progress message per 100 ms (and always the last one): the UI repaints, not floods. */
   function throttled(id: number) {
@@ -54,8 +97,6 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     return abort.signal;
   }
 
-  const aborted = () => new DOMException('cancelled', 'AbortError');
-
   async function run(req: Req<'run'>): Promise<void> {
     const def = findSimulator(req.simulator);
     if (!def) throw new ConfigError([{ path: '', message: `unknown simulator "${req.simulator}"` }]);
@@ -66,8 +107,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (def.category === 'landing') await options.initParquet();
     const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
     const elapsedMs = options.now() - began;
-    runs.set(req.id, out);
-    for (const key of [...runs.keys()].slice(0, Math.max(0, runs.size - KEEP_RUNS))) runs.delete(key);
+    const bytes = heldBytes(out);
+    const held = bytes <= holdLimit;
+    runs.set(req.id, { def, config: out.config, inputs, output: held ? out : undefined });
+    const ids = [...runs.keys()];
+    for (const key of ids.slice(0, Math.max(0, ids.length - REMEMBER_RUNS))) runs.delete(key);
+    for (const key of ids.slice(0, Math.max(0, ids.length - KEEP_RUNS))) delete runs.get(key)?.output;
     const transfer: ArrayBuffer[] = [];
     const tables = out.result.tables.map((t) => {
       const p = preview(t, req.previewRows);
@@ -85,42 +130,57 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
       tables,
       answerKey: key.preview,
       elapsedMs,
+      heldBytes: bytes,
+      held,
     };
     post({ id: req.id, type: 'ok', data }, transfer);
   }
 
-  /** Write files with progress (yielding between them so a cancel arrives), then zip them. */
-  async function zipAndPost(id: number, format: OutputFormat, began: number, signal: AbortSignal, files: WrittenFile[]): Promise<void> {
-    const progress = throttled(id);
-    if (signal.aborted) throw aborted();
-    // jszip cannot be interrupted: answer a cancel at once and let it finish unseen
-    const zip = await Promise.race([zipTree(files, (percent) => progress({ phase: 'zip', done: percent, total: 100 })), whenAborted(signal)]);
-    const result: PackageResult = { zip, format, files: files.map((f) => ({ path: f.path, bytes: f.bytes.length })), elapsedMs: options.now() - began };
-    post({ id, type: 'ok', data: result }, [zip.buffer as ArrayBuffer]);
+  /**
+   * Stream `files` into the download's target (a zip Blob, a picked zip file or a picked
+   * folder), with progress per file; a cancel stops between row groups and nothing incomplete
+   * is presented as done.
+   */
+  async function write(req: Req<'package' | 'packageData'>, files: readonly OutputFile[], began: number, signal: AbortSignal, regenerated: boolean): Promise<void> {
+    if (req.format === 'parquet') await options.initParquet();
+    const target = req.target ?? { kind: 'blob' };
+    const { sink, blob, size } = await sinkFor(target);
+    const written = await writeTree(files, sink, { encoder: encoderFor(req.threads), signal, onProgress: throttled(req.id), yield: macrotask });
+    const result: PackageResult = {
+      format: req.format,
+      target: target.kind,
+      ...(blob ? { blob: blob.blob() } : {}),
+      bytes: size(),
+      files: written,
+      regenerated,
+      elapsedMs: options.now() - began,
+    };
+    post({ id: req.id, type: 'ok', data: result });
   }
 
   async function pack(req: Req<'package'>): Promise<void> {
-    const out = runs.get(req.runId);
-    if (!out) throw new Error('That run is no longer in memory; run the simulation again.');
+    const record = runs.get(req.runId);
+    if (!record) throw new Error('That run is no longer in memory; run the simulation again.');
     const began = options.now();
-    if (req.format === 'parquet') await options.initParquet();
     const signal = abortable(req.id);
-    const progress = throttled(req.id);
-    const files = await buildTree(out, req.format, (done, total) => progress({ phase: 'write', done, total }), { spreadsheetSafe: req.csvSafe });
-    await zipAndPost(req.id, req.format, began, signal, files);
+    let out = record.output;
+    if (!out) {
+      // not held (too large, or older): the same config, seed and inputs give the same bytes
+      const progress = throttled(req.id);
+      out = await runSimulator(record.def, record.config, {
+        signal,
+        inputs: record.inputs,
+        yield: macrotask,
+        onProgress: (p) => progress({ ...p, phase: `Running the simulation again for the download: ${p.phase}` }),
+      });
+    }
+    await write(req, runFiles(out, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, !record.output);
   }
 
   async function packData(req: Req<'packageData'>): Promise<void> {
     const began = options.now();
-    if (req.format === 'parquet') await options.initParquet();
     const signal = abortable(req.id);
-    const progress = throttled(req.id);
-    const files = await dataSet.tree(req.tables, req.format, async (done, total) => {
-      progress({ phase: 'write', done, total });
-      await macrotask();
-      if (signal.aborted) throw aborted();
-    }, { spreadsheetSafe: req.csvSafe });
-    await zipAndPost(req.id, req.format, began, signal, files);
+    await write(req, dataSet.tree(req.tables, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, false);
   }
 
   /** Summaries and previews of named tables, yielding between tables (phase `summarise`). */

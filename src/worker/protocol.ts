@@ -11,6 +11,7 @@ import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
+import type { DownloadTarget } from './sinks';
 
 export type WorkerRequest =
   | {
@@ -22,8 +23,12 @@ export type WorkerRequest =
       /** Tables of the data set (held in the worker) the simulator may read, by name. */
       readonly inputs?: readonly string[];
     }
-  /** `csvSafe`: spreadsheet-safe CSV (formula-looking text cells prefixed with '), else verbatim. */
-  | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat; readonly csvSafe?: boolean }
+  /**
+   * Write a run's output tree to a target: a zip Blob (default), a picked zip file or a picked
+   * folder; encoded on `threads` Web Workers (default 1: the engine worker itself). `csvSafe`:
+   * spreadsheet-safe CSV (formula-looking text cells prefixed with '), else verbatim.
+   */
+  | { readonly id: number; readonly type: 'package'; readonly runId: number; readonly format: OutputFormat; readonly target?: DownloadTarget; readonly threads?: number; readonly csvSafe?: boolean }
   | { readonly id: number; readonly type: 'cancel'; readonly target: number }
   /** Generate a domain into the data set (replacing the previously generated tables). */
   | { readonly id: number; readonly type: 'domain'; readonly domain: string; readonly config: unknown; readonly previewRows: number; readonly mode?: 'replace' | 'add' }
@@ -40,8 +45,16 @@ export type WorkerRequest =
   /** Change the type of one column of an uploaded table. */
   | { readonly id: number; readonly type: 'retype'; readonly table: string; readonly column: string; readonly to: ColumnType; readonly previewRows: number }
   | { readonly id: number; readonly type: 'drop'; readonly tables: readonly string[] }
-  /** Zip chosen tables of the data set with `_spindle/config.json` and `_spindle/tables.json`. */
-  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat; readonly csvSafe?: boolean };
+  /** Write chosen tables of the data set with `_spindle/config.json` and `_spindle/tables.json` to a target. */
+  | {
+      readonly id: number;
+      readonly type: 'packageData';
+      readonly tables: readonly string[];
+      readonly format: OutputFormat;
+      readonly target?: DownloadTarget;
+      readonly threads?: number;
+      readonly csvSafe?: boolean;
+    };
 
 export interface SerializedError {
   readonly name: string;
@@ -71,12 +84,24 @@ export interface RunSummary {
   readonly answerKey: TablePreview;
   /** Time the simulation took in the worker, ms (host clock, not part of the output). */
   readonly elapsedMs: number;
+  /** Memory the run's tables take in the worker. */
+  readonly heldBytes: number;
+  /** False when the run was too large to keep: Download simulates it again (the same bytes). */
+  readonly held: boolean;
 }
 
+/** A finished download: where it went, its files, and (for a zip Blob) the zip to save. */
 export interface PackageResult {
-  readonly zip: Uint8Array;
   readonly format: OutputFormat;
+  readonly target: DownloadTarget['kind'];
+  /** The zip, when the target was a Blob (the page saves it as a download). */
+  readonly blob?: Blob;
+  /** Bytes written: the zip's size, or the files' total in a folder. */
+  readonly bytes: number;
+  /** Each file's path and size (before zip compression). */
   readonly files: readonly { readonly path: string; readonly bytes: number }[];
+  /** The run was not held, so it was simulated again for this download. */
+  readonly regenerated: boolean;
   readonly elapsedMs: number;
 }
 

@@ -1,6 +1,9 @@
 import { OUTPUT_FORMATS, type OutputFormat } from '../../core/output/formats';
+import type { DownloadKind } from '../download';
 import { formatBytes } from '../format';
+import { canSaveToFolder } from '../save';
 import type { DownloadState } from '../store';
+import { ProgressBar } from './EmptyState';
 
 const FORMAT_NAME: Record<OutputFormat, string> = { parquet: 'Parquet', csv: 'CSV', jsonl: 'JSONL' };
 
@@ -37,22 +40,61 @@ export function CsvSafeToggle({ id, checked, disabled, onChange }: { id: string;
   );
 }
 
-/** What a finished or failed download says: the error (nothing saved), or the zip's files and sizes. */
+/** Download .zip and Save to folder… (where the browser can write a folder), or Cancel while one runs. */
+export function DownloadActions({ busy, disabled, onStart, onCancel }: { busy: boolean; disabled: boolean; onStart(kind: DownloadKind): void; onCancel(): void }) {
+  if (busy) {
+    return (
+      <button type="button" className="btn btn-danger" onClick={onCancel}>
+        Cancel
+      </button>
+    );
+  }
+  return (
+    <>
+      {canSaveToFolder() && (
+        <button type="button" className="btn" disabled={disabled} onClick={() => onStart('folder')} title="Write the files straight into a folder you choose (e.g. one synced to your lakehouse)">
+          Save to folder…
+        </button>
+      )}
+      <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => onStart('zip')}>
+        Download .zip
+      </button>
+    </>
+  );
+}
+
+/** The progress of a running download, in the worker's words ("Writing events.parquet, 1 of 5 files"). */
+export function DownloadProgress({ download }: { download: DownloadState }) {
+  if (download.status !== 'running') return null;
+  return <ProgressBar done={download.progress?.done ?? 0} total={download.progress?.total ?? 1} label={download.progress?.phase ?? 'Starting…'} />;
+}
+
+/** What a finished, failed or cancelled download says: never "saved" unless every file was written. */
 export function DownloadOutcome({ download }: { download: DownloadState }) {
+  const folder = download.target === 'folder';
   if (download.status === 'error') {
     return (
       <div className="callout callout-error" role="alert">
-        The download failed and no file was saved: {download.error}
+        {folder ? 'Saving to the folder failed; it may hold some of the files, but not the whole output' : 'The download failed and no file was saved'}: {download.error}
+      </div>
+    );
+  }
+  if (download.status === 'cancelled') {
+    return (
+      <div className="callout" role="status">
+        {folder ? 'Cancelled: the folder may hold some of the files, but not the whole output.' : 'The download was cancelled; nothing was saved.'}
       </div>
     );
   }
   if (download.status !== 'done' || !download.files) return null;
+  const count = `${download.files.length} files`;
   return (
     <div>
       <div className="callout callout-ok" role="status">
-        Saved a {formatBytes(download.zipBytes ?? 0)} zip with {download.files.length} files.
+        {folder ? `Saved ${count} (${formatBytes(download.bytes ?? 0)}) to the folder “${download.folder ?? ''}”.` : `Saved a ${formatBytes(download.bytes ?? 0)} zip with ${count}.`}
+        {download.regenerated && ' The run was simulated again for this download, with the same settings and seed: the files are identical.'}
       </div>
-      <ul className="file-list" aria-label="Files in the zip" style={{ marginTop: 8 }}>
+      <ul className="file-list" aria-label={folder ? 'Files saved' : 'Files in the zip'} style={{ marginTop: 8 }}>
         {download.files.map((f) => (
           <li key={f.path}>
             <span>{f.path}</span>

@@ -1,9 +1,8 @@
-import { CsvSafeToggle, DownloadOutcome, FormatPicker } from '../components/DownloadParts';
-import { ProgressBar } from '../components/EmptyState';
+import { CsvSafeToggle, DownloadActions, DownloadOutcome, DownloadProgress, FormatPicker } from '../components/DownloadParts';
 import { cancelDataDownload, downloadDataSet } from './actions';
 import { useDataSet } from './store';
 
-/** Download the ticked tables as a zip (one file per table, plus `_spindle/` metadata), built in the worker. */
+/** Download the ticked tables as a zip or into a folder (one file per table, plus `_spindle/` metadata), written by the worker. */
 export function DataDownload() {
   const download = useDataSet((s) => s.download);
   const tables = useDataSet((s) => s.tables);
@@ -27,24 +26,9 @@ export function DataDownload() {
             <CsvSafeToggle id="data-csv-safe" checked={!!download.csvSafe} disabled={busy} onChange={(csvSafe) => patchDownload({ csvSafe, status: 'idle', files: undefined })} />
           )}
           <span className="field-hint grow">One file per table, named after it, with _spindle/config.json and _spindle/tables.json (keys, references, types).</span>
-          {busy ? (
-            <button type="button" className="btn btn-danger" onClick={cancelDataDownload}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" className="btn btn-primary" disabled={included === 0} onClick={() => void downloadDataSet()}>
-              Download .zip
-            </button>
-          )}
+          <DownloadActions busy={busy} disabled={included === 0} onStart={(kind) => void downloadDataSet(kind)} onCancel={cancelDataDownload} />
         </div>
-        {busy && (
-          <ProgressBar
-            done={download.progress?.done ?? 0}
-            total={download.progress?.total ?? 1}
-            label={download.progress?.phase === 'zip' ? 'Compressing the zip…' : `Writing tables · ${download.progress?.done ?? 0} of ${download.progress?.total ?? included}`}
-          />
-        )}
-        {download.status === 'cancelled' && <div className="callout">The download was cancelled.</div>}
+        <DownloadProgress download={download} />
         <DownloadOutcome download={download} />
       </div>
     </section>

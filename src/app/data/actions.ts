@@ -9,7 +9,8 @@ import { parseTablesJson, type DeclaredTable } from '../../core/inputs/declared'
 import type { ColumnType } from '../../core/table/column';
 import type { DataTableSummary, SerializedError } from '../../worker/protocol';
 import { WorkerError } from '../../worker/client';
-import { engine, saveBytes } from '../engine';
+import { runDownload, type DownloadKind } from '../download';
+import { engine } from '../engine';
 import { formatBytes, formatInt } from '../format';
 import { useDataSet, type TableInfo } from './store';
 
@@ -189,26 +190,20 @@ export async function dropTable(name: string): Promise<void> {
 
 let cancelDownload: (() => void) | undefined;
 
-/** Zip the included tables in the chosen format and save it. */
-export async function downloadDataSet(): Promise<void> {
+/** Write the included tables in the chosen format: a zip, or files into a picked folder. */
+export async function downloadDataSet(kind: DownloadKind = 'zip'): Promise<void> {
   const { tables, excluded, download, patchDownload } = state();
   const names = tables.filter((t) => !excluded.includes(t.name)).map((t) => t.name);
   const format = download.format;
-  patchDownload({ status: 'running', progress: undefined, error: undefined, files: undefined });
-  const job = engine.packageData(names, format, (p) => patchDownload({ progress: p }), format === 'csv' && !!download.csvSafe);
-  cancelDownload = job.cancel;
-  try {
-    const r = await job.promise;
-    const origin = tables.find((t) => t.origin.kind === 'domain' && names.includes(t.name))?.origin;
-    const label = origin?.kind === 'domain' ? `${origin.domain}-${origin.scale}-seed${origin.seed}` : 'uploads';
-    saveBytes(r.zip, `spindle-data-${label}-${format}.zip`, 'application/zip');
-    patchDownload({ status: 'done', files: r.files, zipBytes: r.zip.length, progress: undefined });
-  } catch (e) {
-    const err = errorOf(e);
-    patchDownload(err.name === 'AbortError' ? { status: 'cancelled', progress: undefined } : { status: 'error', error: err.message, progress: undefined });
-  } finally {
-    cancelDownload = undefined;
-  }
+  const origin = tables.find((t) => t.origin.kind === 'domain' && names.includes(t.name))?.origin;
+  const label = origin?.kind === 'domain' ? `${origin.domain}-${origin.scale}-seed${origin.seed}` : 'uploads';
+  await runDownload({
+    kind,
+    zipName: `spindle-data-${label}-${format}.zip`,
+    start: (target, onProgress) => engine.packageData(names, format, onProgress, { target, csvSafe: format === 'csv' && !!download.csvSafe }),
+    patch: patchDownload,
+    onCancel: (cancel) => (cancelDownload = cancel),
+  });
 }
 
 export function cancelDataDownload(): void {

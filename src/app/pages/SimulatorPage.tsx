@@ -109,6 +109,8 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           tables: summary.tables.map(meta),
           answerKey: meta(summary.answerKey),
           elapsedMs: summary.elapsedMs,
+          heldBytes: summary.heldBytes,
+          held: summary.held,
         },
         download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined },
       });

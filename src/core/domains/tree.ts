@@ -1,5 +1,6 @@
-import { writeTable, type OutputFormat, type WriteOptions } from '../output/formats';
-import { jsonBytes, type WrittenFile } from '../output/tree';
+import type { OutputFile } from '../output/files';
+import type { OutputFormat, WriteOptions } from '../output/formats';
+import { jsonBytes } from '../output/tree';
 import { ENGINE_VERSION } from '../version';
 import type { DomainConfig } from './config';
 import type { DomainOutput } from './engine';
@@ -15,8 +16,9 @@ export function domainManifest(domain: string, config: DomainConfig, format: Out
  * `_spindle/tables.json` (each table's pk, fks, event-time column and enum sets). The CLI's
  * `domain` command and the Data sources page's download both write exactly this.
  */
-export function domainTree(out: DomainOutput, format: OutputFormat, options: WriteOptions = {}): WrittenFile[] {
-  const files: WrittenFile[] = out.tables.map((t) => ({ path: `${t.name}.${format}`, bytes: writeTable(t, format, options) }));
+export function domainTree(out: DomainOutput, format: OutputFormat, options: WriteOptions = {}): OutputFile[] {
+  // tables are encoded when the tree writer streams them
+  const files: OutputFile[] = out.tables.map((table) => ({ path: `${table.name}.${format}`, table, format, options }));
   files.push({ path: '_spindle/config.json', bytes: jsonBytes(domainManifest(out.domain, out.config, format)) });
   files.push({ path: '_spindle/tables.json', bytes: jsonBytes(out.meta) });
   return files;

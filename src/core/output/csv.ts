@@ -49,6 +49,8 @@ export interface CsvOptions {
    * injection). Changes those cells' text: off unless asked for.
    */
   readonly spreadsheetSafe?: boolean;
+  /** Write the header row (default true; false for a later row group of a table written in parts). */
+  readonly header?: boolean;
 }
 
 const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
@@ -124,16 +126,19 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
  * RFC 4180 CSV: a header row, fields quoted only when they hold a quote, comma or line break
  * (quotes doubled), LF line endings, ISO 8601 `…Z` instants, `true`/`false`, empty for null
  * (an empty string is written as `""` so it stays distinct from null). Cells are verbatim
- * unless `options.spreadsheetSafe` asks for formula-looking text to be prefixed.
+ * unless `options.spreadsheetSafe` asks for formula-looking text to be prefixed; `header: false`
+ * writes the rows only (a later row group of a table written in parts).
  */
 export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
   const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 12));
-  t.columns.forEach((c, j) => {
-    if (j > 0) out.byte(COMMA);
-    const name = encoder.encode(c.name);
-    writeField(out, name, 0, name.length);
-  });
-  out.byte(LF);
+  if (options.header ?? true) {
+    t.columns.forEach((c, j) => {
+      if (j > 0) out.byte(COMMA);
+      const name = encoder.encode(c.name);
+      writeField(out, name, 0, name.length);
+    });
+    out.byte(LF);
+  }
   const writers = t.columns.map((c) => cellWriter(c, options));
   const cols = t.columns;
   const k = cols.length;

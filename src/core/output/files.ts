@@ -6,7 +6,7 @@
  * and in list order, so a writer can stream them to disk one file at a time.
  */
 import type { Table } from '../table/column';
-import type { OutputFormat } from './formats';
+import type { OutputFormat, WriteOptions } from './formats';
 
 /** Bytes known when the run finishes (manifests, `_done` flags, JSON side files). */
 export interface BytesFile {
@@ -19,6 +19,8 @@ export interface TableFile {
   readonly path: string;
   readonly table: Table;
   readonly format: OutputFormat;
+  /** Writer options (spreadsheet-safe CSV). */
+  readonly options?: WriteOptions;
 }
 
 /**
@@ -34,7 +36,22 @@ export interface StreamFile {
   readonly sizeHint?: number;
 }
 
-export type OutputFile = BytesFile | TableFile | StreamFile;
+/**
+ * A table produced in chunks of any size (a stream's batches, a landing zone's day by day),
+ * written in `format` as the chunks arrive. `chunks` yields at least one table (an empty one
+ * carries the schema); every chunk has the same columns. The file's bytes depend only on the
+ * rows, never on where the chunks were cut (row groups are fixed: output/row-groups.ts).
+ */
+export interface TableStreamFile {
+  readonly path: string;
+  readonly format: OutputFormat;
+  readonly options?: WriteOptions;
+  chunks(): Iterable<Table> | AsyncIterable<Table>;
+  /** Rows expected, when known up front (progress). */
+  readonly rowsHint?: number;
+}
+
+export type OutputFile = BytesFile | TableFile | StreamFile | TableStreamFile;
 
 /** A file with its contents written out: what zips, folders and tests consume. */
 export interface WrittenFile {
@@ -52,6 +69,10 @@ export function isTableFile(f: OutputFile): f is TableFile {
 
 export function isStreamFile(f: OutputFile): f is StreamFile {
   return 'produce' in f;
+}
+
+export function isTableStreamFile(f: OutputFile): f is TableStreamFile {
+  return 'chunks' in f;
 }
 
 /** Concatenate chunks into one buffer. */

@@ -1,8 +1,9 @@
-import JSZip from 'jszip';
 import type { RunOutput } from '../run';
 import { ENGINE_VERSION } from '../version';
-import { concatChunks, isBytesFile, isTableFile, type OutputFile, type WrittenFile } from './files';
+import { concatChunks, isBytesFile, isStreamFile, isTableFile, type OutputFile, type WrittenFile } from './files';
 import { writeTable, type OutputFormat, type WriteOptions } from './formats';
+import { MemorySink, ZipSink } from './sink';
+import { writeTree, type WriteHooks } from './tree-writer';
 
 export type { OutputFile, WrittenFile } from './files';
 
@@ -14,34 +15,45 @@ export function jsonBytes(value: unknown): Uint8Array {
 }
 
 /**
- * The output tree of a run, in a fixed order: each result table as `<table>.<fmt>` at the
- * top, then the simulator's extra files (fixed formats, e.g. `otlp/logs.json`), then `_spindle/config.json` (the resolved config, seed and engine version),
- * `_spindle/stats.json` and `_spindle/answer_key.<fmt>`.
+ * The output tree of a run as a list of files, in a fixed order: each result table as
+ * `<table>.<fmt>` at the top, then the simulator's own files (fixed formats, e.g.
+ * `otlp/logs.json`, or a landing zone), then `_spindle/config.json` (the resolved config, seed
+ * and engine version), `_spindle/stats.json` and `_spindle/answer_key.<fmt>`. Nothing is
+ * encoded yet: the tree writer streams each file when it writes it.
  */
-export async function buildTree(run: RunOutput, format: OutputFormat, onFile?: (done: number, total: number) => void, options: WriteOptions = {}): Promise<WrittenFile[]> {
+export function runFiles(run: RunOutput, format: OutputFormat, options: WriteOptions = {}): OutputFile[] {
   const { result } = run;
-  const extra = result.files ?? [];
-  const total = result.tables.length + extra.length + 3;
-  const files: WrittenFile[] = [];
-  const add = (path: string, bytes: Uint8Array) => {
-    files.push({ path, bytes });
-    onFile?.(files.length, total);
-  };
-  for (const t of result.tables) add(`${t.name}.${format}`, writeTable(t, format, options));
-  for (const file of extra) add(file.path, await fileBytes(file));
-  add('_spindle/config.json', jsonBytes(runManifest(run, format)));
-  add('_spindle/stats.json', jsonBytes(result.stats));
-  add(`_spindle/answer_key.${format}`, writeTable(result.answerKey.finish(), format, options));
-  return files;
+  return [
+    ...result.tables.map((table) => ({ path: `${table.name}.${format}`, table, format, options })),
+    ...(result.files ?? []),
+    { path: '_spindle/config.json', bytes: jsonBytes(runManifest(run, format)) },
+    { path: '_spindle/stats.json', bytes: jsonBytes(result.stats) },
+    { path: `_spindle/answer_key.${format}`, table: result.answerKey.finish(), format, options },
+  ];
+}
+
+/** The whole output tree in memory (tests and small runs; hosts stream it with writeTree). */
+export async function buildTree(run: RunOutput, format: OutputFormat, hooks?: WriteHooks, options: WriteOptions = {}): Promise<WrittenFile[]> {
+  return materialise(runFiles(run, format, options), hooks);
+}
+
+/** Any list of output files written out in memory. */
+export async function materialise(files: readonly OutputFile[], hooks?: WriteHooks): Promise<WrittenFile[]> {
+  const sink = new MemorySink();
+  await writeTree(files, sink, hooks);
+  return sink.files;
 }
 
 /** The whole contents of one output file (small files, tests; writers stream instead). */
 export async function fileBytes(file: OutputFile): Promise<Uint8Array> {
   if (isBytesFile(file)) return file.bytes;
-  if (isTableFile(file)) return writeTable(file.table, file.format);
-  const chunks: Uint8Array[] = [];
-  for await (const c of file.produce()) chunks.push(c);
-  return concatChunks(chunks);
+  if (isTableFile(file)) return writeTable(file.table, file.format, file.options);
+  if (isStreamFile(file)) {
+    const chunks: Uint8Array[] = [];
+    for await (const c of file.produce()) chunks.push(c);
+    return concatChunks(chunks);
+  }
+  return (await materialise([file]))[0].bytes;
 }
 
 /** What `_spindle/config.json` holds. */
@@ -56,25 +68,13 @@ export function runManifest(run: RunOutput, format: OutputFormat) {
   };
 }
 
-/** Entry dates are fixed so the same tree always zips to the same bytes. */
-const ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
-
 /**
- * Zip a tree with jszip: Parquet stored (already compressed), text deflated, fixed entry
- * dates, entries in tree order. The same tree gives byte-identical zips in Node and browsers.
+ * Zip files in memory (tests, small trees): the same bytes the streaming zip writer gives a
+ * file, a picked file or a download. Parquet stored, text deflated, fixed dates, tree order.
  */
-export async function zipTree(files: readonly WrittenFile[], onProgress?: (percent: number) => void): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const file of files) {
-    const stored = file.path.endsWith('.parquet');
-    zip.file(file.path, file.bytes, {
-      date: ZIP_DATE,
-      binary: true,
-      createFolders: false,
-      compression: stored ? 'STORE' : 'DEFLATE',
-      // level 1: twice the speed of 6 on CSV/JSONL for about 3 % more bytes (TOOLCHAIN.md figures)
-      compressionOptions: stored ? null : { level: 1 },
-    });
-  }
-  return zip.generateAsync({ type: 'uint8array', platform: 'DOS', streamFiles: false }, (meta) => onProgress?.(meta.percent));
+export async function zipTree(files: readonly OutputFile[], hooks?: WriteHooks): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const sink = new ZipSink({ write: (c) => void chunks.push(c.slice()), close: () => {}, abort: () => {} });
+  await writeTree(files, sink, hooks);
+  return concatChunks(chunks);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fileBytes } from '../../output/tree';
 import { rows, runOl, type OlRun } from './operational-log.test-util';
 
 interface AnyValue {
@@ -40,17 +41,14 @@ interface TraceRequest {
   resourceSpans: (Resource & { scopeSpans: { scope: { name: string }; spans: Span[] }[] })[];
 }
 
-function parseFiles(r: OlRun): { logs: LogsRequest; traces: TraceRequest } {
+async function parseFiles(r: OlRun): Promise<{ logs: LogsRequest; traces: TraceRequest }> {
   const files = r.result.files ?? [];
   expect(files.map((f) => f.path)).toEqual(['otlp/logs.json', 'otlp/traces.json']);
-  const text = (i: number) => {
-    const f = files[i];
-    if (!('bytes' in f)) throw new Error('OTLP files are fixed bytes');
-    return new TextDecoder().decode(f.bytes);
-  };
+  // produced when written, in chunks
+  const [logs, traces] = await Promise.all(files.map(async (f) => new TextDecoder().decode(await fileBytes(f))));
   // one line each: also a valid input line for the Collector's otlpjsonfile receiver
-  expect(text(0).trimEnd().includes('\n')).toBe(false);
-  return { logs: JSON.parse(text(0)) as LogsRequest, traces: JSON.parse(text(1)) as TraceRequest };
+  expect(logs.trimEnd().includes('\n')).toBe(false);
+  return { logs: JSON.parse(logs) as LogsRequest, traces: JSON.parse(traces) as TraceRequest };
 }
 
 const attr = (kv: KeyValue[], key: string) => kv.find((a) => a.key === key)?.value;
@@ -62,7 +60,7 @@ describe('OTLP/JSON export', () => {
 
   it('logs.json is an ExportLogsServiceRequest with one resource per service and every log as a record', async () => {
     const r = await runOl(config);
-    const { logs } = parseFiles(r);
+    const { logs } = await parseFiles(r);
     const table = rows(r.logs);
     const byUid = new Map(table.map((row) => [row.log_id as string, row]));
     expect(logs.resourceLogs.map((rl) => attr(rl.resource.attributes, 'service.name')?.stringValue)).toEqual(rows(r.health).map((h) => h.service));
@@ -96,7 +94,7 @@ describe('OTLP/JSON export', () => {
 
   it('traces.json is an ExportTraceServiceRequest whose spans equal the traces table', async () => {
     const r = await runOl(config);
-    const { traces, logs } = parseFiles(r);
+    const { traces, logs } = await parseFiles(r);
     const table = rows(r.traces);
     const bySpan = new Map(table.map((s) => [s.span_id as string, s]));
     let count = 0;
@@ -126,7 +124,7 @@ describe('OTLP/JSON export', () => {
 
   it('with tracing off, records have no ids and traces.json has no resources', async () => {
     const r = await runOl({ ...config, traceEnabled: false });
-    const { logs, traces } = parseFiles(r);
+    const { logs, traces } = await parseFiles(r);
     const records = logs.resourceLogs.flatMap((rl) => rl.scopeLogs[0].logRecords);
     expect(records).toHaveLength(r.logs.length);
     for (const rec of records) {
@@ -142,9 +140,27 @@ describe('OTLP/JSON export', () => {
       { name: 'bäckend\\svc', tier: 'core' },
     ];
     const r = await runOl({ ...config, services });
-    const { logs } = parseFiles(r);
+    const { logs } = await parseFiles(r);
     expect(logs.resourceLogs.map((rl) => [attr(rl.resource.attributes, 'service.name')!.stringValue, attr(rl.resource.attributes, 'service.tier')!.stringValue])).toEqual(
       services.map((s) => [s.name, s.tier]),
     );
+  });
+});
+
+describe('OTLP/JSON export, streamed', () => {
+  it('is produced in chunks of a few MB when written, never as one buffer, and the same bytes each time', async () => {
+    const r = await runOl({ eventsPerHour: 400, durationHours: 24, seed: 8 });
+    const logs = (r.result.files ?? [])[0];
+    if (!('produce' in logs)) throw new Error('OTLP files are produced when written');
+    const sizes: number[] = [];
+    const chunks: Uint8Array[] = [];
+    for await (const c of logs.produce()) {
+      sizes.push(c.length);
+      chunks.push(c);
+    }
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(Math.max(...sizes)).toBeLessThan(5 << 20);
+    expect(Buffer.concat(chunks).equals(Buffer.from(await fileBytes(logs)))).toBe(true);
+    expect(JSON.parse(Buffer.concat(chunks).toString()).resourceLogs.length).toBeGreaterThan(0);
   });
 });

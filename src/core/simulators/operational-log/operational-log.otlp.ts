@@ -3,13 +3,14 @@
  * ExportLogsServiceRequest and `otlp/traces.json` one ExportTraceServiceRequest, one resource per
  * service. Written compactly on one line, so each file is also a valid input line for the
  * Collector's `otlpjsonfile` receiver. Built as bytes from the finished columns: no object tree,
- * no per-record strings, so a 2 M-row export costs memory for its bytes only.
+ * no per-record strings; and produced in chunks of a few MB only when the file is written
+ * (`produce`), so even a 10 M-row export (5 GB of JSON) never exists in memory at once.
  *
  * OTLP/JSON rules followed: 64-bit integers (times, intValue) are decimal strings; trace and
  * span ids are lower-case hex (not base64); enums are integers (severityNumber INFO 9, WARN 13,
  * ERROR 17; span kind SERVER 2; status code OK 1, ERROR 2).
  */
-import type { OutputFile } from '../../output/tree';
+import type { StreamFile } from '../../output/files';
 import { getColumn, type DictColumn, type NumberColumn, type Table, type Utf8Column } from '../../table/column';
 import { ENGINE_VERSION } from '../../version';
 import { LEVELS, levelOf, SEVERITY_NUMBERS } from './operational-log.constants';
@@ -34,29 +35,39 @@ function rowsByService(codes: Int32Array, nServices: number): Int32Array[] {
   return out;
 }
 
+/** A chunk of the export is handed out once it holds this many bytes (the size never changes the bytes). */
+const CHUNK_BYTES = 4 << 20;
+
 /**
  * The request envelope: one resource per service that has records (config order), one scope,
- * then the records of that service in table order, each written by `writeRecord(row)`.
+ * then the records of that service in table order, each written by `writeRecord(out, row)`;
+ * yielded in chunks of about {@link CHUNK_BYTES}.
  */
-function writeExport(out: TextBytes, kind: 'Logs' | 'Spans', itemsKey: string, service: DictColumn, tiers: readonly string[], writeRecord: (row: number) => void): void {
+function* writeExport(kind: 'Logs' | 'Spans', itemsKey: string, service: DictColumn, tiers: readonly string[], writeRecord: (out: TextBytes, row: number) => void): Generator<Uint8Array> {
+  let out = new TextBytes(CHUNK_BYTES + (64 << 10));
   out.text(`{"resource${kind}":[`);
   let resources = 0;
-  rowsByService(service.codes, service.dict.length).forEach((rows, s) => {
-    if (rows.length === 0) return;
+  for (const [s, rows] of rowsByService(service.codes, service.dict.length).entries()) {
+    if (rows.length === 0) continue;
     out.ensure(4096);
     if (resources++ > 0) out.byte(44);
     out.put(resourceHead(service.dict[s], tiers[s]));
     out.text(`"scope${kind}":[${SCOPE},"${itemsKey}":[`);
     for (let r = 0; r < rows.length; r++) {
+      if (out.pos >= CHUNK_BYTES) {
+        yield out.finish();
+        out = new TextBytes(CHUNK_BYTES + (64 << 10));
+      }
       if (r > 0) {
         out.ensure(1);
         out.byte(44);
       }
-      writeRecord(rows[r]);
+      writeRecord(out, rows[r]);
     }
     out.text(']}]}');
-  });
+  }
   out.text(']}\n');
+  yield out.finish();
 }
 
 /** µs since the epoch as a quoted decimal string of nanoseconds (exceeds 2^53, so never a JS number). */
@@ -84,10 +95,10 @@ function writeSlice(out: TextBytes, c: Utf8Column, i: number): void {
 const present = (c: Utf8Column, i: number) => !c.valid || c.valid[i] === 1;
 
 /**
- * `otlp/logs.json` from the finished `logs` table. `sampled[i]` sets the W3C sampled flag
+ * `otlp/logs.json` from the finished `logs` table, produced when written (about 540 bytes a record). `sampled[i]` sets the W3C sampled flag
  * (`flags: 1`) on log i, whose trace is in `traces`.
  */
-export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Array): OutputFile {
+export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Array): StreamFile {
   const n = logs.length;
   const logId = getColumn(logs, 'log_id') as Utf8Column;
   const ts = (getColumn(logs, 'timestamp') as NumberColumn).values;
@@ -126,8 +137,7 @@ export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Ar
   const body = ascii('}}],"body":{"stringValue":"');
   const end = ascii('"}}');
 
-  const out = new TextBytes(n * 540);
-  writeExport(out, 'Logs', 'logRecords', service, tiers, (i) => {
+  const record = (out: TextBytes, i: number) => {
     out.ensure(1024 + (message.offsets[i + 1] - message.offsets[i]));
     out.put(head);
     writeNanos(out, ts[i]);
@@ -145,12 +155,12 @@ export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Ar
     out.put(body);
     writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
     out.put(end);
-  });
-  return { path: 'otlp/logs.json', bytes: out.finish() };
+  };
+  return { path: 'otlp/logs.json', produce: () => writeExport('Logs', 'logRecords', service, tiers, record), sizeHint: n * 540 };
 }
 
-/** `otlp/traces.json` from the finished `traces` table: every span SERVER-kind, roots without parentSpanId. */
-export function otlpTraces(traces: Table, tiers: readonly string[]): OutputFile {
+/** `otlp/traces.json` from the finished `traces` table (produced when written): every span SERVER-kind, roots without parentSpanId. */
+export function otlpTraces(traces: Table, tiers: readonly string[]): StreamFile {
   const n = traces.length;
   const traceId = getColumn(traces, 'trace_id') as Utf8Column;
   const spanId = getColumn(traces, 'span_id') as Utf8Column;
@@ -170,8 +180,7 @@ export function otlpTraces(traces: Table, tiers: readonly string[]): OutputFile 
   const parentKey = ascii('","parentSpanId":"');
   const end = ascii(',"endTimeUnixNano":');
 
-  const out = new TextBytes(n * 245);
-  writeExport(out, 'Spans', 'spans', service, tiers, (i) => {
+  const record = (out: TextBytes, i: number) => {
     out.ensure(1024);
     out.put(head);
     writeSlice(out, traceId, i);
@@ -187,6 +196,6 @@ export function otlpTraces(traces: Table, tiers: readonly string[]): OutputFile 
     // durations have 2 decimals of a ms, i.e. whole multiples of 10 µs: the end stays exact
     writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
     out.byte(125);
-  });
-  return { path: 'otlp/traces.json', bytes: out.finish() };
+  };
+  return { path: 'otlp/traces.json', produce: () => writeExport('Spans', 'spans', service, tiers, record), sizeHint: n * 245 };
 }

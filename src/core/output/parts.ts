@@ -1,0 +1,57 @@
+/**
+ * Units of encoding work. A table is written as parts, one per row group (Parquet parts are
+ * stitched, text parts concatenated); a zip's text is deflated in segments of fixed size. Each
+ * is independent of the others, so they run on any thread and are put together in order.
+ */
+import type { Table } from '../table/column';
+import { writeCsv } from './csv';
+import type { OutputFormat, WriteOptions } from './formats';
+import { writeJsonl } from './jsonl';
+import { encodeParquetPart } from './parquet';
+import { deflateSegment } from './zip';
+
+export type EncodeTask =
+  /** One row group of a table in a format. */
+  | { readonly kind: 'part'; readonly format: OutputFormat; readonly rows: Table; readonly first: boolean; readonly options?: WriteOptions }
+  /** Raw bytes of a file to deflate as one zip segment. */
+  | { readonly kind: 'deflate'; readonly bytes: Uint8Array };
+
+/** Encoded bytes; deflated pieces also carry the CRC-32 and size of their raw bytes. */
+export interface Piece {
+  readonly bytes: Uint8Array;
+  readonly crc?: number;
+  readonly size?: number;
+}
+
+function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}): Uint8Array {
+  switch (format) {
+    case 'parquet':
+      return encodeParquetPart(rows);
+    case 'csv':
+      return writeCsv(rows, { ...options, header: first });
+    case 'jsonl':
+      return writeJsonl(rows);
+  }
+}
+
+/** Do one task on this thread. */
+export function runTask(task: EncodeTask): Piece {
+  if (task.kind === 'deflate') return deflateSegment(task.bytes);
+  return { bytes: encodeRows(task.format, task.rows, task.first, task.options) };
+}
+
+/** Runs encoding tasks, on this thread or on a pool of threads. */
+export interface PartEncoder {
+  /** Threads working at once (1: this thread). Callers keep one more task than this in flight. */
+  readonly threads: number;
+  /** True when tasks cross to other threads: their buffers must be copies the caller gives up. */
+  readonly transfers: boolean;
+  run(task: EncodeTask): Promise<Piece>;
+}
+
+/** The in-thread encoder (Node with --threads 1, tests, a browser with no core to spare). */
+export const inThreadEncoder: PartEncoder = {
+  threads: 1,
+  transfers: false,
+  run: async (task) => runTask(task),
+};

@@ -1,0 +1,61 @@
+/**
+ * Encoding on a pool of threads: row groups and zip segments cross to a thread as transferred
+ * buffers (never structured-cloned copies of whole tables) and come back as bytes. Output is
+ * the same for any number of threads: parts are put together in order by the tree writer.
+ */
+import { answer, WorkerPool, type PoolPort, type PoolRequest, type PoolResponse } from '../pool';
+import type { Table } from '../table/column';
+import { runTask, type EncodeTask, type PartEncoder, type Piece } from './parts';
+
+type View = ArrayBufferView & { slice(): View };
+
+/** A view that owns its whole buffer (a copy when it is a window on a larger one), so it can be transferred. */
+function owned<V extends View>(v: V): V {
+  return v.byteOffset === 0 && v.byteLength === v.buffer.byteLength ? v : (v.slice() as V);
+}
+
+function ownedTable(t: Table): Table {
+  const columns = t.columns.map((c) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? owned(v as View) : v;
+    return out as unknown as typeof c;
+  });
+  return { name: t.name, length: t.length, columns };
+}
+
+function buffersOf(t: Table): ArrayBuffer[] {
+  const set = new Set<ArrayBuffer>();
+  for (const c of t.columns) for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) set.add(v.buffer as ArrayBuffer);
+  return [...set];
+}
+
+export function taskTransfer(task: EncodeTask): ArrayBuffer[] {
+  return task.kind === 'part' ? buffersOf(task.rows) : [task.bytes.buffer as ArrayBuffer];
+}
+
+export function pieceTransfer(piece: Piece): ArrayBuffer[] {
+  return [piece.bytes.buffer as ArrayBuffer];
+}
+
+/** The pool thread's side: run a request, answer with the bytes transferred back. */
+export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ message: PoolResponse<Piece>; transfer: ArrayBuffer[] }> {
+  return answer(req, (task) => {
+    const piece = runTask(task);
+    return { ...piece, bytes: owned(piece.bytes) };
+  }, pieceTransfer);
+}
+
+/**
+ * An encoder on `threads` threads made by `createPort` (1 or fewer: this thread). The caller
+ * closes it when the tree is written.
+ */
+export function pooledEncoder(threads: number, createPort: () => PoolPort<EncodeTask, Piece>): PartEncoder & { warm(): void; close(): void } {
+  const pool = new WorkerPool<EncodeTask, Piece>({ size: threads, createPort, runHere: runTask, transferOf: taskTransfer });
+  return {
+    threads: pool.size,
+    transfers: pool.threaded,
+    run: (task) => pool.run(pool.threaded ? (task.kind === 'part' ? { ...task, rows: ownedTable(task.rows) } : { ...task, bytes: owned(task.bytes) }) : task),
+    warm: () => pool.warm(),
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Where an output tree goes: a folder, a zip, memory. The tree writer opens files one at a
+ * time, in tree order, writes their bytes and closes them; a sink makes each file final only
+ * when it is complete (a folder renames it into place, a zip ends its entry), and `abort`
+ * removes whatever is not complete, so a failed or cancelled write never leaves a file that
+ * looks complete.
+ */
+import { concatChunks, type WrittenFile } from './files';
+import { ZipWriter, type ByteOutput, type Segment, type ZipEntryWriter } from './zip';
+
+export interface FileWriter {
+  /** The file's bytes, in order (files the sink does not deflate). */
+  write(chunk: Uint8Array): Promise<void> | void;
+  /** The next deflated segment (files the sink deflates: a zip's text entries). */
+  writeSegment?(segment: Segment): Promise<void> | void;
+  close(): Promise<void> | void;
+}
+
+export interface TreeSink {
+  /** Whether the file at `path` is written as deflated segments. */
+  deflates(path: string): boolean;
+  open(path: string): Promise<FileWriter> | FileWriter;
+  /** Every file written: make the whole tree final. */
+  finish(): Promise<void> | void;
+  /** A failure or cancel: drop what is incomplete (never called after finish). */
+  abort(): Promise<void> | void;
+}
+
+/** A byte stream that can be made final (renamed into place, committed) or dropped. */
+export interface FinalOutput extends ByteOutput {
+  close(): Promise<void> | void;
+  abort(): Promise<void> | void;
+}
+
+/** Collects the tree in memory (tests, small trees). */
+export class MemorySink implements TreeSink {
+  readonly files: WrittenFile[] = [];
+
+  deflates(): boolean {
+    return false;
+  }
+
+  open(path: string): FileWriter {
+    const chunks: Uint8Array[] = [];
+    return {
+      write: (chunk) => void chunks.push(chunk.slice()),
+      close: () => void this.files.push({ path, bytes: concatChunks(chunks) }),
+    };
+  }
+
+  finish(): void {}
+  abort(): void {}
+}
+
+/** Parquet is stored as is (already compressed); everything else is deflated. */
+export const zipDeflates = (path: string) => !path.endsWith('.parquet');
+
+/** The tree as one zip streamed into `out` (a file, a picked file, Blob parts). */
+export class ZipSink implements TreeSink {
+  private readonly zip: ZipWriter;
+
+  constructor(private readonly out: FinalOutput) {
+    this.zip = new ZipWriter(out);
+  }
+
+  deflates(path: string): boolean {
+    return zipDeflates(path);
+  }
+
+  async open(path: string): Promise<FileWriter> {
+    const entry: ZipEntryWriter = await this.zip.entry(path, this.deflates(path));
+    return { write: (c) => entry.write(c), writeSegment: (s) => entry.writeSegment(s), close: () => entry.close() };
+  }
+
+  async finish(): Promise<void> {
+    await this.zip.finish();
+    await this.out.close();
+  }
+
+  async abort(): Promise<void> {
+    await this.out.abort();
+  }
+}
+
+/**
+ * Gathers small writes into blocks of at least `size` bytes (zip headers, deflate output) so
+ * a file or a message channel sees few large writes; big chunks pass straight through.
+ */
+export class Coalescer implements FinalOutput {
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  constructor(
+    private readonly out: FinalOutput,
+    private readonly size = 1 << 20,
+  ) {}
+
+  private take(): Uint8Array {
+    const out = concatChunks(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return out;
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    if (chunk.length >= this.size) {
+      if (this.pendingBytes) await this.out.write(this.take());
+      await this.out.write(chunk);
+      return;
+    }
+    // copied: the caller may reuse or transfer its buffer once the write returns
+    this.pending.push(chunk.slice());
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= this.size) await this.out.write(this.take());
+  }
+
+  async close(): Promise<void> {
+    if (this.pendingBytes) await this.out.write(this.take());
+    await this.out.close();
+  }
+
+  async abort(): Promise<void> {
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.out.abort();
+  }
+}

@@ -1,0 +1,140 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { OutputFile } from '../core/output/files';
+import { writeTable, type OutputFormat } from '../core/output/formats';
+import { bigTable } from '../core/output/output.test-utils';
+import { ROW_GROUP_ROWS } from '../core/output/row-groups';
+import { runFiles } from '../core/output/tree';
+import { runSimulator } from '../core/run';
+import { workflowSimulator } from '../core/simulators/workflow';
+import { writeTree } from '../core/output/tree-writer';
+import { FolderSink, zipFileSink } from './fs-sink';
+import { nodeEncoder } from './threads';
+import { prepareOutput, type OutputTargets } from './write-output';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'spindle-out-'));
+
+/** Every file under a folder, by relative path, in sorted order. */
+function tree(dir: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Write with a fresh writer, closing its threads whatever happens. */
+async function write(targets: OutputTargets, files: readonly OutputFile[], signal?: AbortSignal) {
+  const output = prepareOutput(targets);
+  try {
+    return await output.write(files, signal);
+  } finally {
+    output.close();
+  }
+}
+
+describe('Node output: folders and zips on 1, 2 and 3 encoder threads', () => {
+  it('gives byte-identical trees and zips for any thread count (more than one row group per table)', { timeout: 240_000 }, async () => {
+    // a real run, and a table of three row groups, so parts really are spread over threads
+    const run = await runSimulator(workflowSimulator, { entityCount: 2_000, seed: 3 });
+    const big = bigTable(2 * ROW_GROUP_ROWS + 1000);
+    const files = (format: OutputFormat): OutputFile[] => [{ path: `big.${format}`, table: big, format }, ...runFiles(run, format)];
+    const results = [];
+    for (const threads of [1, 2, 3]) {
+      const dir = tmp();
+      // one pool for both writes: threads start once
+      const encoder = nodeEncoder(threads);
+      try {
+        await writeTree(files('parquet'), new FolderSink(join(dir, 'out')), { encoder });
+        await writeTree(files('csv'), zipFileSink(join(dir, 'csv.zip')), { encoder });
+      } finally {
+        encoder.close();
+      }
+      results.push({ tree: tree(join(dir, 'out')), zip: readFileSync(join(dir, 'csv.zip')) });
+    }
+    const [one, ...others] = results;
+    expect(Object.keys(one.tree)).toEqual(['_spindle/answer_key.parquet', '_spindle/config.json', '_spindle/stats.json', 'big.parquet', 'entity_summary.parquet', 'events.parquet'].map((p) => join(...p.split('/'))));
+    expect(one.tree['big.parquet'].equals(Buffer.from(writeTable(big, 'parquet')))).toBe(true);
+    for (const other of others) {
+      for (const [path, bytes] of Object.entries(one.tree)) expect(other.tree[path].equals(bytes), path).toBe(true);
+      expect(other.zip.equals(one.zip)).toBe(true);
+    }
+    const entries = unzipSync(one.zip);
+    expect(Object.keys(entries)).toEqual(files('csv').map((f) => f.path));
+    expect(Buffer.from(entries['big.csv']).equals(Buffer.from(writeTable(big, 'csv')))).toBe(true);
+  });
+});
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A tree whose second file fails half-way (a full disk, a crash in a producer). */
+const failing = (message: string): OutputFile[] => [
+  { path: 'first.txt', bytes: enc('first, complete\n') },
+  {
+    path: 'data/good.json',
+    *produce() {
+      yield enc('{"half":');
+      throw new Error(message);
+    },
+  },
+  { path: 'never.txt', bytes: enc('not reached') },
+];
+
+describe('Node output: atomic writes', () => {
+  it('a failing write keeps the good earlier file, leaves no partial file and no temporary file', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const good = await write({ out, threads: 1 }, [
+      { path: 'data/good.json', bytes: enc('{"good":true}\n') },
+      { path: 'first.txt', bytes: enc('old\n') },
+    ]);
+    expect(good.map((f) => f.path)).toEqual(['data/good.json', 'first.txt']);
+    await expect(write({ out, threads: 1 }, failing('ENOSPC: no space left on device'))).rejects.toThrow(/ENOSPC/);
+    const after = tree(out);
+    // files before the failure are complete (renamed into place); the failing one keeps its old, good content
+    expect(after['first.txt'].toString()).toBe('first, complete\n');
+    expect(after[join('data', 'good.json')].toString()).toBe('{"good":true}\n');
+    expect(existsSync(join(out, 'never.txt'))).toBe(false);
+    expect(Object.keys(after).filter((p) => p.includes('partial'))).toEqual([]);
+  });
+
+  it('a failing zip never replaces a good earlier zip with a truncated one, and leaves no temporary file', async () => {
+    const dir = tmp();
+    const zip = join(dir, 'out.zip');
+    await write({ zip, threads: 1 }, [{ path: 'a.txt', bytes: enc('a'.repeat(100_000)) }]);
+    const before = readFileSync(zip);
+    await expect(write({ zip, threads: 1 }, failing('disk full'))).rejects.toThrow(/disk full/);
+    expect(readFileSync(zip).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['out.zip']);
+    expect(new TextDecoder().decode(unzipSync(before)['a.txt'])).toHaveLength(100_000);
+  });
+
+  it('a cancelled write stops and leaves no zip where there was none', async () => {
+    const dir = tmp();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(write({ zip: join(dir, 'c.zip'), threads: 1 }, failing('x'), abort.signal)).rejects.toThrow(/cancelled/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes a device directly (never renames over it) and reports a full disk', async () => {
+    await expect(write({ zip: '/dev/full', threads: 1 }, [{ path: 'a.txt', bytes: enc('a'.repeat(3 << 20)) }])).rejects.toThrow(/ENOSPC/);
+    expect(existsSync('/dev/full')).toBe(true);
+  });
+
+  it('refuses a path that would leave the output folder, and a zip target that is a folder', async () => {
+    const dir = tmp();
+    await expect(write({ out: join(dir, 'o'), threads: 1 }, [{ path: '../escape.txt', bytes: enc('x') }])).rejects.toThrow(/inside the output folder/);
+    expect(existsSync(join(dir, 'escape.txt'))).toBe(false);
+    writeFileSync(join(dir, 'f'), 'x');
+    await expect(write({ zip: dir, threads: 1 }, [{ path: 'a', bytes: enc('x') }])).rejects.toThrow(/is a folder/);
+  });
+});

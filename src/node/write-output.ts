@@ -1,0 +1,42 @@
+/**
+ * Where Node hosts write an output tree: `--out` a folder and/or `--zip` a file, streamed and
+ * atomic, encoded on `--threads` threads. Both targets get the same files; a zip is written in
+ * a second pass (its text is deflated as it is encoded).
+ */
+import type { OutputFile } from '../core/output/files';
+import { writeTree, type WrittenSummary } from '../core/output/tree-writer';
+import type { Progress } from '../core/simulator';
+import { FolderSink, zipFileSink } from './fs-sink';
+import { nodeEncoder } from './threads';
+
+export interface OutputTargets {
+  readonly out?: string;
+  readonly zip?: string;
+  readonly threads?: number;
+}
+
+export interface OutputWriter {
+  /** Write `files` to the targets; returns each file's path and size. The signal stops it between row groups. */
+  write(files: readonly OutputFile[], signal?: AbortSignal, onProgress?: (p: Progress) => void): Promise<WrittenSummary[]>;
+  /** Stop the encoder threads (also after a failure). */
+  close(): void;
+}
+
+/**
+ * Prepare to write: the encoder threads start loading now, so they are ready when the run
+ * (simulated meanwhile on the main thread) has its tables.
+ */
+export function prepareOutput(targets: OutputTargets): OutputWriter {
+  const encoder = nodeEncoder(targets.threads);
+  encoder.warm();
+  return {
+    async write(files, signal, onProgress) {
+      const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)) };
+      let written: WrittenSummary[] = [];
+      if (targets.out) written = await writeTree(files, new FolderSink(targets.out), hooks);
+      if (targets.zip) written = await writeTree(files, zipFileSink(targets.zip), hooks);
+      return written;
+    },
+    close: () => encoder.close(),
+  };
+}

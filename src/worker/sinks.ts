@@ -1,0 +1,135 @@
+/**
+ * Where the engine worker writes a download: a folder the user picked, a zip file the user
+ * picked (File System Access API handles, passed in the request), or a zip assembled as a Blob
+ * from parts (browsers without the API). Writes through `createWritable` are atomic: the
+ * browser writes a swap file and replaces the target only on `close`; `abort` discards it.
+ */
+import { Coalescer, ZipSink, type FileWriter, type FinalOutput, type TreeSink } from '../core/output/sink';
+
+/** What the page asked the download to be written to. */
+export type DownloadTarget =
+  | { readonly kind: 'blob' }
+  | { readonly kind: 'file'; readonly handle: FileSystemFileHandle }
+  | { readonly kind: 'folder'; readonly handle: FileSystemDirectoryHandle };
+
+/** A picked file, written through a writable stream (committed on close, dropped on abort). */
+async function fileOutput(handle: FileSystemFileHandle): Promise<FinalOutput> {
+  const writable = await handle.createWritable();
+  return {
+    write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+    close: () => writable.close(),
+    abort: () => writable.abort(),
+  };
+}
+
+/**
+ * A zip assembled from parts without one giant buffer: chunks are gathered into Blobs of about
+ * 16 MB (which the browser may keep on disk), and the Blob of those Blobs is the download.
+ */
+export class BlobOutput implements FinalOutput {
+  private parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private result: Blob | undefined;
+  size = 0;
+
+  write(chunk: Uint8Array): void {
+    this.pending.push(chunk as Uint8Array<ArrayBuffer>);
+    this.pendingBytes += chunk.length;
+    this.size += chunk.length;
+    if (this.pendingBytes >= 16 << 20) this.seal();
+  }
+
+  private seal(): void {
+    if (this.pending.length) this.parts.push(new Blob(this.pending as Uint8Array<ArrayBuffer>[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  close(): void {
+    this.seal();
+    this.result = new Blob(this.parts, { type: 'application/zip' });
+    this.parts = [];
+  }
+
+  abort(): void {
+    this.parts = [];
+    this.pending = [];
+    this.result = undefined;
+  }
+
+  /** The finished zip (after close). */
+  blob(): Blob {
+    if (!this.result) throw new Error('the zip is not complete');
+    return this.result;
+  }
+}
+
+/** The directory for `parts` (all but the file name) under `root`, created as needed. */
+async function folderOf(root: FileSystemDirectoryHandle, parts: readonly string[]): Promise<FileSystemDirectoryHandle> {
+  let dir = root;
+  for (const p of parts) dir = await dir.getDirectoryHandle(p, { create: true });
+  return dir;
+}
+
+/** The output tree written into a picked folder, file by file, each committed when complete. */
+export function folderSink(root: FileSystemDirectoryHandle): TreeSink {
+  let current: FileSystemWritableFileStream | undefined;
+  return {
+    deflates: () => false,
+    async open(path): Promise<FileWriter> {
+      const parts = path.split('/');
+      if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`output file path "${path}" must stay inside the folder`);
+      const dir = await folderOf(root, parts.slice(0, -1));
+      const file = await dir.getFileHandle(parts[parts.length - 1], { create: true });
+      const writable = await file.createWritable();
+      current = writable;
+      return {
+        write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+        close: async () => {
+          await writable.close();
+          current = undefined;
+        },
+      };
+    },
+    finish: () => {},
+    async abort() {
+      await current?.abort().catch(() => {});
+      current = undefined;
+    },
+  };
+}
+
+/** Counts the bytes that pass through to `out`. */
+function counted(out: FinalOutput): FinalOutput & { bytes: number } {
+  const c = {
+    bytes: 0,
+    write: (chunk: Uint8Array) => {
+      c.bytes += chunk.length;
+      return out.write(chunk);
+    },
+    close: () => out.close(),
+    abort: () => out.abort(),
+  };
+  return c;
+}
+
+/** The sink for a target, the bytes written to it so far, and (for a Blob) the output holding the finished zip. */
+export async function sinkFor(target: DownloadTarget): Promise<{ sink: TreeSink; size(): number; blob?: BlobOutput }> {
+  if (target.kind === 'folder') {
+    const sink = folderSink(target.handle);
+    let bytes = 0;
+    const open = sink.open.bind(sink);
+    sink.open = async (path) => {
+      const w = await open(path);
+      return { ...w, write: (c) => ((bytes += c.length), w.write(c)) };
+    };
+    return { sink, size: () => bytes };
+  }
+  if (target.kind === 'file') {
+    const out = counted(await fileOutput(target.handle));
+    return { sink: new ZipSink(new Coalescer(out, 4 << 20)), size: () => out.bytes };
+  }
+  const blob = new BlobOutput();
+  return { sink: new ZipSink(new Coalescer(blob, 1 << 20)), size: () => blob.size, blob };
+}
