@@ -61,6 +61,12 @@ function sameCell(type: ColumnType, want: CellValue, got: unknown): boolean {
     }
     case 'date':
       return (got instanceof Date ? got.getTime() : Date.parse(`${got as string}T00:00:00Z`)) / 86_400_000 === want;
+    case 'bigint':
+    case 'decimal':
+      // exact kinds: cellAt gives their digits; readers give bigints, numbers or text
+      return String(got) === want || (typeof got === 'number' && Number(want) === got);
+    case 'time':
+      return Number(got) === want;
   }
 }
 
@@ -147,7 +153,11 @@ function fromText(type: ColumnType, c: Cell): CellValue {
     case 'date':
       return Date.parse(`${c.text}T00:00:00Z`) / 86_400_000;
     case 'string':
+    case 'bigint':
+    case 'decimal':
       return c.text;
+    case 'time':
+      return Number(c.text);
   }
 }
 

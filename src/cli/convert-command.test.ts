@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeParquetBytes } from '../core/output/parquet';
+import { materialise } from '../core/output/tree';
 import { bigintColumn, columnFromValues, makeTable } from '../core/table/column';
 import { DataSet } from '../worker/dataset';
 import { UsageError } from './args';
@@ -43,7 +44,7 @@ describe('sim convert', () => {
       const page = new DataSet();
       for (const f of ['events.jsonl', 'ids.parquet', 'orders.csv']) page.upload(f, new Uint8Array(readFileSync(join(dir, f))));
       page.retype('orders', 'amount', 'decimal');
-      const files = await page.tree(['events', 'ids', 'orders'], format, async () => {}, { spreadsheetSafe: true });
+      const files = await materialise(page.tree(['events', 'ids', 'orders'], format, { spreadsheetSafe: true }));
       expect(readdirSync(out).sort()).toEqual(['_spindle', `events.${format}`, `ids.${format}`, `orders.${format}`]);
       for (const f of files) expect(Buffer.from(readFileSync(join(out, f.path))).equals(Buffer.from(f.bytes)), f.path).toBe(true);
       const tables = JSON.parse(readFileSync(join(out, '_spindle/tables.json'), 'utf8')) as { name: string; columns: { name: string; type: string; precision?: number; scale?: number }[] }[];

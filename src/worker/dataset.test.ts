@@ -208,7 +208,7 @@ describe('generating a second domain: replace or add beside (the user decides)',
     // every iot table name was taken by the first iot set: each of those is now name_2
     expect(again.renamed.map((r) => r.to).sort()).toEqual(replaced.tables.map((t) => `${t.name}_2`).sort());
     const pkg = await h.must<PackageResult>({ type: 'packageData', tables: replaced.tables.map((t) => `${t.name}_2`), format: 'csv' });
-    const meta = JSON.parse(new TextDecoder().decode(unzipSync(pkg.zip)['_spindle/tables.json'])) as Record<string, { fks?: { table: string }[] }> | { name: string; fks: { table: string }[] }[];
+    const meta = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(await pkg.blob!.arrayBuffer()))['_spindle/tables.json'])) as Record<string, { fks?: { table: string }[] }> | { name: string; fks: { table: string }[] }[];
     const fkTargets = (Array.isArray(meta) ? meta : Object.values(meta)).flatMap((m) => (m.fks ?? []).map((fk) => fk.table));
     expect(fkTargets.length).toBeGreaterThan(0);
     for (const t of fkTargets) expect(t.endsWith('_2')).toBe(true);

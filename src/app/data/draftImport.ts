@@ -31,7 +31,8 @@ export function validateDataDraft(raw: unknown): DraftRead {
   const { scale, seed, startDate, endDate } = parsed.value as { scale: string; seed: number; startDate: string | null; endDate: string | null };
   if (!(PAGE_SCALES as readonly string[]).includes(scale)) return { ok: false, problem: `scale ${scale} runs from the CLI only; allowed here: ${PAGE_SCALES.join(', ')}` };
   const rows = isObject(source.rows) ? (source.rows as Record<string, unknown>) : {};
-  return { ok: true, value: { domain: def.id, scale, seed, startDate: startDate ?? '', endDate: endDate ?? '', rows } };
+  const money = source.money === 'decimal' ? 'decimal' : 'float';
+  return { ok: true, value: { domain: def.id, scale, seed, startDate: startDate ?? '', endDate: endDate ?? '', rows, money } };
 }
 
 export function readDataLink(param: string): DraftRead {

@@ -86,6 +86,7 @@ export function valuesOf(t: Table): CellValue[][] {
       if (c.valid && c.valid[i] === 0) out.push(null);
       else if (c.type === 'string') out.push(c.encoding === 'dict' ? c.dict[c.codes[i]] : new TextDecoder().decode(c.bytes.subarray(c.offsets[i], c.offsets[i + 1])));
       else if (c.type === 'bool') out.push(c.values[i] === 1);
+      else if (c.type === 'bigint' || c.type === 'decimal') out.push(String(c.values[i]));
       else out.push(c.values[i]);
     }
     return out;

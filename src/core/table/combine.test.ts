@@ -7,7 +7,7 @@ import { instantsOf, numbersOf, textIn } from './values';
 
 const cells = (c: Column, n: number) => Array.from({ length: n }, (_, i) => cellAt(c, i));
 
-const valueArb: Record<ColumnType, fc.Arbitrary<CellValue>> = {
+const valueArb: Record<Exclude<ColumnType, 'bigint' | 'decimal' | 'time'>, fc.Arbitrary<CellValue>> = {
   int: fc.integer({ min: -1e6, max: 1e6 }),
   float: fc.double({ noNaN: true, noDefaultInfinity: true }),
   bool: fc.boolean(),
@@ -20,7 +20,7 @@ describe('combining columns', () => {
   it('gathers rows from parts of one type in any order, nulls and dictionaries included, cell for cell', () =>
     fc.assert(
       fc.property(
-        fc.constantFrom<ColumnType>('int', 'float', 'bool', 'string', 'timestamp', 'date').chain((type) =>
+        fc.constantFrom<keyof typeof valueArb>('int', 'float', 'bool', 'string', 'timestamp', 'date').chain((type) =>
           fc.tuple(fc.constant(type), fc.array(fc.array(fc.option(valueArb[type], { nil: null }), { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.boolean()),
         ),
         ([type, parts, dict]) => {

@@ -19,6 +19,9 @@ import {
   type ColumnType,
   type StringColumn,
   type Utf8Column,
+  type BigIntColumn,
+  type DecimalColumn,
+  type TimeColumn,
 } from './column';
 import type { IdStream } from '../ids';
 
@@ -28,6 +31,9 @@ export function nullColumn(name: string, type: ColumnType, n: number): Column {
   if (type === 'string') return { name, type, encoding: 'utf8', offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), valid };
   if (type === 'bool') return boolColumn(name, new Uint8Array(n), valid);
   if (type === 'date') return dateColumn(name, new Int32Array(n), valid);
+  if (type === 'bigint') return { name, type, values: new BigInt64Array(n), valid };
+  if (type === 'decimal') return { name, type, precision: 18, scale: 0, values: new BigInt64Array(n), valid };
+  if (type === 'time') return { name, type, values: new Float64Array(n), valid };
   return numberColumn(name, type, new Float64Array(n), valid);
 }
 
@@ -66,11 +72,11 @@ function gatherU8(src: Uint8Array, order: Int32Array): Uint8Array {
 }
 
 /** Typed arrays end to end (native copies). */
-function joined<A extends Float64Array | Int32Array | Uint8Array>(arrays: readonly A[], make: (n: number) => A): A {
+function joined<A extends Float64Array | Int32Array | Uint8Array | BigInt64Array>(arrays: readonly A[], make: (n: number) => A): A {
   const out = make(arrays.reduce((x, a) => x + a.length, 0));
   let o = 0;
   for (const a of arrays) {
-    out.set(a, o);
+    (out as { set(a: ArrayLike<number | bigint>, o: number): void }).set(a, o);
     o += a.length;
   }
   return out;
@@ -112,6 +118,20 @@ export function gatherParts(name: string, type: ColumnType, parts: readonly Colu
   }
   if (type === 'bool') return boolColumn(name, gatherU8(joined(parts.map((p) => (p as BoolColumn).values), (n) => new Uint8Array(n)), order), valid);
   if (type === 'date') return dateColumn(name, gatherI32(joined(parts.map((p) => (p as DateColumn).values), (n) => new Int32Array(n)), order), valid);
+  if (type === 'bigint' || type === 'decimal') {
+    const exact = parts as (BigIntColumn | DecimalColumn)[];
+    const src = joined(exact.map((p) => p.values), (n) => new BigInt64Array(n));
+    const values = new BigInt64Array(order.length);
+    for (let i = 0; i < order.length; i++) values[i] = src[order[i]];
+    const first = exact[0];
+    if (type === 'decimal' && exact.some((p) => (p as DecimalColumn).scale !== (first as DecimalColumn).scale)) throw new Error(`gatherParts ${name}: decimal parts of different scales`);
+    const v = valid ? { valid } : {};
+    return type === 'decimal' ? { name, type, precision: (first as DecimalColumn | undefined)?.precision ?? 18, scale: (first as DecimalColumn | undefined)?.scale ?? 0, values, ...v } : { name, type, values, ...v };
+  }
+  if (type === 'time') {
+    const values = gatherF64(joined(parts.map((p) => (p as TimeColumn).values), (n) => new Float64Array(n)), order);
+    return valid ? { name, type, values, valid } : { name, type, values };
+  }
   return numberColumn(name, type, gatherF64(joined(parts.map((p) => (p as NumberColumn).values), (n) => new Float64Array(n)), order), valid);
 }
 

@@ -7,6 +7,7 @@
 import type { AnswerKeyBuilder } from '../../answer-key';
 import { formatIso } from '../../time';
 import type { Scd2Config } from './scd2.config';
+import { decimalText } from '../../table/column';
 import { DELTA_TYPES, type DayDelta, type Scd2State } from './scd2.state';
 
 type Json = string | number | boolean | null;
@@ -16,6 +17,8 @@ function valueAt(state: Scd2State, c: number, ref: number): Json {
   const p = state.pools[c];
   if (p.isNull(ref)) return null;
   if (p.type === 'string') return p.str(ref);
+  // exact digits: a JSON number would round 64-bit ids and decimals
+  if (p.type === 'bigint' || p.type === 'decimal') return p.type === 'bigint' ? p.text(ref) : decimalText(p.exact(ref)!, p.scale);
   const v = p.num(ref)!;
   if (p.type === 'bool') return v === 1;
   if (p.type === 'timestamp') return formatIso(v);

@@ -46,6 +46,15 @@ export function mutate(pool: ColumnPool, ref: number, n: number, rng: Rng): numb
     }
     case 'string':
       return pool.append(versionedText(pool.str(ref)!, n));
+    case 'bigint':
+    case 'decimal': {
+      // × U[0.8, 1.2) on the (unscaled) value while a double holds it exactly, else + 1
+      const v = pool.exact(ref)!;
+      const f = rng.between(0.8, 1.2);
+      const scaled = Number(v) * f;
+      const nv = Number.isSafeInteger(Number(v)) && Math.abs(scaled) < Number.MAX_SAFE_INTEGER ? BigInt(roundHalfEven(scaled)) : v + 1n;
+      return pool.append(nv === v ? v + 1n : nv);
+    }
     default:
       throw new Error(`column ${pool.name} (${pool.type}) cannot be tracked`);
   }

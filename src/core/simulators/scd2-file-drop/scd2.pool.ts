@@ -20,14 +20,23 @@ export class ColumnPool {
   private used = 0;
   private readonly offsets = new Int32Growable(64);
   private readonly dictBytes: readonly Uint8Array[] | undefined;
+  /** Appended values of 64-bit integer and decimal columns (unscaled), exact. */
+  private readonly bigs: bigint[] = [];
+  private readonly big: boolean;
 
   constructor(base: Column) {
     this.base = base;
     this.name = base.name;
     this.type = base.type;
     this.n0 = base.type === 'string' ? (base.encoding === 'utf8' ? base.offsets.length - 1 : base.codes.length) : base.values.length;
+    this.big = base.type === 'bigint' || base.type === 'decimal';
     this.offsets.push(0);
     this.dictBytes = base.type === 'string' && base.encoding === 'dict' ? encodeDict(base.dict) : undefined;
+  }
+
+  /** Digits after the point of a decimal column (0 otherwise). */
+  get scale(): number {
+    return this.base.type === 'decimal' ? this.base.scale : 0;
   }
 
   get length(): number {
@@ -39,13 +48,34 @@ export class ColumnPool {
     return this.valid.data[i - this.n0] === 0;
   }
 
-  /** A number, bool (0/1) or date value; null when null. */
+  /** A number, bool (0/1) or date value (64-bit integers and decimals as the nearest double); null when null. */
   num(i: number): number | null {
+    if (this.big) {
+      const v = this.exact(i);
+      return v === null ? null : Number(v);
+    }
     if (this.isNull(i)) return null;
     if (i >= this.n0) return this.nums.data[i - this.n0];
     const b = this.base;
-    if (b.type === 'string') throw new Error(`${this.name} is a string column`);
+    if (b.type === 'string' || b.type === 'bigint' || b.type === 'decimal') throw new Error(`${this.name} is a ${b.type} column`);
     return b.values[i];
+  }
+
+  /** A 64-bit integer or a decimal's unscaled value, exactly; null when null. */
+  exact(i: number): bigint | null {
+    if (this.isNull(i)) return null;
+    if (i >= this.n0) return this.bigs[i - this.n0];
+    const b = this.base;
+    if (b.type !== 'bigint' && b.type !== 'decimal') throw new Error(`${this.name} is not a 64-bit integer or decimal column`);
+    return b.values[i];
+  }
+
+  /** The digits of a value for keys and answer keys: exact for 64-bit integers. */
+  text(i: number): string | null {
+    if (this.type === 'string') return this.str(i);
+    if (this.type === 'bigint') return this.exact(i)?.toString() ?? null;
+    const v = this.num(i);
+    return v === null ? null : String(v);
   }
 
   /** The UTF-8 bytes of a string value (a view: copy before keeping). */
@@ -75,19 +105,24 @@ export class ColumnPool {
     this.used += src.length;
   }
 
-  /** Append a value (number for numeric, bool and date columns; string for strings); returns its index. */
-  append(v: number | string | null): number {
+  /**
+   * Append a value (number for numeric, bool and date columns; string for strings; bigint, or a
+   * whole number, for 64-bit integers and unscaled decimals); returns its index.
+   */
+  append(v: number | string | bigint | null): number {
     const at = this.length;
     this.valid.push(v === null ? 0 : 1);
     if (this.type === 'string') {
       if (v !== null) this.pushBytes(encoder.encode(v as string));
       this.offsets.push(this.used);
-    } else this.nums.push(v === null ? 0 : (v as number));
+    } else if (this.big) this.bigs.push(v === null ? 0n : BigInt(v));
+    else this.nums.push(v === null ? 0 : (v as number));
     return at;
   }
 
   /** Append a copy of the value at i; returns its index. */
   appendCopy(i: number): number {
+    if (this.big) return this.append(this.exact(i));
     if (this.type !== 'string') return this.append(this.num(i));
     if (this.isNull(i)) return this.append(null);
     const at = this.length;
@@ -130,7 +165,15 @@ export class ColumnPool {
     };
     if (this.type === 'bool') return valid ? { name, type: 'bool', values: pick(new Uint8Array(n)), valid } : { name, type: 'bool', values: pick(new Uint8Array(n)) };
     if (this.type === 'date') return valid ? { name, type: 'date', values: pick(new Int32Array(n)), valid } : { name, type: 'date', values: pick(new Int32Array(n)) };
+    const b = this.base;
+    if (b.type === 'bigint' || b.type === 'decimal') {
+      const values = new BigInt64Array(n);
+      for (let k = 0; k < n; k++) values[k] = this.exact(refs[k]) ?? 0n;
+      const v = valid ? { valid } : {};
+      return b.type === 'decimal' ? { name, type: 'decimal', precision: b.precision, scale: b.scale, values, ...v } : { name, type: 'bigint', values, ...v };
+    }
     const values = pick(new Float64Array(n));
-    return valid ? { name, type: this.type, values, valid } : { name, type: this.type, values };
+    const type = this.type as 'int' | 'float' | 'timestamp' | 'time';
+    return valid ? { name, type, values, valid } : { name, type, values };
   }
 }

@@ -89,7 +89,7 @@ export class Scd2State {
   keyText(k: number): string {
     const p = this.pools[this.keyCol];
     const r = this.refOf(this.keyCol, k);
-    return this.keyIsText ? (p.str(r) ?? '') : String(p.num(r));
+    return p.text(r) ?? '';
   }
 
   private newKey(): string {
