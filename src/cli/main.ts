@@ -39,8 +39,8 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const began = process.hrtime.bigint();
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
-  // landing-zone simulators write their data files (Parquet included) during the run
-  if (def.category === 'landing') initParquetNode();
+  // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
+  if (def.category === 'landing' || def.id === 'hybrid') initParquetNode();
   const run = await runSimulator(def, raw, {
     seed: args.seed,
     inputs,

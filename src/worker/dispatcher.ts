@@ -62,8 +62,8 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
     const signal = abortable(req.id);
     const began = options.now();
-    // landing-zone simulators write their data files (Parquet included) during the run
-    if (def.category === 'landing') await options.initParquet();
+    // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
+    if (def.category === 'landing' || def.id === 'hybrid') await options.initParquet();
     const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
     const elapsedMs = options.now() - began;
     runs.set(req.id, out);
