@@ -22,7 +22,7 @@ afterEach(async () => {
 /** The stream a config gives, as NDJSON text (every event, emission order). */
 async function expectedStream(id: string, sets: Record<string, unknown>): Promise<string> {
   const run = await runSimulator(findSimulator(id)!, sets);
-  const batch = allAtOnce((run.result as { plan: StreamPlan }).plan);
+  const batch = allAtOnce((run.result as unknown as { plan: StreamPlan }).plan);
   return batch ? new TextDecoder().decode(batch.bytes) : '';
 }
 const setArgs = (sets: Record<string, unknown>) => Object.entries(sets).flatMap(([k, v]) => ['--set', `${k}=${JSON.stringify(v)}`]);

@@ -4,6 +4,7 @@ import { runSimulator, type RunOutput } from '../core/run';
 import { ConfigError } from '../core/schema/config';
 import type { OutputFormat } from '../core/output/formats';
 import { DataSet, type Summarised } from './dataset';
+import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview, whenAborted } from './preview';
 import {
   serializeError,
@@ -22,6 +23,8 @@ export interface DispatcherOptions {
   initParquet(): Promise<unknown> | void;
   /** Host clock for elapsed times shown in the UI (never part of the output). */
   now(): number;
+  /** Playing streams (stream-play.ts): the host's timers, fetch and origin; default setTimeout, global fetch, no origin. */
+  play?: Partial<StreamPlayerOptions>;
 }
 
 type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
@@ -36,6 +39,13 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   const aborts = new Map<number, AbortController>();
   const dataSet = new DataSet();
   const KEEP_RUNS = 2;
+  const player = createStreamPlayer(post, (runId) => runs.get(runId), {
+    wall: { now: options.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    fetch: (...a) => fetch(...a),
+    origin: '',
+    yield: macrotask,
+    ...options.play,
+  });
 
   /** At most one progress message per 100 ms (and always the last one): the UI repaints, not floods. */
   function throttled(id: number) {
@@ -171,6 +181,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
       aborts.get(req.target)?.abort();
       return;
     }
+    if (req.type === 'streamPlay' || req.type === 'streamControl' || req.type === 'deliveryKey') return player(req);
     try {
       switch (req.type) {
         case 'run':

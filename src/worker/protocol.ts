@@ -10,6 +10,7 @@ import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
+import type { PlaySummary, StreamPlayWorkerRequest, StreamTick } from './stream-play';
 
 export type WorkerRequest =
   | {
@@ -31,7 +32,9 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'retype'; readonly table: string; readonly column: string; readonly to: ColumnType; readonly previewRows: number }
   | { readonly id: number; readonly type: 'drop'; readonly tables: readonly string[] }
   /** Zip chosen tables of the data set with `_spindle/config.json` and `_spindle/tables.json`. */
-  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat };
+  | { readonly id: number; readonly type: 'packageData'; readonly tables: readonly string[]; readonly format: OutputFormat }
+  /** Play a stream run's events to the page (and an HTTP endpoint), control it, get its delivery log: stream-play.ts. */
+  | StreamPlayWorkerRequest;
 
 export interface SerializedError {
   readonly name: string;
@@ -122,8 +125,9 @@ export interface DropResult {
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | null }
-  | { readonly id: number; readonly type: 'error'; readonly error: SerializedError };
+  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | { csv: Uint8Array } | null }
+  | { readonly id: number; readonly type: 'error'; readonly error: SerializedError }
+  | StreamTick;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 

@@ -8,5 +8,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createDispatcher((message, transfer) => scope.postMessage(message, transfer ?? []), {
   initParquet,
   now: () => performance.now(),
+  play: { origin: scope.location.origin },
 });
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => void handle(event.data);
