@@ -71,8 +71,9 @@ export interface StreamTick {
   readonly topics: readonly string[];
   /** Events since the last tick per (rate-chart bucket, kind): parallel arrays. */
   readonly buckets: { readonly index: Int32Array; readonly kind: Uint8Array; readonly count: Float64Array };
-  /** Events since the last tick per topic index. */
+  /** Events since the last tick per topic index (replays included), and replays alone. */
   readonly perTopic: Float64Array;
+  readonly perTopicReplays: Float64Array;
   /** A sample of this tick's events: event time and emission time (epoch ms), kind. */
   readonly points: { readonly eventMs: Float64Array; readonly emittedMs: Float64Array; readonly kind: Uint8Array };
   readonly lines: TickLines;
@@ -102,6 +103,7 @@ class TickState {
   atUs: number;
   private cells = new Map<number, number>();
   perTopic: Float64Array;
+  perTopicReplays: Float64Array;
   private recent: StreamBatch[] = [];
   private recentCount = 0;
   private pending = 0;
@@ -114,6 +116,7 @@ class TickState {
   ) {
     this.atUs = plan.startUs;
     this.perTopic = new Float64Array(plan.source.topics.length);
+    this.perTopicReplays = new Float64Array(plan.source.topics.length);
   }
 
   add(b: StreamBatch): void {
@@ -121,6 +124,7 @@ class TickState {
       const cell = Math.max(0, Math.floor((b.at[i] - this.plan.startUs) / this.bucketUs)) * 4 + b.kind[i];
       this.cells.set(cell, (this.cells.get(cell) ?? 0) + 1);
       this.perTopic[b.topic[i]]++;
+      if (b.kind[i] === 2) this.perTopicReplays[b.topic[i]]++;
       // every out-of-order or replayed event is a point; normal ones are sampled
       if (b.kind[i] !== 0 || this.seen++ % 25 === 0) this.points.push({ eventMs: b.eventTime[i] / 1000, emittedMs: b.at[i] / 1000, kind: b.kind[i] });
     }
@@ -133,21 +137,22 @@ class TickState {
   }
 
   /** Take what gathered since the last tick (and the buffers to transfer). */
-  take(): Pick<StreamTick, 'buckets' | 'perTopic' | 'points' | 'lines' | 'skipped'> & { transfer: ArrayBuffer[] } {
+  take(): Pick<StreamTick, 'buckets' | 'perTopic' | 'perTopicReplays' | 'points' | 'lines' | 'skipped'> & { transfer: ArrayBuffer[] } {
     const cells = [...this.cells.entries()].sort((a, b) => a[0] - b[0]);
     const buckets = { index: Int32Array.from(cells, ([c]) => Math.floor(c / 4)), kind: Uint8Array.from(cells, ([c]) => c % 4), count: Float64Array.from(cells, ([, n]) => n) };
     const pts = this.points.length > MAX_TICK_POINTS ? this.points.filter((p, i) => p.kind !== 0 || i % Math.ceil(this.points.length / MAX_TICK_POINTS) === 0) : this.points;
     const points = { eventMs: Float64Array.from(pts, (p) => p.eventMs), emittedMs: Float64Array.from(pts, (p) => p.emittedMs), kind: Uint8Array.from(pts, (p) => p.kind) };
     const lines = this.lines();
-    const perTopic = this.perTopic;
-    const out = { buckets, perTopic, points, lines, skipped: this.pending - lines.ends.length };
+    const { perTopic, perTopicReplays } = this;
+    const out = { buckets, perTopic, perTopicReplays, points, lines, skipped: this.pending - lines.ends.length };
     this.cells = new Map();
     this.perTopic = new Float64Array(perTopic.length);
+    this.perTopicReplays = new Float64Array(perTopic.length);
     this.points = [];
     this.recent = [];
     this.recentCount = 0;
     this.pending = 0;
-    const transfer = [buckets.index, buckets.kind, buckets.count, perTopic, points.eventMs, points.emittedMs, points.kind, lines.bytes, lines.ends, lines.seq, lines.at, lines.topic, lines.kind].map((a) => a.buffer as ArrayBuffer);
+    const transfer = [buckets.index, buckets.kind, buckets.count, perTopic, perTopicReplays, points.eventMs, points.emittedMs, points.kind, lines.bytes, lines.ends, lines.seq, lines.at, lines.topic, lines.kind].map((a) => a.buffer as ArrayBuffer);
     return { ...out, transfer };
   }
 

@@ -25,6 +25,8 @@ export interface ConfigFormProps {
   readonly issues: readonly Issue[];
   readonly custom?: FormCustomisation;
   onChange(draft: Record<string, unknown>): void;
+  /** A form inside another (a composed simulator's child config) renders without its own <form>. */
+  readonly nested?: boolean;
 }
 
 /** Issues for `name` itself, and those inside it keyed by the rest of their path. */
@@ -43,7 +45,7 @@ function issuesFor(issues: readonly Issue[], name: string): { own?: string; nest
  * lists of objects as editable tables, advanced fields behind a toggle, each issue shown beside
  * its field. Validation is the schema's, never the form's.
  */
-export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFormProps) {
+export function ConfigForm({ shape, draft, issues, custom, onChange, nested: inner }: ConfigFormProps) {
   const [showAdvanced, setShowAdvanced] = useState(false);
   const entries = Object.entries(shape);
   const groups = [...new Set(entries.map(([, f]) => f.meta.group ?? 'Settings'))];
@@ -82,11 +84,10 @@ export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFor
     return <ScalarField key={name} name={name} field={field} value={draft[name]} error={own} onChange={(v) => set(name, v)} />;
   };
 
+  const Root = inner ? 'div' : 'form';
   return (
-    <form
-      noValidate
-      onSubmit={(e) => e.preventDefault()}
-      aria-label="Simulation settings"
+    <Root
+      {...(inner ? {} : { noValidate: true, onSubmit: (e: React.FormEvent) => e.preventDefault(), 'aria-label': 'Simulation settings' })}
     >
       {orphans.length > 0 && (
         <div className="callout callout-error" role="alert" style={{ marginBottom: 16 }}>
@@ -113,6 +114,6 @@ export function ConfigForm({ shape, draft, issues, custom, onChange }: ConfigFor
           <span>Show advanced settings</span>
         </label>
       )}
-    </form>
+    </Root>
   );
 }

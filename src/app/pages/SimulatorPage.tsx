@@ -1,6 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
+import { TablePicker } from '../components/inputs/TablePicker';
+import { useDataSet } from '../data/store';
 import { DownloadPanel } from '../components/DownloadPanel';
 import { EmptyState, ProgressBar } from '../components/EmptyState';
 import { ShareMenu } from '../components/ShareMenu';
@@ -10,7 +12,7 @@ import { engine, storePreviews } from '../engine';
 import { formatDuration, formatInt } from '../format';
 import { replaceParams, useRoute } from '../router';
 import { decodeConfig, diffFromDefaults, encodeConfig } from '../share';
-import { useStudio, type SimulatorState } from '../store';
+import { useStudio, type RunMeta, type SimulatorState } from '../store';
 import { uiFor } from '../simulators';
 
 const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
@@ -75,37 +77,38 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   const running = status === 'running';
   const canRun = !!validation?.ok && !running;
 
-  const run = useCallback(async () => {
-    if (!draft || !validation?.ok) return;
+  const run = useCallback(async (mode = 'run'): Promise<RunMeta | undefined> => {
+    if (!draft || !validation?.ok) return undefined;
     patch(def.id, { status: 'running', progress: undefined, error: undefined });
-    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }));
+    // simulators that read tables read the Data sources page's set (empty: their default domain)
+    const dataSet = def.inputs ? useDataSet.getState().tables.map((t) => t.name) : [];
+    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }), 5_000, dataSet.length ? dataSet : undefined);
     cancelRuns.set(def.id, job.cancel);
     try {
       const summary = await job.promise;
       storePreviews(summary.runId, [...summary.tables, summary.answerKey]);
       const meta = (t: (typeof summary.tables)[number]) => ({ name: t.name, rows: t.rows, columns: t.columns });
-      patch(def.id, {
-        status: 'done',
-        progress: undefined,
-        run: {
-          runId: summary.runId,
-          config: summary.config,
-          stats: summary.stats,
-          charts: summary.charts,
-          tables: summary.tables.map(meta),
-          answerKey: meta(summary.answerKey),
-          elapsedMs: summary.elapsedMs,
-        },
-        download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined },
-      });
+      const done: RunMeta = {
+        runId: summary.runId,
+        config: summary.config,
+        stats: summary.stats,
+        charts: summary.charts,
+        tables: summary.tables.map(meta),
+        answerKey: meta(summary.answerKey),
+        elapsedMs: summary.elapsedMs,
+      };
+      patch(def.id, { status: 'done', progress: undefined, run: done, download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined } });
+      ui.afterRun?.(def.id, done, mode, draft);
+      return done;
     } catch (e) {
       const err = e as Error & { detail?: { name: string; message: string; issues?: [] } };
       if (err.name === 'AbortError') patch(def.id, { status: 'cancelled', progress: undefined });
       else patch(def.id, { status: 'error', progress: undefined, error: err.detail ?? { name: err.name, message: err.message } });
+      return undefined;
     } finally {
       cancelRuns.delete(def.id);
     }
-  }, [def.id, draft, validation, patch]);
+  }, [def, draft, validation, patch, ui]);
 
   // Ctrl/⌘ + Enter runs, Escape cancels.
   useEffect(() => {
@@ -139,6 +142,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
             </button>
           </div>
           <div className="panel-body">
+            {def.inputs?.kind === 'tables' && <TablePicker spec={def} draft={draft} onChange={(d) => setDraft(def.id, d)} />}
             <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} onChange={(d) => setDraft(def.id, d)} />
           </div>
           <div className="config-footer">
@@ -154,6 +158,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
                 </button>
               )}
             </div>
+            {ui.RunExtras && <ui.RunExtras simulator={def.id} draft={draft} setDraft={(d) => setDraft(def.id, d)} canRun={canRun} running={running} run={run} />}
             <span className="field-hint">
               {issues.length
                 ? `Fix ${issues.length === 1 ? 'the highlighted field' : `${issues.length} highlighted fields`} to run.`

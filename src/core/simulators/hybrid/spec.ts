@@ -12,5 +12,12 @@ export const hybridSpec: SimulatorSpec<HybridConfig> = {
   summary: 'A file drop and a stream over the same tables and period, linked by one correlation id in every manifest, envelope and row (or by business keys alone).',
   category: 'stream',
   schema: hybridConfig,
-  inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'small' } },
+  inputs: {
+    kind: 'tables',
+    defaultDomain: { domain: 'retail', scale: 'small' },
+    selections: [
+      { label: 'Batch', tables: 'batchTables', timeColumns: 'fileDropConfig.timestampColumn', allowNoTime: true },
+      { label: 'Stream', tables: 'streamTables', timeColumns: 'streamConfig.timestampColumn' },
+    ],
+  },
 };
