@@ -90,7 +90,7 @@ export function PlayerBar({ simulator, live, endUs }: { simulator: string; live:
         <div style={{ width: `${(100 * live.delivered) / Math.max(1, live.total)}%` }} />
       </div>
       {live.http && (
-        <div className="stream-delivery" aria-label="HTTP delivery">
+        <section className="stream-delivery" aria-label="HTTP delivery">
           <span>
             HTTP: <strong>{formatInt(d?.deliveredEvents ?? 0)}</strong> delivered in {formatInt(d?.deliveredRequests ?? 0)} requests · {formatInt(d?.retries ?? 0)} retried · <strong>{formatInt(d?.failedEvents ?? 0)}</strong> failed
           </span>
@@ -104,7 +104,7 @@ export function PlayerBar({ simulator, live, endUs }: { simulator: string; live:
               Last failure: {d.lastError}
             </p>
           )}
-        </div>
+        </section>
       )}
       {live.error && (
         <p className="callout callout-error" role="alert">
