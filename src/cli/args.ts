@@ -20,6 +20,25 @@ export interface SimArgs {
   csvSafe: boolean;
   /** Encoder threads for writing files (default: the core count). */
   threads?: number;
+  /** Stream simulators: where the stream goes besides the tree (stream-sinks.ts). */
+  sink?: CliSink;
+  sinkUrl?: string;
+  /** `--sink-header 'K: V'` (repeatable): given to the HTTP sink only, never written to a config. */
+  sinkHeaders: [string, string][];
+}
+
+export const CLI_SINKS = ['file', 'stdout', 'http'] as const;
+export type CliSink = (typeof CLI_SINKS)[number];
+
+/** An HTTP header name (RFC 9110 token) and a value without line breaks. */
+function parseHeader(text: string): [string, string] {
+  const at = text.indexOf(':');
+  const name = at > 0 ? text.slice(0, at).trim() : '';
+  const value = at > 0 ? text.slice(at + 1).trim() : '';
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n]/.test(value))
+    // the value is never echoed: it may be a token
+    throw new UsageError(`--sink-header: ${at > 0 ? `"${name}" is not a header name` : 'the header has no ":"'}; allowed: 'Name: value', e.g. --sink-header 'Authorization: Bearer …'`);
+  return [name, value];
 }
 
 /** `--set` values are JSON when they parse as JSON, else the text itself. */
@@ -46,7 +65,7 @@ const canonicalKey = (key: string) => key.split('.').map(snakeToCamel).join('.')
  * set once.
  */
 export function parseSimArgs(argv: string[]): SimArgs {
-  const out: SimArgs = { sets: [], format: 'parquet', stats: false, force: false, csvSafe: false };
+  const out: SimArgs = { sets: [], format: 'parquet', stats: false, force: false, csvSafe: false, sinkHeaders: [] };
   const seen = new Set<string>();
   const setKeys = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -58,7 +77,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
       if (v === '') throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    if (flag.startsWith('--') && flag !== '--set') {
+    if (flag.startsWith('--') && flag !== '--set' && flag !== '--sink-header') {
       if (seen.has(flag)) throw new UsageError(`${flag} is given twice; allowed: each option once (only --set repeats)`);
       seen.add(flag);
     }
@@ -103,6 +122,18 @@ export function parseSimArgs(argv: string[]): SimArgs {
         break;
       case '--zip':
         out.zip = value();
+        break;
+      case '--sink': {
+        const v = value();
+        if (!(CLI_SINKS as readonly string[]).includes(v)) throw new UsageError(`--sink: "${v}" is not allowed; allowed: ${CLI_SINKS.join(', ')}`);
+        out.sink = v as CliSink;
+        break;
+      }
+      case '--sink-url':
+        out.sinkUrl = value();
+        break;
+      case '--sink-header':
+        out.sinkHeaders.push(parseHeader(value()));
         break;
       case '--force':
       case '--stats':

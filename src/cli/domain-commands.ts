@@ -62,6 +62,7 @@ export async function domainCommand(argv: string[]): Promise<void> {
   if (!args.out && !args.zip && !args.stats) throw new UsageError('nothing to write: give --out DIR, --zip FILE or --stats');
   const raw: Record<string, unknown> = {};
   if (args.configFile) throw new UsageError('domain: use --scale and --set (no --config)');
+  if (args.sink || args.sinkUrl || args.sinkHeaders.length) throw new UsageError('domain: --sink, --sink-url and --sink-header apply to the stream simulators (stream-emit, hybrid)');
   if (scale !== undefined) raw.scale = scale;
   for (const { key, value } of args.sets) setPath(raw, key, value);
   if (args.out || args.zip) prepareTargets(args);

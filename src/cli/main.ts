@@ -14,6 +14,8 @@ import { initParquetNode } from './parquet-node';
 import { errorLine, infoCommand, isInfoCommand, usageLine } from './info';
 import { failureLine } from './io-errors';
 import { currentTarget, prepareTargets, releaseTargets } from './targets';
+import { applySinkArgs, checkSinkHeaders, deliverStream, deliversStream, streamSettings } from './stream-sinks';
+import type { StreamPlan } from '../core/simulators/stream-emit/stream-emit.plan';
 
 function humanBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -24,12 +26,16 @@ function humanBytes(n: number): string {
 async function runCommand(id: string, args: SimArgs): Promise<void> {
   const def = findSimulator(id);
   if (!def) throw new UsageError(`unknown simulator "${id}"; known: ${SIMULATORS.map((s) => s.id).join(', ')}`);
-  if (!args.out && !args.zip && !args.stats) throw new UsageError('nothing to write: give --out DIR, --zip FILE or --stats');
   if (args.input && !def.inputs) throw new UsageError(`--input: ${def.id} takes no input tables (it generates everything itself)`);
   const raw = args.configFile ? readConfigFile(args.configFile) : {};
   applySets(raw, args.sets, def.schema);
+  applySinkArgs(def.id, raw, args, def.schema);
   // refused before the disk is touched: a bad config, or a run larger than this engine holds (with its estimate)
-  resolveConfig(def, raw, args.seed);
+  const resolved = resolveConfig(def, raw, args.seed);
+  checkSinkHeaders(def.id, resolved, args);
+  const delivers = deliversStream(def.id, resolved);
+  if (!args.out && !args.zip && !args.stats && !delivers) throw new UsageError('nothing to write: give --out DIR, --zip FILE, --stats or a stream sink (--sink stdout|http)');
+  if (delivers && args.stats && streamSettings(def.id, resolved)?.sinkType !== 'http') throw new UsageError('the stdout sink and --stats both write to stdout; give one of them');
   if (args.out || args.zip) prepareTargets(args);
 
   const abort = new AbortController();
@@ -38,8 +44,8 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const began = process.hrtime.bigint();
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
-  // landing-zone simulators write their data files (Parquet included) during the run
-  if (def.category === 'landing') initParquetNode();
+  // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
+  if (def.category === 'landing' || def.id === 'hybrid') initParquetNode();
   // encoder threads load while the run simulates (process.exit ends them on any failure)
   const output = args.out || args.zip ? prepareOutput(args) : undefined;
   const run = await runSimulator(def, raw, {
@@ -57,6 +63,8 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
     process.stderr.write(`${def.id}: ${files.length} files (${humanBytes(size)}) written to ${where} in ${seconds.toFixed(1)} s\n`);
   }
+  const delivered = await deliverStream(def.id, run.config, (run.result as { plan?: StreamPlan | null }).plan, args, abort.signal);
+  if (delivered) process.stderr.write(`${delivered}\n`);
   if (args.stats) process.stdout.write(`${JSON.stringify(run.result.stats)}\n`);
   process.off('SIGINT', onSigint);
 }

@@ -1,4 +1,4 @@
-import { Float64Growable, makeTable, numberColumn, Uint8Growable, Utf8Builder, type Table } from './table/column';
+import { Float64Growable, getColumn, isNull, makeTable, numberColumn, stringAt, Uint8Growable, Utf8Builder, type NumberColumn, type StringColumn, type Table } from './table/column';
 
 /** The answer key's columns, shared by every simulator. */
 export const ANSWER_KEY_COLUMNS = ['kind', 'table', 'key', 'time', 'details'] as const;
@@ -30,6 +30,23 @@ export class AnswerKeyBuilder {
 
   get length(): number {
     return this.kind.length;
+  }
+
+  /** Append every row of a finished answer key (a composed simulator's child), in its order. */
+  append(key: Table): void {
+    const text = (name: string) => getColumn(key, name) as StringColumn;
+    const [kind, table, k, details] = [text('kind'), text('table'), text('key'), text('details')];
+    const time = getColumn(key, 'time') as NumberColumn;
+    for (let i = 0; i < key.length; i++) {
+      const kindText = stringAt(kind, i) ?? '';
+      this.kind.append(kindText);
+      this.table.append(stringAt(table, i) ?? '');
+      this.key.append(stringAt(k, i) ?? '');
+      this.time.push(isNull(time, i) ? 0 : time.values[i]);
+      this.timeValid.push(isNull(time, i) ? 0 : 1);
+      this.details.append(stringAt(details, i) ?? '{}');
+      this.counts.set(kindText, (this.counts.get(kindText) ?? 0) + 1);
+    }
   }
 
   /** Rows per kind, in first-seen order. */

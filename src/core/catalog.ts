@@ -6,6 +6,7 @@ import { scd2FileDropSpec } from './simulators/scd2-file-drop/spec';
 import { iotTelemetrySpec } from './simulators/iot-telemetry/spec';
 import { operationalLogSpec } from './simulators/operational-log/spec';
 import { streamEmitSpec } from './simulators/stream-emit/spec';
+import { hybridSpec } from './simulators/hybrid/spec';
 import { workflowSpec } from './simulators/workflow/spec';
 
 /**
@@ -13,7 +14,7 @@ import { workflowSpec } from './simulators/workflow/spec';
  * navigation, `list` and `describe` read. registry.ts pairs each with its engine (worker, CLI);
  * adding a simulator is one folder, one line here and one line there.
  */
-export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(fileDropSpec), defineSpec(scd2FileDropSpec), defineSpec(streamEmitSpec), defineSpec(financialStreamSpec), defineSpec(iotTelemetrySpec)];
+export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(fileDropSpec), defineSpec(scd2FileDropSpec), defineSpec(streamEmitSpec), defineSpec(hybridSpec), defineSpec(financialStreamSpec), defineSpec(iotTelemetrySpec)];
 
 export function findSpec(id: string): SimulatorSpec | undefined {
   return CATALOG.find((s) => s.id === id);

@@ -7,13 +7,14 @@ import { scd2FileDropSimulator } from './simulators/scd2-file-drop';
 import { iotTelemetrySimulator } from './simulators/iot-telemetry';
 import { operationalLogSimulator } from './simulators/operational-log';
 import { streamEmitSimulator } from './simulators/stream-emit';
+import { hybridSimulator } from './simulators/hybrid';
 import { workflowSimulator } from './simulators/workflow';
 
 /**
  * Every simulator with its engine, for the worker and the CLI (the page reads catalog.ts).
  * Same order as the catalog; a test checks the two lists agree.
  */
-export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator, fileDropSimulator, scd2FileDropSimulator, streamEmitSimulator, financialStreamSimulator, iotTelemetrySimulator];
+export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator, fileDropSimulator, scd2FileDropSimulator, streamEmitSimulator, hybridSimulator, financialStreamSimulator, iotTelemetrySimulator];
 
 export function findSimulator(id: string): SimulatorDef | undefined {
   return SIMULATORS.find((s) => s.id === id);

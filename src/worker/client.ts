@@ -20,6 +20,7 @@ export interface DownloadOptions {
   readonly target?: DownloadTarget;
   readonly csvSafe?: boolean;
 }
+import type { PlaySummary, StreamControlAction, StreamPlayRequest, StreamTick } from './stream-play';
 
 export interface ProgressEvent {
   readonly phase: string;
@@ -35,7 +36,7 @@ export class WorkerError extends Error {
   }
 }
 
-type Work = Exclude<WorkerRequest, { type: 'cancel' }>;
+type Work = Exclude<WorkerRequest, { type: 'cancel' | 'streamControl' }>;
 type RequestBody = Work extends infer R ? (R extends Work ? Omit<R, 'id'> : never) : never;
 
 /**
@@ -50,6 +51,7 @@ interface Pending {
   resolve(data: unknown): void;
   reject(e: Error): void;
   onProgress?(p: ProgressEvent): void;
+  onTick?(t: StreamTick): void;
 }
 
 export interface Job<T> {
@@ -94,6 +96,7 @@ export class SimClient {
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'progress') p.onProgress?.(msg);
+    else if (msg.type === 'streamTick') p.onTick?.(msg);
     else {
       this.pending.delete(msg.id);
       if (msg.type === 'ok') p.resolve(msg.data);
@@ -165,6 +168,28 @@ export class SimClient {
   packageData(tables: readonly string[], format: OutputFormat, onProgress?: (p: ProgressEvent) => void, options: DownloadOptions = {}): Job<PackageResult> {
     const { target = { kind: 'blob' }, csvSafe = false } = options;
     return this.request<PackageResult>({ type: 'packageData', tables, format, target, threads: browserThreads(), ...(csvSafe ? { csvSafe } : {}) }, onProgress);
+  }
+
+  /**
+   * Play a finished stream run's events to the page (ticks every 100 ms) and, with `http`, to an
+   * endpoint (its headers stay in the worker's memory). `cancel` stops the play (never the worker).
+   */
+  play(request: Omit<StreamPlayRequest, 'id' | 'type'>, onTick: (t: StreamTick) => void): Job<PlaySummary> & { control(action: StreamControlAction): void } {
+    const id = this.nextId++;
+    const worker = this.ensure();
+    const promise = new Promise<PlaySummary>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (d: unknown) => void, reject, onTick });
+    });
+    worker.postMessage({ ...request, id, type: 'streamPlay' } satisfies WorkerRequest);
+    const control = (action: StreamControlAction) => {
+      if (this.pending.has(id)) worker.postMessage({ id: this.nextId++, type: 'streamControl', target: id, ...action } as WorkerRequest);
+    };
+    return { id, promise, cancel: () => control({ action: 'stop' }), control };
+  }
+
+  /** The delivery answer key (CSV bytes) of a play that POSTed its events. */
+  deliveryKey(play: number): Job<{ csv: Uint8Array }> {
+    return this.request<{ csv: Uint8Array }>({ type: 'deliveryKey', target: play });
   }
 
   dispose(): void {

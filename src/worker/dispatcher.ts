@@ -8,6 +8,7 @@ import { ConfigError } from '../core/schema/config';
 import type { SimulatorDef } from '../core/simulator';
 import type { Table } from '../core/table/column';
 import { DataSet, type Summarised } from './dataset';
+import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview } from './preview';
 import { sinkFor } from './sinks';
 import {
@@ -34,6 +35,8 @@ export interface DispatcherOptions {
    * its Download simulates it again (same config, seed and inputs: the same bytes).
    */
   holdLimitBytes?: number;
+  /** Playing streams (stream-play.ts): the host's timers, fetch and origin; default setTimeout, global fetch, no origin. */
+  play?: Partial<StreamPlayerOptions>;
 }
 
 type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
@@ -79,6 +82,14 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (!e) encoders.set(threads, (e = options.encoder(threads)));
     return e;
   };
+  // a stream run plays while its output is held (the two most recent runs under the hold limit)
+  const player = createStreamPlayer(post, (runId) => runs.get(runId)?.output, {
+    wall: { now: options.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    fetch: (...a) => fetch(...a),
+    origin: '',
+    yield: macrotask,
+    ...options.play,
+  });
 
   /** At most one progress message per 100 ms (and always the last one): the UI repaints, not floods. */
   function throttled(id: number) {
@@ -103,8 +114,8 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
     const signal = abortable(req.id);
     const began = options.now();
-    // landing-zone simulators write their data files (Parquet included) during the run
-    if (def.category === 'landing') await options.initParquet();
+    // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
+    if (def.category === 'landing' || def.id === 'hybrid') await options.initParquet();
     const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
     const elapsedMs = options.now() - began;
     const bytes = heldBytes(out);
@@ -231,6 +242,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
       aborts.get(req.target)?.abort();
       return;
     }
+    if (req.type === 'streamPlay' || req.type === 'streamControl' || req.type === 'deliveryKey') return player(req);
     try {
       switch (req.type) {
         case 'run':

@@ -12,6 +12,7 @@ import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
 import type { DownloadTarget } from './sinks';
+import type { PlaySummary, StreamPlayWorkerRequest, StreamTick } from './stream-play';
 
 export type WorkerRequest =
   | {
@@ -54,7 +55,9 @@ export type WorkerRequest =
       readonly target?: DownloadTarget;
       readonly threads?: number;
       readonly csvSafe?: boolean;
-    };
+    }
+  /** Play a stream run's events to the page (and an HTTP endpoint), control it, get its delivery log: stream-play.ts. */
+  | StreamPlayWorkerRequest;
 
 export interface SerializedError {
   readonly name: string;
@@ -168,8 +171,9 @@ export interface DropResult {
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | null }
-  | { readonly id: number; readonly type: 'error'; readonly error: SerializedError };
+  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | { csv: Uint8Array } | null }
+  | { readonly id: number; readonly type: 'error'; readonly error: SerializedError }
+  | StreamTick;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 

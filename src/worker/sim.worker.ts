@@ -10,5 +10,6 @@ const handle = createDispatcher((message, transfer) => scope.postMessage(message
   initParquet,
   now: () => performance.now(),
   encoder: (threads) => browserEncoder(threads),
+  play: { origin: scope.location.origin },
 });
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => void handle(event.data);

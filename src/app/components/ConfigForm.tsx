@@ -28,6 +28,8 @@ export interface ConfigFormProps {
   /** Bounds that depend on other fields, by field name (the schema's `limits`). */
   readonly limits?: Readonly<Record<string, DerivedLimit>>;
   onChange(draft: Record<string, unknown>): void;
+  /** A form inside another (a composed simulator's child config) renders without its own <form>. */
+  readonly nested?: boolean;
 }
 
 /** Issues for `name` itself, and those inside it keyed by the rest of their path. */
@@ -46,7 +48,7 @@ function issuesFor(issues: readonly Issue[], name: string): { own?: string; nest
  * lists of objects as editable tables, advanced fields behind a toggle, each issue shown beside
  * its field. Validation is the schema's, never the form's.
  */
-export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange }: ConfigFormProps) {
+export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange, nested: inner }: ConfigFormProps) {
   const [showAdvanced, setShowAdvanced] = useState(false);
   const entries = Object.entries(shape);
   const groups = [...new Set(entries.map(([, f]) => f.meta.group ?? 'Settings'))];
@@ -85,11 +87,10 @@ export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange
     return <ScalarField key={name} name={name} field={field} value={draft[name]} error={own} limit={limits[name]} onChange={(v) => set(name, v)} />;
   };
 
+  const Root = inner ? 'div' : 'form';
   return (
-    <form
-      noValidate
-      onSubmit={(e) => e.preventDefault()}
-      aria-label="Simulation settings"
+    <Root
+      {...(inner ? {} : { noValidate: true, onSubmit: (e: React.FormEvent) => e.preventDefault(), 'aria-label': 'Simulation settings' })}
     >
       {orphans.length > 0 && (
         <div className="callout callout-error" role="alert" style={{ marginBottom: 16 }}>
@@ -116,6 +117,6 @@ export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange
           <span>Show advanced settings</span>
         </label>
       )}
-    </form>
+    </Root>
   );
 }

@@ -1,6 +1,8 @@
 import { memo, use, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
+import { TablePicker } from '../components/inputs/TablePicker';
+import { useDataSet } from '../data/store';
 import { DownloadPanel } from '../components/DownloadPanel';
 import { EmptyState, ProgressBar } from '../components/EmptyState';
 import { ShareMenu } from '../components/ShareMenu';
@@ -88,40 +90,41 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   const running = status === 'running';
   const canRun = !!validation?.ok && !running;
 
-  const run = useCallback(async () => {
+  const run = useCallback(async (mode = 'run'): Promise<RunMeta | undefined> => {
     // a second click or key press while a run starts is ignored: it never cancels the run
-    if (!draft || !validation?.ok || cancelRuns.has(def.id)) return;
+    if (!draft || !validation?.ok || cancelRuns.has(def.id)) return undefined;
     patch(def.id, { status: 'running', progress: undefined, error: undefined });
-    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }));
+    // simulators that read tables read the Data sources page's set (empty: their default domain)
+    const dataSet = def.inputs ? useDataSet.getState().tables.map((t) => t.name) : [];
+    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }), 5_000, dataSet.length ? dataSet : undefined);
     cancelRuns.set(def.id, job.cancel);
     try {
       const summary = await job.promise;
       storePreviews(summary.runId, [...summary.tables, summary.answerKey]);
       const meta = (t: (typeof summary.tables)[number]) => ({ name: t.name, rows: t.rows, columns: t.columns });
-      patch(def.id, {
-        status: 'done',
-        progress: undefined,
-        run: {
-          runId: summary.runId,
-          config: summary.config,
-          stats: summary.stats,
-          charts: summary.charts,
-          tables: summary.tables.map(meta),
-          answerKey: meta(summary.answerKey),
-          elapsedMs: summary.elapsedMs,
-          heldBytes: summary.heldBytes,
-          held: summary.held,
-        },
-        download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined },
-      });
+      const done: RunMeta = {
+        runId: summary.runId,
+        config: summary.config,
+        stats: summary.stats,
+        charts: summary.charts,
+        tables: summary.tables.map(meta),
+        answerKey: meta(summary.answerKey),
+        elapsedMs: summary.elapsedMs,
+        heldBytes: summary.heldBytes,
+        held: summary.held,
+      };
+      patch(def.id, { status: 'done', progress: undefined, run: done, download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined } });
+      ui.afterRun?.(def.id, done, mode, draft);
+      return done;
     } catch (e) {
       const err = e as Error & { detail?: { name: string; message: string; issues?: [] } };
       if (err.name === 'AbortError') patch(def.id, { status: 'cancelled', progress: undefined });
       else patch(def.id, { status: 'error', progress: undefined, error: err.detail ?? { name: err.name, message: err.message } });
+      return undefined;
     } finally {
       cancelRuns.delete(def.id);
     }
-  }, [def.id, draft, validation, patch]);
+  }, [def, draft, validation, patch, ui]);
 
   // Ctrl/⌘ + Enter runs, Escape cancels.
   useEffect(() => {
@@ -164,6 +167,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           </div>
           <div className="panel-body">
             <SectionBoundary name="the settings" resetKey={draft}>
+              {def.inputs?.kind === 'tables' && <TablePicker spec={def} draft={draft} onChange={(d) => setDraft(def.id, d)} />}
               <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
             </SectionBoundary>
           </div>
@@ -188,6 +192,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
                 </button>
               )}
             </div>
+            {ui.RunExtras && <ui.RunExtras simulator={def.id} draft={draft} setDraft={(d) => setDraft(def.id, d)} canRun={canRun} running={running} run={run} />}
             <span className="field-hint" aria-live="polite">
               {issues.length
                 ? `Fix ${issues.length === 1 ? 'the highlighted field' : `${issues.length} highlighted fields`} to run.`

@@ -9,10 +9,12 @@ const UI: Record<string, () => Promise<SimulatorUi>> = {
   workflow: () => import('./workflow/workflowUi').then((m) => m.workflowUi),
   'operational-log': () => import('./operational-log/operationalLogUi').then((m) => m.operationalLogUi),
   clickstream: () => import('./clickstream/clickstreamUi').then((m) => m.clickstreamUi),
+  'stream-emit': () => import('./stream-emit/streamEmitUi').then((m) => m.streamEmitUi),
+  hybrid: () => import('./hybrid/hybridUi').then((m) => m.hybridUi),
 };
 
 /** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
-const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋' };
+const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉' };
 
 export function iconFor(id: string): string {
   return ICONS[id] ?? '◎';

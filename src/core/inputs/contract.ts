@@ -44,10 +44,26 @@ export interface DefaultDomain {
   readonly config?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * For the page's table picker (`tables` kind): config fields that choose among the input
+ * tables — a table list (`[]` = every table) and maybe a table → event-time column map —
+ * as dotted paths into the config (`batchTables`, `fileDropConfig.timestampColumn`).
+ */
+export interface TableSelection {
+  /** What choosing a table here means, in a word or two ("Stream", "Land"). */
+  readonly label: string;
+  readonly tables: string;
+  readonly timeColumns?: string;
+  /** The time-column map takes null for "no time column" (the file drop deals such rows round-robin). */
+  readonly allowNoTime?: boolean;
+}
+
 /** What a simulator declares about its input tables. */
 export interface InputSpec {
   readonly kind: 'tables' | 'roles';
   readonly roles?: readonly InputRole[];
+  /** `tables` kind: the fields the page's table picker edits (none: the picker only lists the tables). */
+  readonly selections?: readonly TableSelection[];
   /** Generated with the run's seed when the host gives no tables; null: the simulator needs none. */
   readonly defaultDomain: DefaultDomain | null;
   /**

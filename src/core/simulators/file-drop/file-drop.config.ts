@@ -1,7 +1,7 @@
 import { dayField, dayNumber, entitiesField, folderPathField, formatsField, pathProblem, segmentField, segmentProblem, tableColumnMapField } from '../../landing/fields';
 import { seedField } from '../../schema/common';
 import { defineConfig } from '../../schema/config';
-import { f, type InferShape, type Issue } from '../../schema/fields';
+import { f, join, type InferShape, type Issue } from '../../schema/fields';
 
 export const CADENCES = ['daily', 'hourly', 'every_15m'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -13,7 +13,8 @@ export const MAX_CHUNKS = 899;
 
 const PLACEHOLDERS = ['domain', 'entity', 'dt', 'seq', 'ext'] as const;
 
-const shape = {
+/** The file drop's fields; exported so the hybrid can nest them as `fileDropConfig`. */
+export const fileDropShape = {
   domain: segmentField({
     default: 'default',
     label: 'Domain',
@@ -95,7 +96,7 @@ const shape = {
   seed: seedField(),
 };
 
-export type FileDropConfig = InferShape<typeof shape>;
+export type FileDropConfig = InferShape<typeof fileDropShape>;
 
 /** Slots per day and the slot length for a cadence. */
 export function slotsPerDay(cadence: Cadence): number {
@@ -133,8 +134,8 @@ function namingIssues(c: FileDropConfig): Issue[] {
   return problem ? [{ path: 'fileNaming', message: `"${t}" gives a file name that ${problem}` }] : [];
 }
 
-/** Checks that span fields (spec §5 #11), before anything is written. */
-function validate(c: FileDropConfig): Issue[] {
+/** Checks that span fields (spec §5 #11), before anything is written; `prefix` names the nesting (`fileDropConfig` under the hybrid). */
+export function checkFileDrop(c: FileDropConfig, prefix = ''): Issue[] {
   const issues: Issue[] = [];
   if (dayNumber(c.dateRangeEnd) < dayNumber(c.dateRangeStart))
     issues.push({ path: 'dateRangeEnd', message: `"${c.dateRangeEnd}" is before dateRangeStart "${c.dateRangeStart}"; allowed: a date on or after the first day` });
@@ -144,7 +145,7 @@ function validate(c: FileDropConfig): Issue[] {
       message: `"${c.dateRangeEnd}" gives ${scheduledSlots(c).toLocaleString('en-US')} ${c.cadence} slots from ${c.dateRangeStart}; allowed: at most ${MAX_SLOTS.toLocaleString('en-US')} slots`,
     });
   issues.push(...partitionIssues(c), ...namingIssues(c));
-  return issues;
+  return prefix ? issues.map((i) => ({ ...i, path: join(prefix, i.path) })) : issues;
 }
 
-export const fileDropConfig = defineConfig(shape, validate);
+export const fileDropConfig = defineConfig(fileDropShape, (c) => checkFileDrop(c));

@@ -9,5 +9,5 @@ export const fileDropSpec: SimulatorSpec<FileDropConfig> = {
   schema: fileDropConfig,
   // small: 21,750 rows generated in well under a second, and every day of January 2024 (the
   // default range) gets orders, customers and returns, so the first run shows real lateness
-  inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'small' } },
+  inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'small' }, selections: [{ label: 'Land', tables: 'entities', timeColumns: 'timestampColumn', allowNoTime: true }] },
 };

@@ -13,5 +13,5 @@ export const streamEmitSpec: SimulatorSpec<StreamEmitConfig> = {
   summary: 'Table rows as CloudEvents envelopes on a simulated clock: rate, jitter, burst windows, out-of-order delivery and replays, one JSONL file per topic.',
   category: 'stream',
   schema: streamEmitConfig,
-  inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'fixture' } },
+  inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'fixture' }, selections: [{ label: 'Stream', tables: 'tables', timeColumns: 'timestampColumn' }] },
 };

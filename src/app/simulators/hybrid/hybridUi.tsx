@@ -1,0 +1,132 @@
+import { hybridConfig } from '../../../core/simulators/hybrid/hybrid.config';
+import type { HybridCharts } from '../../../core/simulators/hybrid/hybrid.charts';
+import type { Shape } from '../../../core/schema/fields';
+import type { CustomField } from '../../components/ConfigForm';
+import { formatInt } from '../../format';
+import type { RunMeta } from '../../store';
+import type { SimulatorUi } from '../types';
+import { Console } from '../stream-emit/Console';
+import { useLive } from '../stream-emit/PlayControls';
+import { sinkConnectionField } from '../stream-emit/SinkFields';
+import { deliverAfterRun, StreamResults } from '../stream-emit/streamEmitUi';
+import { TopicsField } from '../stream-emit/TopicsField';
+import { childForm } from './ChildForm';
+import { CorrelationView } from './CorrelationView';
+import { FileList } from './FileList';
+import './hybrid.css';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const hidden: CustomField = () => null;
+const shapeOf = (name: 'streamConfig' | 'fileDropConfig') => hybridConfig.shape[name].shape as Shape;
+
+/** A phase's effective settings, side by side with the other's. */
+function Facts({ items }: { items: [string, string][] }) {
+  return (
+    <dl className="hybrid-facts">
+      {items.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Phases({ run }: { run: RunMeta }) {
+  const charts = run.charts as HybridCharts;
+  const s = run.stats as Record<string, unknown>;
+  const fd = run.config.fileDropConfig as Record<string, unknown>;
+  const st = run.config.streamConfig as Record<string, unknown>;
+  const batch = s.batch as Record<string, unknown> | null;
+  const stream = s.stream as Record<string, unknown> | null;
+  const list = (v: unknown) => (Array.isArray(v) && v.length ? (v as string[]).join(', ') : 'none');
+  return (
+    <div className="hybrid-phases" role="group" aria-label="Phases">
+      <section className="panel hybrid-phase" aria-label="File drop phase">
+        <div className="panel-header">
+          <h2>File drop (batch)</h2>
+          <span className="field-hint">{batch ? `${formatInt(num(batch.files))} data files` : 'skipped: no table routed'}</span>
+        </div>
+        <div className="panel-body">
+          <Facts
+            items={[
+              ['Tables', list(s.batch_tables)],
+              ['Range', `${String(fd.dateRangeStart)} – ${String(fd.dateRangeEnd)}, ${String(fd.cadence)}`],
+              ['Formats', list(fd.formats)],
+              ['Seed', `${formatInt(num(s.batch_seed))}${fd.seed === null ? ' (the hybrid’s)' : ''}`],
+              ['Rows landed', batch ? `${formatInt(num(batch.rows_written))} (${formatInt(num(batch.rows_late))} late)` : '—'],
+            ]}
+          />
+          {charts.batch ? <FileList index={charts.batch.fileIndex} /> : <p className="field-hint">No batch files: the batch tables matched no input table.</p>}
+        </div>
+      </section>
+      <section className="panel hybrid-phase" aria-label="Stream phase">
+        <div className="panel-header">
+          <h2>Stream</h2>
+          <span className="field-hint">{stream ? `${formatInt(num(stream.total_events))} events` : 'skipped: no table routed'}</span>
+        </div>
+        <div className="panel-body">
+          <Facts
+            items={[
+              ['Tables', list(s.stream_tables)],
+              ['Start', `${String(s.stream_start).replace('T', ' ').replace('Z', ' UTC')}${st.streamStart === null ? ' (the file drop’s first day)' : ''}`],
+              ['Rate', `${formatInt(num(st.ratePerSec))} events/s`],
+              ['Seed', `${formatInt(num(s.stream_seed))}${st.seed === null ? ' (the hybrid’s)' : ''}`],
+              ['Events', stream ? `${formatInt(num(stream.events_sent))} primary, ${formatInt(num(stream.replay_events_sent))} replays, ${formatInt(num(stream.out_of_order_count))} out of order` : '—'],
+            ]}
+          />
+          {Object.values(s.unmatched_tables as Record<string, string[]>).some((x) => x.length) && (
+            <p className="callout" role="note">
+              Names that matched no table: {Object.entries(s.unmatched_tables as Record<string, string[]>).filter(([, x]) => x.length).map(([k, x]) => `${k}: ${x.join(', ')}`).join('; ')}.
+            </p>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function Charts({ run }: { run: RunMeta }) {
+  const charts = run.charts as HybridCharts;
+  return (
+    <>
+      <Phases run={run} />
+      <CorrelationView charts={charts} />
+      {charts.stream && <StreamResults simulator="hybrid" run={run} charts={charts.stream} />}
+    </>
+  );
+}
+
+function Explorer({ run }: { run: RunMeta }) {
+  const live = useLive('hybrid', run.runId);
+  return live ? <Console live={live} /> : null;
+}
+
+export const hybridUi: SimulatorUi = {
+  description:
+    'A file drop and a stream over the same tables and the same simulated period — files into the lakehouse, events into the eventhouse — linked by one correlation id in every manifest, envelope and row, or by the business keys alone. For testing that a pipeline ingesting both paths reconciles, deduplicates and joins them.',
+  statCards(stats) {
+    const id = typeof stats.correlation_id === 'string' ? stats.correlation_id : null;
+    const unmatched = Object.values((stats.unmatched_tables ?? {}) as Record<string, string[]>).flat();
+    return [
+      { label: 'Correlation id', value: id ? id.slice(0, 8) : 'none', sub: id ? 'in every manifest, envelope and row' : 'natural keys link the paths' },
+      { label: 'Batch files', value: formatInt(num(stats.batch_files)), sub: `${formatInt((stats.batch_tables as string[] | undefined)?.length ?? 0)} tables landed` },
+      { label: 'Stream events', value: formatInt(num(stats.stream_events)), sub: `${formatInt((stats.stream_tables as string[] | undefined)?.length ?? 0)} tables streamed` },
+      { label: 'Unmatched names', value: formatInt(unmatched.length), sub: unmatched.length ? unmatched.join(', ') : 'every routed name is a table' },
+    ];
+  },
+  Charts,
+  Explorer,
+  afterRun: (simulator, run, mode) => deliverAfterRun(simulator, run, mode),
+  form: {
+    fields: {
+      streamTables: hidden,
+      batchTables: hidden,
+      fileDropConfig: childForm('fileDropConfig', shapeOf('fileDropConfig'), 'File drop (batch phase)', 'every file-drop setting', { fields: { entities: hidden, timestampColumn: hidden } }),
+      streamConfig: childForm('streamConfig', shapeOf('streamConfig'), 'Stream phase', 'every stream-emitter setting', {
+        fields: { tables: hidden, timestampColumn: hidden, realtime: hidden, realtimeSpeed: hidden, topics: TopicsField, sinkConnection: sinkConnectionField('hybrid') },
+      }),
+    },
+  },
+};

@@ -1,0 +1,74 @@
+import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
+import type { CustomField } from '../../components/ConfigForm';
+import { formatInt, formatPercent } from '../../format';
+import type { RunMeta } from '../../store';
+import type { SimulatorUi } from '../types';
+import { Console } from './Console';
+import { isoMicros, startPlay, stopPlay, streamOf } from './player';
+import { PlayButton, PlayerBar, useLive } from './PlayControls';
+import { usePlays } from './playStore';
+import { sinkConnectionField } from './SinkFields';
+import { StreamChartGrid } from './StreamCharts';
+import { TopicsField } from './TopicsField';
+import { formatSpan } from './timeAxis';
+import './stream.css';
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+/** Fields the page sets elsewhere: the table picker (tables, event-time columns) and Play (real time, speed). */
+const hidden: CustomField = () => null;
+
+/** The stream's player (while one plays), its charts (live while playing) and nothing else. */
+export function StreamResults({ simulator, run, charts }: { simulator: string; run: RunMeta; charts: StreamEmitCharts }) {
+  const live = useLive(simulator, run.runId);
+  const endUs = isoMicros(charts.bucketStarts[0]) + charts.bucketStarts.length * charts.bucketSeconds * 1e6;
+  return (
+    <>
+      {live && <PlayerBar simulator={simulator} live={live} endUs={endUs} />}
+      <StreamChartGrid charts={charts} live={live} />
+    </>
+  );
+}
+
+function Charts({ run }: { run: RunMeta }) {
+  return <StreamResults simulator="stream-emit" run={run} charts={run.charts as StreamEmitCharts} />;
+}
+
+function Explorer({ run }: { run: RunMeta }) {
+  return <Console live={useLive('stream-emit', run.runId)} />;
+}
+
+/**
+ * After a run: Play sends the stream in real time at the chosen speed; Run simulation sends it to
+ * the console (and HTTP) at once when the sink asks for it; a file sink needs no delivery.
+ */
+export function deliverAfterRun(simulator: string, run: RunMeta, mode: string): void {
+  const stream = streamOf(run);
+  if (mode === 'play') return startPlay(simulator, run, stream?.settings.realtimeSpeed ?? 1);
+  if (stream && stream.settings.sinkType !== 'file') return startPlay(simulator, run, null);
+  stopPlay(simulator);
+  usePlays.getState().set(simulator, undefined);
+}
+
+export const streamEmitUi: SimulatorUi = {
+  description:
+    'Table rows as a stream of CloudEvents envelopes on a simulated clock, the way a streaming pipeline sees it: rate, jitter, burst windows, out-of-order delivery and replays. Run simulation makes the whole stream at once; Play sends it in real time (×1 to ×1000) to the console or an HTTP endpoint.',
+  statCards(stats) {
+    const sent = num(stats.events_sent);
+    const topics = Array.isArray(stats.topics_used) ? (stats.topics_used as string[]) : [];
+    return [
+      { label: 'Events', value: formatInt(num(stats.total_events)), sub: `${formatInt(sent)} primary · ${formatInt(num(stats.replay_events_sent))} replayed` },
+      { label: 'Out of order', value: formatInt(num(stats.out_of_order_count)), sub: sent ? `${formatPercent(num(stats.out_of_order_count) / sent)} of primary events moved later` : 'no events' },
+      { label: 'Replay bursts', value: formatInt(num(stats.replay_bursts)), sub: `${formatInt(num(stats.replay_events_sent))} events sent again, same ids` },
+      { label: 'Topics', value: formatInt(topics.length), sub: topics.slice(0, 3).join(', ') + (topics.length > 3 ? ', …' : '') },
+      { label: 'Simulated time', value: formatSpan(num(stats.simulated_seconds) * 1000), sub: `from ${String(stats.stream_start ?? '').slice(0, 19).replace('T', ' ')} UTC` },
+      { label: 'Correlation id', value: String(stats.correlation_id ?? '—').slice(0, 8), sub: 'the same in every envelope' },
+    ];
+  },
+  Charts,
+  Explorer,
+  RunExtras: PlayButton,
+  afterRun: (simulator, run, mode) => deliverAfterRun(simulator, run, mode),
+  form: {
+    fields: { tables: hidden, timestampColumn: hidden, realtime: hidden, realtimeSpeed: hidden, topics: TopicsField, sinkConnection: sinkConnectionField('stream-emit') },
+  },
+};
