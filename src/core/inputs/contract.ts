@@ -12,7 +12,7 @@
  * column names and types), so the page can check a mapping before it asks the worker to run.
  */
 import { show, type Field, type FieldMeta, type Issue } from '../schema/fields';
-import { makeTable, numberColumn, type ColumnType, type Table } from '../table/column';
+import { columnLength, makeTable, numberColumn, type Column, type ColumnType, type Table } from '../table/column';
 
 /** A column a role needs: tried by name (`candidates`, the built-in domain's name first), then by type. */
 export interface RoleColumn {
@@ -85,15 +85,62 @@ export interface RoleBinding {
 }
 export type RoleMapping = Readonly<Record<string, RoleBinding>>;
 
+/**
+ * A column's shape. The optional figures let a simulator estimate its run from shapes alone
+ * (how many rows fall in a time window, how wide a file gets); the page fills them from the
+ * data set's column summaries, {@link shapeOf} from the rows.
+ */
+export interface ColumnShape {
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Null cells. */
+  readonly nulls?: number;
+  /** Numbers and timestamps (epoch µs) and dates (epoch days): the smallest and largest value, null when none. */
+  readonly min?: number | null;
+  readonly max?: number | null;
+  /** Strings: mean UTF-8 bytes of the non-null values. */
+  readonly textBytes?: number;
+}
+
 /** A table's shape: enough to resolve a mapping (the page has these without the rows). */
 export interface TableShape {
   readonly name: string;
   readonly rows: number;
-  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly columns: readonly ColumnShape[];
+}
+
+const encoder = new TextEncoder();
+
+/** A column's shape with its figures: one pass over numbers and dictionary codes, none over UTF-8 text. */
+function columnShape(c: Column): ColumnShape {
+  const n = columnLength(c);
+  let nulls = 0;
+  if (c.valid) for (let i = 0; i < n; i++) nulls += c.valid[i] === 0 ? 1 : 0;
+  if (c.type === 'string') {
+    const present = n - nulls;
+    let bytes = 0;
+    if (c.encoding === 'utf8') bytes = c.bytes.length;
+    else {
+      const lengths = c.dict.map((s) => encoder.encode(s).length);
+      for (let i = 0; i < n; i++) if (!c.valid || c.valid[i]) bytes += lengths[c.codes[i]];
+    }
+    return { name: c.name, type: c.type, nulls, textBytes: present ? bytes / present : 0 };
+  }
+  if (c.type === 'bool') return { name: c.name, type: c.type, nulls };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (c.valid && !c.valid[i]) continue;
+    // 64-bit integers and decimals as the nearest double (an estimate needs no more)
+    const v = c.type === 'bigint' ? Number(c.values[i]) : c.type === 'decimal' ? Number(c.values[i]) / 10 ** c.scale : c.values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { name: c.name, type: c.type, nulls, min: min <= max ? min : null, max: min <= max ? max : null };
 }
 
 export function shapeOf(t: Table): TableShape {
-  return { name: t.name, rows: t.length, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
+  return { name: t.name, rows: t.length, columns: t.columns.map(columnShape) };
 }
 
 /** Where a run's input tables came from, as `_spindle/config.json` records it. */
