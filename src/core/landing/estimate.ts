@@ -38,6 +38,12 @@ function valueWidth(c: ColumnShape): number {
       return 4.5;
     case 'string':
       return (c.textBytes ?? 12) + 0.5;
+    case 'bigint':
+      return 19;
+    case 'decimal':
+      return digits(big) + 4;
+    case 'time':
+      return 15;
   }
 }
 
