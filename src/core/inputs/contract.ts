@@ -100,6 +100,8 @@ export interface ColumnShape {
   readonly max?: number | null;
   /** Strings: mean UTF-8 bytes of the non-null values. */
   readonly textBytes?: number;
+  /** Strings: held dictionary-coded (a code per row) rather than as UTF-8 bytes; unknown means bytes. */
+  readonly dictionary?: boolean;
 }
 
 /** A table's shape: enough to resolve a mapping (the page has these without the rows). */
@@ -124,7 +126,7 @@ function columnShape(c: Column): ColumnShape {
       const lengths = c.dict.map((s) => encoder.encode(s).length);
       for (let i = 0; i < n; i++) if (!c.valid || c.valid[i]) bytes += lengths[c.codes[i]];
     }
-    return { name: c.name, type: c.type, nulls, textBytes: present ? bytes / present : 0 };
+    return { name: c.name, type: c.type, nulls, textBytes: present ? bytes / present : 0, ...(c.encoding === 'dict' ? { dictionary: true } : {}) };
   }
   if (c.type === 'bool') return { name: c.name, type: c.type, nulls };
   let min = Infinity;

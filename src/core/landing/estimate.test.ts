@@ -52,7 +52,7 @@ describe('shapes carry what estimates read', () => {
     expect(cols[2]).toEqual({ name: 's', type: 'string', nulls: 1, textBytes: (2 + 2 + 4) / 3 });
     expect(cols[3]).toEqual({ name: 'b', type: 'bool', nulls: 1 });
     const dict: Column = { name: 'd', type: 'string', encoding: 'dict', dict: ['xy', 'ü'], codes: Int32Array.from([0, 1, 1, 0]), valid: Uint8Array.from([1, 1, 0, 1]) };
-    expect(shapeOf(makeTable('d', [dict])).columns[0]).toEqual({ name: 'd', type: 'string', nulls: 1, textBytes: (2 + 2 + 2) / 3 });
+    expect(shapeOf(makeTable('d', [dict])).columns[0]).toEqual({ name: 'd', type: 'string', nulls: 1, textBytes: (2 + 2 + 2) / 3, dictionary: true });
   });
 });
 

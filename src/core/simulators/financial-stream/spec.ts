@@ -1,5 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { financialStreamConfig, type FinancialStreamConfig } from './financial-stream.config';
+import { estimateFinancialStream } from './financial-stream.estimate';
 import { FINANCIAL_ROLES, refineFinancialInputs } from './financial-stream.roles';
 
 /**
@@ -14,6 +15,7 @@ export const financialStreamSpec: SimulatorSpec<FinancialStreamConfig> = {
   summary: 'Payments with delayed reversals, fraud bursts from compromised accounts, and settlement batches that may partially settle or fail.',
   category: 'behaviour',
   schema: financialStreamConfig,
+  estimate: estimateFinancialStream,
   inputs: {
     kind: 'roles',
     roles: FINANCIAL_ROLES,

@@ -7,6 +7,9 @@
 import type { Issue } from '../../schema/fields';
 import { dictColumn, makeTable, type Table } from '../../table/column';
 
+/** The stream phase's topic files sit under this folder of the output tree. */
+export const STREAM_FOLDER = 'stream/';
+
 /** The column the correlation-id strategy adds to every routed table. */
 export const CORRELATION_COLUMN = '_correlation_id';
 

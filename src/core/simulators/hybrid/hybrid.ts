@@ -18,10 +18,9 @@ import type { StreamPlan } from '../stream-emit/stream-emit.plan';
 import { resolveStreamSource } from '../stream-emit/stream-emit.source';
 import { correlationTimeline, type HybridCharts } from './hybrid.charts';
 import { effectiveFileDropConfig, effectiveStreamConfig, hybridCorrelationId, type HybridConfig } from './hybrid.config';
-import { byName, route, stamp, stampIssues } from './hybrid.route';
+import { byName, route, stamp, stampIssues, STREAM_FOLDER } from './hybrid.route';
 
-/** The stream phase's topic files sit under this folder of the output tree. */
-export const STREAM_FOLDER = 'stream/';
+export { STREAM_FOLDER };
 
 export interface HybridOutput extends SimResult {
   readonly charts: HybridCharts;

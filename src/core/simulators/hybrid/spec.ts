@@ -1,5 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { hybridConfig, type HybridConfig } from './hybrid.config';
+import { estimateHybrid } from './hybrid.estimate';
 
 /**
  * Default input: the retail domain at scale `small` (21,750 rows), like the file drop: its orders,
@@ -12,6 +13,7 @@ export const hybridSpec: SimulatorSpec<HybridConfig> = {
   summary: 'A file drop and a stream over the same tables and period, linked by one correlation id in every manifest, envelope and row (or by business keys alone).',
   category: 'stream',
   schema: hybridConfig,
+  estimate: estimateHybrid,
   inputs: {
     kind: 'tables',
     defaultDomain: { domain: 'retail', scale: 'small' },
