@@ -30,12 +30,6 @@ export function tableBytesPerRow(columns: readonly ColumnShape[], rows: number):
   return columns.reduce((a, c) => a + columnBytesPerRow(c, rows), 0);
 }
 
-/** Decimal digits of an integer magnitude (1 for 0). */
-export function digitsOf(v: number): number {
-  const a = Math.abs(Math.round(v));
-  return a < 10 ? 1 : Math.floor(Math.log10(a)) + 1;
-}
-
 /**
  * Mean digits of the integers spread evenly over [lo, hi] (ids 1…n: most have as many digits
  * as n, a tenth one fewer, …), for int keys written as text.
