@@ -27,7 +27,7 @@ describe('CLI contract', () => {
   });
 
   it('the bundled bin lists, describes and runs as one process', () => {
-    expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'workflow\nclickstream\noperational-log\n', stderr: '' });
+    expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'workflow\nclickstream\noperational-log\nfile-drop\nscd2-file-drop\nstream-emit\nhybrid\nfinancial-stream\niot-telemetry\n', stderr: '' });
     const d = spawnCli(['describe', 'workflow']);
     expect(JSON.parse(d.stdout).fields.find((f: { name: string }) => f.name === 'entityCount')).toMatchObject({ type: 'integer', default: 100, range: { min: 0, max: 5_000_000 } });
     const dir = tmp();

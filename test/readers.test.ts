@@ -6,7 +6,7 @@ describe('the independent test readers', () => {
   it('CSV: quotes, doubled quotes, commas and newlines inside quotes; empty unquoted is null, "" the empty string', () => {
     expect(readCsv('s\nplain\n"a,b"\n"say ""hi"""\n""\n\n" pad"\n')).toEqual([['s'], ['plain'], ['a,b'], ['say "hi"'], [''], [null], [' pad']]);
     expect(readCsv('a,b,c\n1,,"x\ny"\n')).toEqual([['a', 'b', 'c'], ['1', null, 'x\ny']]);
-    expect(() => readCsv('"unterminated\n')).toThrow(/malformed field at offset 0/);
+    expect(() => readCsv('"unterminated\n')).toThrow(/unterminated quote/);
   });
 
   it('a file that does not hold the table is caught, naming the column and the first row that differs', async () => {

@@ -172,13 +172,14 @@ export class IsoWriter {
    */
   writeMicros(buf: Uint8Array, o: number, us: number): number {
     const whole = Math.floor(us);
-    const at = this.write(buf, o, whole) - 1; // over the Z
-    const sub = whole - Math.floor(whole / US_PER_MS) * US_PER_MS;
-    buf[at] = 48 + Math.floor(sub / 100);
-    buf[at + 1] = 48 + (Math.floor(sub / 10) % 10);
-    buf[at + 2] = 48 + (sub % 10);
-    buf[at + 3] = 90; // Z
-    return at + 4;
+    const end = this.write(buf, o, whole);
+    // write() already gave the six fraction digits when the instant has microseconds
+    if (whole % US_PER_MS !== 0) return end;
+    buf[end - 1] = 48;
+    buf[end] = 48;
+    buf[end + 1] = 48;
+    buf[end + 2] = 90; // Z
+    return end + 3;
   }
 
   /** Years outside 0000-9999 (signed ISO text): rare, so the plain path. */

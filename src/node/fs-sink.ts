@@ -11,6 +11,16 @@ import { Coalescer, ZipSink, type FileWriter, type FinalOutput, type TreeSink } 
 /** Beside the target, hidden, and named after this process so two writers never collide. */
 const tempOf = (target: string) => join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
 
+/** Run `f`; a system error (no path, or the temporary file's) is made to name the file being written. */
+function naming<T>(target: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && 'code' in e) Object.assign(e, { path: target });
+    throw e;
+  }
+}
+
 /**
  * One file written atomically: bytes go to a temporary file, renamed onto `target` at close.
  * A target that exists and is not a regular file (a device such as /dev/full or /dev/stdout,
@@ -27,14 +37,19 @@ export class AtomicFile implements FinalOutput {
       this.fd = openSync(target, 'w');
       return;
     }
-    mkdirSync(dirname(target), { recursive: true });
     this.temp = tempOf(target);
-    this.fd = openSync(this.temp, 'w');
+    const temp = this.temp;
+    this.fd = naming(target, () => {
+      mkdirSync(dirname(target), { recursive: true });
+      return openSync(temp, 'w');
+    });
   }
 
   write(chunk: Uint8Array): void {
-    let at = 0;
-    while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+    naming(this.target, () => {
+      let at = 0;
+      while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+    });
   }
 
   close(): void {
@@ -42,8 +57,10 @@ export class AtomicFile implements FinalOutput {
     this.fd = undefined;
     // no fsync: the rename is atomic for every reader of the folder; durability across a power
     // cut is the file system's (ext4 and others flush a file renamed over another first)
-    closeSync(fd);
-    if (this.temp) renameSync(this.temp, this.target);
+    naming(this.target, () => {
+      closeSync(fd);
+      if (this.temp) renameSync(this.temp, this.target);
+    });
   }
 
   abort(): void {

@@ -12,7 +12,10 @@ import type { PoolPort, PoolResponse } from '../core/pool';
 /** The default thread count: the machine's cores. */
 export const defaultThreads = (): number => availableParallelism();
 
-const DEFAULT_ENTRY = new URL('./encode-thread.ts', import.meta.url);
+/** Set by the CLI bundle (scripts/build-cli.mjs): its thread entry, beside the bundle. */
+declare const __SPINDLE_ENCODE_THREAD__: string | undefined;
+
+const DEFAULT_ENTRY = new URL(typeof __SPINDLE_ENCODE_THREAD__ === 'string' ? __SPINDLE_ENCODE_THREAD__ : './encode-thread.ts', import.meta.url);
 
 function startThread(entry: URL): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);

@@ -69,7 +69,8 @@ describe('stream play (worker)', () => {
     const playing = h.handle({ id: 2, type: 'streamPlay', runId: 1, speed: 10, bucketSeconds: (run.charts as { bucketSeconds: number }).bucketSeconds });
     await wait(150);
     await h.handle({ id: 3, type: 'streamControl', target: 2, action: 'pause' });
-    await wait(30);
+    // the first tick that says paused (a loaded machine may deliver one more batch before it)
+    for (let i = 0; i < 200 && !h.ticks(2).at(-1)?.paused; i++) await wait(10);
     const at = h.ticks(2).at(-1)!.delivered;
     await wait(300);
     expect(h.ticks(2).at(-1)).toMatchObject({ delivered: at, paused: true });

@@ -50,7 +50,7 @@ describe('file drop config', () => {
     [{ latenessProbability: 1.5 }, 'latenessProbability: 1.5 is out of range; allowed: a number from 0 to 1'],
     [{ duplicateProbability: -0.1 }, 'duplicateProbability: -0.1 is out of range'],
     [{ restatementProbability: 2 }, 'restatementProbability: 2 is out of range'],
-    [{ restatementMaxCorrectionPct: 1 }, 'restatementMaxCorrectionPct: 1 is out of range; allowed: a number in [0, 1)'],
+    [{ restatementMaxCorrectionPct: 1 }, 'restatementMaxCorrectionPct: 1 is out of range; allowed: a number at least 0 and less than 1'],
     [{ maxDaysLate: 0 }, 'maxDaysLate: 0 is out of range; allowed: an integer from 1 to 365'],
     [{ maxDaysBack: -1 }, 'maxDaysBack: -1 is out of range'],
     [{ multiFileChunks: 900 }, 'multiFileChunks: 900 is out of range; allowed: an integer from 2 to 899'],

@@ -16,7 +16,13 @@ const RUNS = { numRuns: 60 };
 /** What the JSONL encoding makes of a cell, written independently: ISO times, `YYYY-MM-DD` dates, null for non-finite numbers. */
 function jsonOf(type: ColumnType, v: CellValue): unknown {
   if (v === null) return null;
-  if (type === 'timestamp') return new Date(Math.floor((v as number) / 1000)).toISOString();
+  if (type === 'timestamp') {
+    // whole milliseconds as .sssZ, else the microseconds too (.ssssssZ), as the JSONL writer keeps them
+    const us = v as number;
+    const ms = new Date(Math.floor(us / 1000)).toISOString();
+    const sub = us - Math.floor(us / 1000) * 1000;
+    return sub === 0 ? ms : `${ms.slice(0, -1)}${String(sub).padStart(3, '0')}Z`;
+  }
   if (type === 'date') return new Date((v as number) * 86_400_000).toISOString().slice(0, 10);
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
   return v;
