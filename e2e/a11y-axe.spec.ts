@@ -6,15 +6,13 @@ import { runAndWait, watchErrors } from './helpers';
 
 /**
  * axe-core on every page of the studio — each simulator of the catalog (so a new simulator is
- * covered without touching this file), the Data sources page, the overview and a missing page —
- * in both themes, before and after a run, on a desktop and a phone viewport: no serious or
- * critical violation. `AXE_REPORT=file` appends the counts per page for the closing notes.
+ * covered without touching this file), the Data sources page, the overview and a missing page:
+ * no serious or critical violation, in the light theme before a run and, after it, in both
+ * themes (switched with the page's own theme button) on a desktop and on a phone viewport.
+ * One run per page keeps the suite inside CI's budget on two cores. `AXE_REPORT=file` appends
+ * the counts per page for the closing notes.
  */
-const THEMES = ['light', 'dark'] as const;
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
+const PHONE = { width: 390, height: 844 };
 
 type Impactful = { id: string; impact?: string | null; nodes: { target: unknown }[] };
 
@@ -38,46 +36,64 @@ async function open(page: Page, path: string, theme: string) {
   await expect(page.locator('main .page:not([aria-busy]) h1')).toBeVisible();
 }
 
-for (const vp of VIEWPORTS) {
-  for (const theme of THEMES) {
-    test.describe(`axe · ${vp.name} · ${theme}`, () => {
-      test.use({ viewport: { width: vp.width, height: vp.height } });
-      // axe over a page full of charts takes seconds per pass on a loaded 2-core machine
-      test.setTimeout(240_000);
+/** Switch the theme with the page's own button (no reload: the run stays on the page). */
+async function switchTheme(page: Page, to: 'light' | 'dark') {
+  await page.getByRole('button', { name: `Switch to the ${to} theme` }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', to);
+}
 
-      for (const spec of CATALOG) {
-        test(`${spec.title}: before and after a run`, async ({ page }) => {
-          const errors = watchErrors(page);
-          await open(page, spec.id, theme);
-          const before = await axe(page, `${spec.id} ${theme} ${vp.name} before`);
-          await runAndWait(page);
-          const after = await axe(page, `${spec.id} ${theme} ${vp.name} after`);
-          expect(describeViolations(before), 'before the run').toBe('');
-          expect(describeViolations(after), 'after the run').toBe('');
-          expect(errors).toEqual([]);
-        });
-      }
+/** axe after the page's work is shown: light and dark on the desktop, then dark on a phone. */
+async function themesAndPhone(page: Page, label: string): Promise<string[]> {
+  const failures: string[] = [];
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if ((await page.locator('html').getAttribute('data-theme')) === 'dark') await switchTheme(page, 'light');
+  const check = async (what: string) => {
+    const bad = describeViolations(await axe(page, `${label} ${what}`));
+    if (bad) failures.push(`${what}:\n${bad}`);
+  };
+  await check('light desktop');
+  await switchTheme(page, 'dark');
+  await check('dark desktop');
+  await page.setViewportSize(PHONE);
+  await check('dark phone');
+  return failures;
+}
 
-      test('Data sources: before and after generating', async ({ page }) => {
-        await open(page, 'data', theme);
-        const before = await axe(page, `data ${theme} ${vp.name} before`);
-        await page.getByLabel('Scale').selectOption('fixture');
-        await page.getByRole('button', { name: /^Generate / }).click();
-        await expect(page.getByRole('table', { name: 'Tables' })).toBeVisible({ timeout: 60_000 });
-        const after = await axe(page, `data ${theme} ${vp.name} after`);
-        expect(describeViolations(before), 'before generating').toBe('');
-        expect(describeViolations(after), 'after generating').toBe('');
-      });
+test.describe('axe', () => {
+  // axe over a page full of charts takes seconds per pass on a loaded 2-core machine
+  test.setTimeout(240_000);
 
-      test('Overview and a missing page', async ({ page }) => {
-        await open(page, '', theme);
-        const home = await axe(page, `home ${theme} ${vp.name}`);
-        await page.goto('/#/no-such-page');
-        await expect(page.locator('main .page:not([aria-busy]) h1')).toBeVisible();
-        const missing = await axe(page, `404 ${theme} ${vp.name}`);
-        expect(describeViolations(home), 'overview').toBe('');
-        expect(describeViolations(missing), 'missing page').toBe('');
-      });
+  for (const spec of CATALOG) {
+    test(`${spec.title}: before a run, then after it in both themes and on a phone`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await open(page, spec.id, 'light');
+      const before = describeViolations(await axe(page, `${spec.id} light desktop before`));
+      await runAndWait(page);
+      const after = await themesAndPhone(page, spec.id);
+      expect(before, 'before the run').toBe('');
+      expect(after.join('\n'), 'after the run').toBe('');
+      expect(errors).toEqual([]);
     });
   }
-}
+
+  test('Data sources: before and after generating', async ({ page }) => {
+    await open(page, 'data', 'light');
+    const before = describeViolations(await axe(page, 'data light desktop before'));
+    await page.getByLabel('Scale').selectOption('fixture');
+    await page.getByRole('button', { name: /^Generate / }).click();
+    await expect(page.getByRole('table', { name: 'Tables' })).toBeVisible({ timeout: 60_000 });
+    const after = await themesAndPhone(page, 'data');
+    expect(before, 'before generating').toBe('');
+    expect(after.join('\n'), 'after generating').toBe('');
+  });
+
+  test('Overview and a missing page, in both themes and on a phone', async ({ page }) => {
+    await open(page, '', 'light');
+    const home = await themesAndPhone(page, 'home');
+    await page.goto('/#/no-such-page');
+    await expect(page.locator('main .page:not([aria-busy]) h1')).toBeVisible();
+    const missing = await themesAndPhone(page, '404');
+    expect(home.join('\n'), 'overview').toBe('');
+    expect(missing.join('\n'), 'missing page').toBe('');
+  });
+});

@@ -44,7 +44,7 @@ describe('iot-telemetry config and inputs', () => {
     [{ batteryDrainRate: -1 }, 'batteryDrainRate', 'out of range'],
     [{ fleetSize: 0 }, 'fleetSize', 'out of range'],
     [{ startTime: '2024-13-01' }, 'startTime', 'not a valid date-time'],
-    [{ fleetSize: 1_000_000, readingIntervalSeconds: 1 }, 'readingIntervalSeconds', 'readings in the window'],
+    [{ fleetSize: 1_000_000, readingIntervalSeconds: 1 }, 'fleetSize', 'too large for this engine'],
     [{ fleetSize: 1_000_000, alertStormProbability: 1, alertStormDeviceFraction: 1, readingIntervalSeconds: 86_400 }, 'alertStormRateMultiplier', 'expected alerts'],
   ])('refuses %j naming %s', async (raw, path, words) => {
     const issues = await refusal(raw);
