@@ -28,7 +28,9 @@ export const CSP_DIRECTIVES: Record<string, string> = {
   'style-src': "'self'",
   'img-src': "'self' data: blob:",
   'font-src': "'self'",
-  'connect-src': "'self'",
+  // the stream emitter's HTTP sink POSTs to the endpoint the user names (any http/https URL);
+  // nothing else the page fetches leaves its origin
+  'connect-src': "'self' http: https:",
   'object-src': "'none'",
   'base-uri': "'self'",
   'form-action': "'none'",

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG } from '../src/core/catalog';
 import { encodeConfig } from '../src/app/share';
-import { runAndWait, watchErrors } from './helpers';
+import { blobDownloads, runAndWait, watchErrors } from './helpers';
 
 /** Tab until the focused element matches `target` (a CSS selector, or `text=…` for a button's text); the number of presses (fails past `max`). */
 async function tabTo(page: Page, target: string, max: number): Promise<number> {
@@ -63,6 +63,7 @@ test.describe('keyboard alone: load, run, download on every simulator page', () 
   for (const spec of CATALOG) {
     test(`${spec.title}`, async ({ page }) => {
       const errors = watchErrors(page);
+      await blobDownloads(page);
       await page.goto(`/#/${spec.id}`);
       await expect(page.getByRole('heading', { level: 1, name: spec.title })).toBeVisible();
       const toSkip = await tabTo(page, 'a.skip-link[href="#run-simulation"]', 5);
@@ -129,6 +130,7 @@ test.describe('settings that survive', () => {
   });
 
   test('the _spindle/config.json of a download imports as is', async ({ page, browser }) => {
+    await blobDownloads(page);
     await page.goto('/#/clickstream');
     await page.getByLabel('Users', { exact: true }).fill('77');
     await page.getByLabel('Seed').fill('5');

@@ -52,6 +52,14 @@ export async function runAndWait(page: Page) {
  * Blob and saved as an ordinary download (headless Chromium cannot click a native save picker;
  * e2e/output.spec.ts covers the picked-file and folder paths with the origin-private file system).
  */
+/**
+ * Downloads as the browsers without the File System Access API get them (a Blob saved as a
+ * download event): Chromium would open a save dialog. The picker route is tested in output.spec.ts.
+ */
+export async function blobDownloads(page: Page): Promise<void> {
+  await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+}
+
 export async function download(page: Page, format: 'Parquet' | 'CSV' | 'JSONL'): Promise<Buffer> {
   await page.evaluate(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
   await page.getByRole('radiogroup', { name: 'File format' }).getByText(format, { exact: true }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
+import { decodeConfig } from '../src/app/share';
 import { startReceiver, type Receiver } from '../test/receiver';
 import { cliZip, download, runAndWait, watchErrors } from './helpers';
 
@@ -109,7 +110,7 @@ test.describe('Stream emitter page', () => {
 
     // the token is in no link, export or file
     expect(page.url()).not.toContain('e2e-secret-token');
-    expect(decodeURIComponent(page.url())).toContain('sinkType');
+    expect(JSON.stringify(decodeConfig(new URL(page.url().replace('#/', '')).searchParams.get('config')!))).toContain('sinkType');
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const exportedText = readFileSync((await exported.path())!, 'utf8');
     expect(exportedText).toContain(receiver.url);
@@ -134,7 +135,8 @@ test.describe('Stream emitter page', () => {
     await expect(http.getByRole('alert')).toContainText('Access-Control-Allow-Origin');
     await expect(http.getByRole('alert')).toContainText('Access-Control-Allow-Headers');
     await expect(http).toContainText('20 failed');
-    expect(receiver.received).toHaveLength(0);
+    // the page may probe the endpoint (a no-cors GET) to tell CORS from an unreachable server; no event was delivered
+    expect(receiver.received.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
   test('Run simulation downloads the same zip as the command line', async ({ page }) => {
