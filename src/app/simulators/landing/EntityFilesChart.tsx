@@ -1,14 +1,17 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FileIndex } from '../../../core/landing/charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { formatBytes, formatCompact, formatInt, formatNumber } from '../../format';
 
 type Point = { entity: string; data: number; control: number; size: number; bytes: number };
+type View = 'files' | 'size';
 
-/** Files (data and control) and size landed per table by the replay's instant. */
+/** Files (data and control) or size landed per table by the replay's instant: horizontal bars, so table names stay readable. */
 export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: number | null }) {
   const t = atUs ?? Number.POSITIVE_INFINITY;
+  const [view, setView] = useState<View>('files');
+  const name = useId();
   const { points, unit } = useMemo(() => {
     const out = index.entities.map((entity): Point => ({ entity, data: 0, control: 0, size: 0, bytes: 0 }));
     for (let i = 0; i < index.name.length; i++) {
@@ -23,22 +26,42 @@ export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: numb
     for (const p of out) p.size = p.bytes / (mb ? 1024 ** 2 : 1024);
     return { points: out, unit: mb ? 'MB' : 'KB' };
   }, [index, t]);
+  const height = Math.max(160, 48 + points.length * 28);
+  const labelWidth = Math.min(140, 16 + 7 * Math.max(...points.map((p) => p.entity.length), 4));
   return (
     <ChartCard
       title="Files and size per table"
-      subtitle={`Files landed per table (data files, and manifests with done flags), and their size in ${unit}${atUs === null ? '' : ', by the replay’s instant'}.`}
+      subtitle={
+        view === 'files'
+          ? `Files landed per table: data files, and manifests with done flags${atUs === null ? '' : ', by the replay’s instant'}.`
+          : `Size of the files landed per table, in ${unit}${atUs === null ? '' : ', by the replay’s instant'}.`
+      }
       table={{
         columns: ['Table', 'Data files', 'Manifests and done flags', 'Size'],
         rows: points.map((p) => [p.entity, formatInt(p.data), formatInt(p.control), formatBytes(p.bytes)]),
       }}
-      height={260}
+      height={height}
+      actions={
+        <div className="segmented" role="radiogroup" aria-label="Files or size">
+          {(
+            [
+              ['files', 'Files'],
+              ['size', 'Size'],
+            ] as const
+          ).map(([v, label]) => (
+            <label key={v}>
+              <input type="radio" name={name} value={v} checked={view === v} onChange={() => setView(v)} />
+              {label}
+            </label>
+          ))}
+        </div>
+      }
     >
-      <ResponsiveContainer height={260}>
-        <BarChart data={points} margin={{ left: 4, right: 4, top: 4, bottom: 0 }} barCategoryGap="24%">
-          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="entity" {...AXIS_PROPS} interval={0} />
-          <YAxis yAxisId="files" {...AXIS_PROPS} tickFormatter={formatCompact} width={44} allowDecimals={false} label={{ value: 'files', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
-          <YAxis yAxisId="size" orientation="right" {...AXIS_PROPS} tickFormatter={(v: number) => formatNumber(v, 1)} width={48} label={{ value: unit, angle: 90, position: 'insideRight', fill: 'var(--text-2)', fontSize: 11 }} />
+      <ResponsiveContainer height={height}>
+        <BarChart data={points} layout="vertical" margin={{ left: 4, right: 16, top: 4, bottom: 0 }} barCategoryGap="20%">
+          <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+          <YAxis type="category" dataKey="entity" {...AXIS_PROPS} width={labelWidth} interval={0} />
+          <XAxis type="number" {...AXIS_PROPS} tickFormatter={(v: number) => (view === 'files' ? formatCompact(v) : formatNumber(v, 1))} allowDecimals={view === 'size'} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {
@@ -57,9 +80,14 @@ export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: numb
             }}
           />
           <Legend verticalAlign="top" align="right" height={24} iconType="square" iconSize={10} />
-          <Bar yAxisId="files" dataKey="data" name="Data files" stackId="f" fill="var(--chart-1)" isAnimationActive={false} />
-          <Bar yAxisId="files" dataKey="control" name="Manifests, done flags" stackId="f" fill="var(--chart-2)" radius={[2, 2, 0, 0]} isAnimationActive={false} />
-          <Bar yAxisId="size" dataKey="size" name={`Size (${unit})`} fill="var(--chart-3)" radius={[2, 2, 0, 0]} isAnimationActive={false} />
+          {view === 'files' ? (
+            [
+              <Bar key="d" dataKey="data" name="Data files" stackId="f" fill="var(--chart-1)" isAnimationActive={false} />,
+              <Bar key="c" dataKey="control" name="Manifests, done flags" stackId="f" fill="var(--chart-2)" radius={[0, 2, 2, 0]} isAnimationActive={false} />,
+            ]
+          ) : (
+            <Bar dataKey="size" name={`Size (${unit})`} fill="var(--chart-3)" radius={[0, 2, 2, 0]} isAnimationActive={false} />
+          )}
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

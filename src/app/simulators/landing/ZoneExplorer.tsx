@@ -3,7 +3,7 @@ import type { FileIndex } from '../../../core/landing/charts';
 import { formatBytes, formatInt } from '../../format';
 import type { RunMeta } from '../../store';
 import { FilePreview } from './FilePreview';
-import { KIND_LABEL, landingTime } from './landingFormat';
+import { KIND_LABEL, landingTime, rowsText } from './landingFormat';
 import { useReplay } from './replay';
 import { groupZone, zoneAt, type ZoneEntity } from './zoneTree';
 
@@ -183,7 +183,7 @@ function Row({ item: it }: { item: Item }) {
         ))}
         {f.complete !== null && <span className={`landing-status${f.complete ? ' is-complete' : ''}`}>{f.complete ? '✓ complete' : 'waiting for _done'}</span>}
         <span className="landing-meta">
-          {formatInt(f.rows)} rows · {formatInt(f.files.length)} files
+          {rowsText(f.rows)} · {formatInt(f.files.length)} files
         </span>
       </>
     );
@@ -196,7 +196,7 @@ function Row({ item: it }: { item: Item }) {
       <span className={`landing-kind landing-kind-${f.kind}`}>{KIND_LABEL[f.kind] ?? f.kind}</span>
       {f.replaced && <span className="landing-status">replaced by a later re-drop</span>}
       <span className="landing-meta">
-        {f.rows === null ? formatBytes(f.bytes) : `${formatInt(f.rows)} rows · ${formatBytes(f.bytes)}`} · {landingTime(f.landedAtUs)}
+        {f.rows === null ? formatBytes(f.bytes) : `${rowsText(f.rows)} · ${formatBytes(f.bytes)}`} · {landingTime(f.landedAtUs)}
       </span>
     </>
   );

@@ -1,3 +1,5 @@
+import { formatInt } from '../../format';
+
 /** Labels and colours the landing-zone pages share: landing instants, file kinds. */
 
 /** "2024-01-03 00:00 UTC" (seconds only when the instant has them). */
@@ -32,3 +34,8 @@ export const ARRIVAL_SERIES = [
   { key: 'backfilled', label: 'Backfilled', color: 'var(--chart-2)' },
   { key: 'restated', label: 'Restated', color: 'var(--chart-6)' },
 ] as const;
+
+/** "1 row", "1,234 rows". */
+export function rowsText(n: number): string {
+  return `${formatInt(n)} row${n === 1 ? '' : 's'}`;
+}
