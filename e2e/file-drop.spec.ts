@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { download, runAndWait, watchErrors } from './helpers';
@@ -86,6 +87,9 @@ test.describe('File drop page', () => {
     const manifestItem = tree.getByRole('treeitem').filter({ hasText: /^_manifest\.json/ }).first();
     await manifestItem.click();
     await expect(page.getByRole('region', { name: 'File _manifest.json' })).toContainText('"correlation_id"');
+    // the open tree and a preview: no serious accessibility violation (a11y-axe.spec.ts covers the closed page)
+    const axe = await new AxeBuilder({ page }).include('.landing-explorer-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 
     // the download: the same tree, a manifest that lists exactly its folder's data files
     const zip = unzipSync(new Uint8Array(await download(page, 'Parquet')));
