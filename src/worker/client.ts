@@ -13,6 +13,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import { browserThreads } from './cores';
+import type { KeyHistoryResult, LandedFileResult } from './landing-explore';
 import type { DownloadTarget } from './sinks';
 
 /** Where a download goes (default: a zip Blob) and whether CSV is spreadsheet-safe. */
@@ -185,6 +186,16 @@ export class SimClient {
       if (this.pending.has(id)) worker.postMessage({ id: this.nextId++, type: 'streamControl', target: id, ...action } as WorkerRequest);
     };
     return { id, promise, cancel: () => control({ action: 'stop' }), control };
+  }
+
+  /** One landed file of a held landing-zone run: a data file's first rows, or a control file's text. */
+  landedFile(runId: number, path: string, previewRows = 1_000): Job<LandedFileResult> {
+    return this.request<LandedFileResult>({ type: 'landedFile', runId, path, previewRows });
+  }
+
+  /** Every landed row of one business key of a held SCD2 run (null: no such key). */
+  keyHistory(runId: number, entity: string, key: string): Job<KeyHistoryResult> {
+    return this.request<KeyHistoryResult>({ type: 'keyHistory', runId, entity, key });
   }
 
   /** The delivery answer key (CSV bytes) of a play that POSTed its events. */

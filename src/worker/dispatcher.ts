@@ -11,6 +11,7 @@ import { DataSet, type Summarised } from './dataset';
 import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview } from './preview';
 import { sinkFor } from './sinks';
+import { keyHistory, landedFile } from './landing-explore';
 import {
   serializeError,
   type DomainResult,
@@ -232,6 +233,13 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     post({ id: req.id, type: 'ok', data: body }, [s.transfer]);
   }
 
+  /** A held run's output (explorers read it; a run no longer held must be run again). */
+  function heldOutput(runId: number): RunOutput {
+    const out = runs.get(runId)?.output;
+    if (!out) throw new Error('That run is no longer held in memory; run the simulation again to explore it.');
+    return out;
+  }
+
   function drop(req: Req<'drop'>): void {
     const body: DropResult = { dropped: dataSet.drop(req.tables) };
     post({ id: req.id, type: 'ok', data: body });
@@ -259,6 +267,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
           return retype(req);
         case 'drop':
           return drop(req);
+        case 'landedFile': {
+          const { data, transfer } = landedFile(heldOutput(req.runId), req.path, req.previewRows);
+          return post({ id: req.id, type: 'ok', data }, transfer);
+        }
+        case 'keyHistory':
+          return post({ id: req.id, type: 'ok', data: keyHistory(heldOutput(req.runId), req.entity, req.key) });
       }
     } catch (e) {
       post({ id: req.id, type: 'error', error: serializeError(e) });

@@ -11,6 +11,7 @@ import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
+import type { KeyHistoryResult, LandedFileResult } from './landing-explore';
 import type { DownloadTarget } from './sinks';
 import type { PlaySummary, StreamPlayWorkerRequest, StreamTick } from './stream-play';
 
@@ -56,6 +57,10 @@ export type WorkerRequest =
       readonly threads?: number;
       readonly csvSafe?: boolean;
     }
+  /** One landed file of a held landing-zone run: a data file's first rows, or a control file's text (landing-explore.ts). */
+  | { readonly id: number; readonly type: 'landedFile'; readonly runId: number; readonly path: string; readonly previewRows: number }
+  /** Every landed row of one business key of a held SCD2 run. */
+  | { readonly id: number; readonly type: 'keyHistory'; readonly runId: number; readonly entity: string; readonly key: string }
   /** Play a stream run's events to the page (and an HTTP endpoint), control it, get its delivery log: stream-play.ts. */
   | StreamPlayWorkerRequest;
 
@@ -171,7 +176,7 @@ export interface DropResult {
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | { csv: Uint8Array } | null }
+  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | LandedFileResult | KeyHistoryResult | { csv: Uint8Array } | null }
   | { readonly id: number; readonly type: 'error'; readonly error: SerializedError }
   | StreamTick;
 

@@ -11,10 +11,12 @@ const UI: Record<string, () => Promise<SimulatorUi>> = {
   clickstream: () => import('./clickstream/clickstreamUi').then((m) => m.clickstreamUi),
   'stream-emit': () => import('./stream-emit/streamEmitUi').then((m) => m.streamEmitUi),
   hybrid: () => import('./hybrid/hybridUi').then((m) => m.hybridUi),
+  'file-drop': () => import('./file-drop/fileDropUi').then((m) => m.fileDropUi),
+  'scd2-file-drop': () => import('./scd2-file-drop/scd2Ui').then((m) => m.scd2Ui),
 };
 
 /** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
-const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉' };
+const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉', 'file-drop': '⤓', 'scd2-file-drop': '⧖' };
 
 export function iconFor(id: string): string {
   return ICONS[id] ?? '◎';
