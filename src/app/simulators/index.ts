@@ -11,10 +11,12 @@ const UI: Record<string, () => Promise<SimulatorUi>> = {
   clickstream: () => import('./clickstream/clickstreamUi').then((m) => m.clickstreamUi),
   'stream-emit': () => import('./stream-emit/streamEmitUi').then((m) => m.streamEmitUi),
   hybrid: () => import('./hybrid/hybridUi').then((m) => m.hybridUi),
+  'financial-stream': () => import('./financial-stream/financialUi').then((m) => m.financialStreamUi),
+  'iot-telemetry': () => import('./iot-telemetry/iotUi').then((m) => m.iotTelemetryUi),
 };
 
 /** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
-const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉' };
+const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉', 'financial-stream': '¤', 'iot-telemetry': '⌁' };
 
 export function iconFor(id: string): string {
   return ICONS[id] ?? '◎';
