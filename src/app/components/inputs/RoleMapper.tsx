@@ -43,7 +43,7 @@ function Problem({ id, text }: { id: string; text?: string }) {
 }
 
 /** One column role: proposed by name and type, or any column of a fitting type. */
-function ColumnSelect({ rc, table, chosen, error, onPick }: { rc: RoleColumn; table: PickerTable; chosen: string | undefined; error?: string; onPick(v: string | undefined): void }) {
+function ColumnSelect({ role, rc, table, chosen, error, onPick }: { role: InputRole; rc: RoleColumn; table: PickerTable; chosen: string | undefined; error?: string; onPick(v: string | undefined): void }) {
   const id = useId();
   const proposed = proposeColumn(table, rc);
   const fitting = table.columns.filter((c) => fitsRole(rc.types, c.type));
@@ -59,6 +59,7 @@ function ColumnSelect({ rc, table, chosen, error, onPick }: { rc: RoleColumn; ta
         id={id}
         className="select role-select"
         value={value}
+        aria-label={`${role.label}: ${rc.label} column`}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         title={rc.help}
@@ -102,6 +103,7 @@ function RoleCard({ role, tables, binding, issueAt, onBinding }: { role: InputRo
           id={id}
           className="select role-select"
           value={tableValue}
+          aria-label={`${role.label}: table`}
           title={role.help}
           aria-invalid={tableError ? true : undefined}
           aria-describedby={tableError ? `${id}-error` : undefined}
@@ -123,6 +125,7 @@ function RoleCard({ role, tables, binding, issueAt, onBinding }: { role: InputRo
         role.columns.map((rc) => (
           <ColumnSelect
             key={rc.role}
+            role={role}
             rc={rc}
             table={table}
             chosen={binding.columns?.[rc.role]}
