@@ -87,7 +87,10 @@ export function ReadingsChart({ data, shown, onToggle }: { data: IotCharts; show
               tickFormatter={(x: number) => formatNumber(x, view === 'drift' ? 4 : 1)}
               label={{ value: view === 'values' ? 'value' : 'drift', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }}
             />
-            {view === 'values' && <YAxis yAxisId="m" orientation="right" {...AXIS_PROPS} width={36} allowDecimals={false} tickFormatter={formatCompact} />}
+            {/* the missing-reading bars keep to the lower quarter, under the lines */}
+            {view === 'values' && (
+              <YAxis yAxisId="m" orientation="right" {...AXIS_PROPS} width={36} allowDecimals={false} tickFormatter={formatCompact} domain={[0, (max: number) => Math.max(1, max) * 4]} />
+            )}
             <Tooltip
               content={({ active, payload }) => {
                 const p = payload?.[0]?.payload as Record<string, number | string | null> | undefined;
@@ -106,7 +109,7 @@ export function ReadingsChart({ data, shown, onToggle }: { data: IotCharts; show
               }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            {view === 'values' && <Bar yAxisId="m" dataKey="missing" name="Missing readings" fill={MISSING_COLOR} fillOpacity={0.45} isAnimationActive={false} />}
+            {view === 'values' && <Bar yAxisId="m" dataKey="missing" name="Missing readings" fill={MISSING_COLOR} fillOpacity={0.35} isAnimationActive={false} />}
             {drawn.map((d) => (
               <Line
                 key={d.deviceId}
