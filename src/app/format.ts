@@ -49,3 +49,8 @@ export function humanize(key: string): string {
   const words = key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** "2024-01-01 13:05 UTC" from ISO text (simulated instants are UTC). */
+export function formatUtcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

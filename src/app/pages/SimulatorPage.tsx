@@ -2,6 +2,8 @@ import { memo, use, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
 import { TablePicker } from '../components/inputs/TablePicker';
+import { RoleMapper } from '../components/inputs/RoleMapper';
+import { MAPPING_FIELD, useRoleResolution } from '../components/inputs/roleResolution';
 import { useDataSet } from '../data/store';
 import { DownloadPanel } from '../components/DownloadPanel';
 import { EmptyState, ProgressBar } from '../components/EmptyState';
@@ -75,7 +77,12 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
     [def, patch, setDraft],
   );
   const validation = useMemo(() => (draft ? def.schema.parse(draft) : undefined), [def, draft]);
-  const issues = validation && !validation.ok ? validation.issues : [];
+  // role-based inputs are resolved against the data set's shapes here too: a missing column blocks Run
+  const roles = useRoleResolution(def, draft);
+  const issues = useMemo(() => [...(validation && !validation.ok ? validation.issues : []), ...roles.issues], [validation, roles.issues]);
+  const byRoles = def.inputs?.kind === 'roles';
+  const isMapping = (path: string) => path === MAPPING_FIELD || path.startsWith(`${MAPPING_FIELD}.`);
+  const formShape = useMemo(() => (byRoles ? Object.fromEntries(Object.entries(def.schema.shape).filter(([k]) => k !== MAPPING_FIELD)) : def.schema.shape), [def, byRoles]);
   const limits = useMemo(() => (draft ? def.schema.limits?.(draft) : undefined), [def, draft]);
 
   // Keep the URL in step with valid settings, so the address is always a link that loads.
@@ -87,12 +94,18 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
     replaceParams(def.id, encoded ? { config: encoded } : {});
   }, [draft, validation, defaults, def.id, ui]);
 
+  // a role simulator's run records the resolved mapping: compare like with like
+  const validConfig = useMemo(
+    () => (validation?.ok ? (byRoles && roles.resolved ? { ...(validation.value as Record<string, unknown>), [MAPPING_FIELD]: roles.resolved } : validation.value) : undefined),
+    [validation, byRoles, roles.resolved],
+  );
+
   const running = status === 'running';
-  const canRun = !!validation?.ok && !running;
+  const canRun = !!validation?.ok && !roles.issues.length && !running;
 
   const run = useCallback(async (mode = 'run'): Promise<RunMeta | undefined> => {
     // a second click or key press while a run starts is ignored: it never cancels the run
-    if (!draft || !validation?.ok || cancelRuns.has(def.id)) return undefined;
+    if (!draft || !validation?.ok || roles.issues.length || cancelRuns.has(def.id)) return undefined;
     patch(def.id, { status: 'running', progress: undefined, error: undefined });
     // simulators that read tables read the Data sources page's set (empty: their default domain)
     const dataSet = def.inputs ? useDataSet.getState().tables.map((t) => t.name) : [];
@@ -124,7 +137,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
     } finally {
       cancelRuns.delete(def.id);
     }
-  }, [def, draft, validation, patch, ui]);
+  }, [def, draft, validation, roles.issues.length, patch, ui]);
 
   // Ctrl/⌘ + Enter runs, Escape cancels.
   useEffect(() => {
@@ -168,7 +181,8 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           <div className="panel-body">
             <SectionBoundary name="the settings" resetKey={draft}>
               {def.inputs?.kind === 'tables' && <TablePicker spec={def} draft={draft} onChange={(d) => setDraft(def.id, d)} />}
-              <ConfigForm shape={def.schema.shape} draft={draft} issues={issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
+              {byRoles && <RoleMapper spec={def} draft={draft} view={roles} issues={issues.filter((i) => isMapping(i.path))} onChange={(d) => setDraft(def.id, d)} />}
+              <ConfigForm shape={formShape} draft={draft} issues={byRoles ? issues.filter((i) => !isMapping(i.path)) : issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
             </SectionBoundary>
           </div>
           <div className="config-footer">
@@ -202,7 +216,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
             </span>
           </div>
         </aside>
-        <Results def={def} ui={ui} validConfig={validation?.ok ? validation.value : undefined} />
+        <Results def={def} ui={ui} validConfig={validConfig} />
       </div>
     </div>
   );

@@ -13,10 +13,22 @@ const UI: Record<string, () => Promise<SimulatorUi>> = {
   hybrid: () => import('./hybrid/hybridUi').then((m) => m.hybridUi),
   'file-drop': () => import('./file-drop/fileDropUi').then((m) => m.fileDropUi),
   'scd2-file-drop': () => import('./scd2-file-drop/scd2Ui').then((m) => m.scd2Ui),
+  'financial-stream': () => import('./financial-stream/financialUi').then((m) => m.financialStreamUi),
+  'iot-telemetry': () => import('./iot-telemetry/iotUi').then((m) => m.iotTelemetryUi),
 };
 
 /** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
-const ICONS: Record<string, string> = { workflow: '⇄', clickstream: '➚', 'operational-log': '≋', 'stream-emit': '⇶', hybrid: '⧉', 'file-drop': '⤓', 'scd2-file-drop': '⧖' };
+const ICONS: Record<string, string> = {
+  workflow: '⇄',
+  clickstream: '➚',
+  'operational-log': '≋',
+  'stream-emit': '⇶',
+  hybrid: '⧉',
+  'file-drop': '⤓',
+  'scd2-file-drop': '⧖',
+  'financial-stream': '¤',
+  'iot-telemetry': '⌁',
+};
 
 export function iconFor(id: string): string {
   return ICONS[id] ?? '◎';

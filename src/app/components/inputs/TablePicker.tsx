@@ -5,6 +5,7 @@ import { useDataSet } from '../../data/store';
 import { formatInt } from '../../format';
 import { getAt, setAt } from './paths';
 import { fromDataSet, fromDefaultDomain, timeCandidates, type PickerTable } from './pickerTables';
+import { dataSetLine, InputsHead } from './InputsHead';
 import './inputs.css';
 
 export interface TablePickerProps {
@@ -100,15 +101,10 @@ export function TablePicker({ spec, draft, onChange }: TablePickerProps) {
 
   return (
     <section className="table-picker" aria-label="Input tables">
-      <div className="table-picker-head">
-        <h3>Input tables</h3>
-        <a className="table-picker-link" href="#/data">
-          Data sources
-        </a>
-      </div>
+      <InputsHead />
       {usingDataSet ? (
         <p className="field-hint">
-          The data set of the Data sources page: {formatInt(tables.length)} {tables.length === 1 ? 'table' : 'tables'}, {formatInt(rows)} rows.
+          {dataSetLine(tables)}
         </p>
       ) : (
         <p className="table-picker-note" role="note">

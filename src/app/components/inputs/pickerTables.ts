@@ -35,7 +35,9 @@ export function fromDefaultDomain(dflt: DefaultDomain | null | undefined): Picke
   if (!dflt || !domain) return [];
   const rows = estimateRows(domain, dflt.scale as Parameters<typeof estimateRows>[1]);
   return domain.tables.map((t) => {
-    const shape = { name: t.name, rows: rows[t.name] ?? 0, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) };
+    // the generated table leads with its primary key, an int sequence (domains/engine.ts)
+    const columns = [{ name: t.pk, type: 'int' as ColumnType }, ...t.columns.filter((c) => c.name !== t.pk).map((c) => ({ name: c.name, type: c.type }))];
+    const shape = { name: t.name, rows: rows[t.name] ?? 0, columns };
     return { ...shape, detected: detectTimeColumn(shape) };
   });
 }

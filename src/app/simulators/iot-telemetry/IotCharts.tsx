@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { IotCharts as Data } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
+import type { RunMeta } from '../../store';
+import { AlertsOverTime, AlertTypes } from './AlertCharts';
+import { DeviceExplorer } from './DeviceDetail';
+import { BatteryChart, FleetStatusChart } from './FleetCharts';
+import { ReadingsChart } from './ReadingsChart';
+import './iot.css';
+
+/** Devices drawn at first: a few, so the lines stay apart. */
+const FIRST_SHOWN = 3;
+
+/** The IoT telemetry page's charts, from the run's chart summary (a new run starts with its own devices). */
+export function IotCharts({ run }: { run: RunMeta }) {
+  return <RunCharts key={run.runId} run={run} />;
+}
+
+/** A device's detail under the charts. */
+export function IotExplorer({ run }: { run: RunMeta }) {
+  return <RunExplorer key={run.runId} run={run} />;
+}
+
+function RunCharts({ run }: { run: RunMeta }) {
+  const data = run.charts as Data | undefined;
+  const [shown, setShown] = useState(() => (data?.readings?.devices ?? []).slice(0, FIRST_SHOWN).map((d) => d.deviceId));
+  if (!data?.readings) return null;
+  const toggle = (id: string) => setShown((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  return (
+    <div className="chart-grid" aria-label="Charts">
+      {data.readings.devices.length > 0 && <ReadingsChart data={data} shown={shown} onToggle={toggle} />}
+      <AlertsOverTime data={data} />
+      <FleetStatusChart data={data} />
+      <BatteryChart data={data} />
+      <AlertTypes data={data} />
+    </div>
+  );
+}
+
+function RunExplorer({ run }: { run: RunMeta }) {
+  const data = run.charts as Data | undefined;
+  const [selected, setSelected] = useState(() => data?.deviceDetails?.[0]?.deviceId ?? '');
+  if (!data?.deviceDetails?.length) return null;
+  return <DeviceExplorer data={data} selected={selected} onSelect={setSelected} />;
+}
