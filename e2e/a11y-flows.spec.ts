@@ -119,6 +119,8 @@ test.describe('settings that survive', () => {
     const errors = watchErrors(page);
     await page.goto('/#/workflow');
     await page.getByLabel('Entities', { exact: true }).fill('321');
+    // the address follows valid settings after the change renders
+    await expect.poll(() => page.url()).toContain('config=');
     const good = page.url();
     await page.goto(`${good.split('?')[0]}?config=${good.split('config=')[1].slice(0, 7)}`);
     await expect(page.getByRole('alert').filter({ hasText: 'The link’s settings were not loaded' })).toBeVisible();
