@@ -10,8 +10,8 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  // two workers: most of a test's time is the browser's (its engine worker, axe), so two files
-  // at once roughly halve the suite on a 2-core machine; tests within a file stay in order
+  // two workers: much of a test's time is waiting on the browser (its engine worker, axe), so two
+  // files at once cut the suite on a 2-core machine (9.2 → 7.3 min); tests within a file stay in order
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
