@@ -14,7 +14,6 @@ import type { ColumnType } from '../core/table/column';
 import { parseSimArgs, UsageError } from './args';
 import { writeFiles } from './domain-commands';
 import { readFolderTables } from './folder';
-import { initParquetNode } from './parquet-node';
 
 const TYPES: readonly ColumnType[] = ['string', 'int', 'bigint', 'float', 'decimal', 'bool', 'date', 'time', 'timestamp'];
 const ALLOWED = `${TYPES.join(', ')} or decimal(P,S)`;
@@ -61,7 +60,6 @@ export async function convertCommand(argv: string[]): Promise<void> {
   const began = process.hrtime.bigint();
   const uploads = readFolderTables(args.input);
   for (const { key, value } of args.sets) override(uploads, key, value);
-  if (args.format === 'parquet') initParquetNode();
   const files = uploadTree(
     uploads.map((u) => ({ ...u, file: basename(u.file) })),
     args.format,

@@ -11,7 +11,6 @@ import { parseSimArgs, UsageError } from './args';
 import { setPath } from './set-path';
 import { prepareTargets } from './targets';
 import { loadInputs } from './inputs';
-import { initParquetNode } from './parquet-node';
 
 /** Pull `--flag VALUE` / `--flag=VALUE` out of argv (the rest goes to the shared parser). */
 function takeFlag(argv: string[], flag: string): { value?: string; rest: string[] } {
@@ -69,7 +68,6 @@ export async function domainCommand(argv: string[]): Promise<void> {
   const began = process.hrtime.bigint();
   const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
   if (args.out || args.zip) {
-    initParquetNode();
     await writeFiles(domainTree(out, args.format, { spreadsheetSafe: args.csvSafe }), args.out, args.zip, args.threads);
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const rows = out.tables.reduce((a, t) => a + t.length, 0);

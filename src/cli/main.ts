@@ -10,7 +10,6 @@ import { readConfigFile } from './config-file';
 import { loadInputs } from './inputs';
 import { domainCommand, inspectCommand } from './domain-commands';
 import { convertCommand } from './convert-command';
-import { initParquetNode } from './parquet-node';
 import { errorLine, infoCommand, isInfoCommand, usageLine } from './info';
 import { failureLine } from './io-errors';
 import { currentTarget, prepareTargets, releaseTargets } from './targets';
@@ -44,8 +43,6 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const began = process.hrtime.bigint();
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
-  // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
-  if (def.category === 'landing' || def.id === 'hybrid') initParquetNode();
   // encoder threads load while the run simulates (process.exit ends them on any failure)
   const output = args.out || args.zip ? prepareOutput(args) : undefined;
   const run = await runSimulator(def, raw, {
@@ -55,7 +52,6 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
   if (output) {
-    initParquetNode();
     const files = await output.write(runFiles(run, args.format, { spreadsheetSafe: args.csvSafe }), abort.signal);
     output.close();
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;

@@ -1,12 +1,10 @@
-// A Node encoder thread (worker_threads): parquet-wasm initialised once, then row groups and
-// zip segments encoded as the pool sends them (src/core/output/pool-encoder.ts).
+// A Node encoder thread (worker_threads): row groups and zip segments encoded as the pool sends
+// them (src/core/output/pool-encoder.ts).
 import { parentPort } from 'node:worker_threads';
-import { initParquetNode } from '../cli/parquet-node';
 import { answerEncode } from '../core/output/pool-encoder';
 import type { EncodeTask } from '../core/output/parts';
 import type { PoolRequest } from '../core/pool';
 
-initParquetNode();
 const port = parentPort!;
 port.on('message', (req: PoolRequest<EncodeTask>) => {
   void answerEncode(req).then(({ message, transfer }) => port.postMessage(message, transfer));

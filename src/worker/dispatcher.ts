@@ -25,7 +25,7 @@ import {
 } from './protocol';
 
 export interface DispatcherOptions {
-  /** Initialise parquet-wasm before the first Parquet write (lazily, once). */
+  /** Initialise parquet-wasm before the first Parquet upload is read (lazily, once; writing needs no wasm). */
   initParquet(): Promise<unknown> | void;
   /** Host clock for elapsed times shown in the UI (never part of the output). */
   now(): number;
@@ -115,8 +115,6 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
     const signal = abortable(req.id);
     const began = options.now();
-    // landing-zone simulators (and the hybrid's file drop) write their data files (Parquet included) during the run
-    if (def.category === 'landing' || def.id === 'hybrid') await options.initParquet();
     const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
     const elapsedMs = options.now() - began;
     const bytes = heldBytes(out);
@@ -154,7 +152,6 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
    * is presented as done.
    */
   async function write(req: Req<'package' | 'packageData'>, files: readonly OutputFile[], began: number, signal: AbortSignal, regenerated: boolean): Promise<void> {
-    if (req.format === 'parquet') await options.initParquet();
     const target = req.target ?? { kind: 'blob' };
     const { sink, blob, size } = await sinkFor(target);
     const written = await writeTree(files, sink, { encoder: encoderFor(req.threads), signal, onProgress: throttled(req.id), yield: macrotask });

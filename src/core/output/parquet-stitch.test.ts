@@ -1,27 +1,37 @@
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { parquetMetadata, readColumnIndex, readOffsetIndex } from 'hyparquet';
-import { readParquet } from 'parquet-wasm/esm';
+import { Compression, readParquet, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';
 import { describe, expect, it } from 'vitest';
 import { columnFromValues, makeTable, sliceTable, type Table } from '../table/column';
+import { toArrow } from './arrow';
 import { arbTableUpTo, expectParquetHolds } from './output.test-utils';
 import { encodeParquetPart } from './parquet';
 import { ParquetStitcher } from './parquet-stitch';
 import { ThriftReader, ThriftWriter } from './thrift';
 
+/**
+ * A part from another writer: arrow-rs (parquet-wasm), which also writes page indexes (column
+ * and offset indexes) that the stitcher must move. Our own writer writes none.
+ */
+function arrowRsPart(rows: Table): Uint8Array {
+  const props = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY).build();
+  return writeParquet(WasmTable.fromIPCStream(tableToIPC(toArrow(rows), 'stream')), props);
+}
+
 /** `t` cut at `cuts` (row indices), each piece a part, stitched into one file. */
-function stitched(t: Table, cuts: readonly number[]): Uint8Array {
+function stitched(t: Table, cuts: readonly number[], encode: (rows: Table) => Uint8Array = encodeParquetPart): Uint8Array {
   const bounds = [0, ...[...new Set(cuts)].filter((c) => c > 0 && c < t.length).sort((a, b) => a - b), t.length];
   const s = new ParquetStitcher();
   const chunks: Uint8Array[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) chunks.push(s.add(encodeParquetPart(sliceTable(t, bounds[i], bounds[i + 1]))).slice());
+  for (let i = 0; i + 1 < bounds.length; i++) chunks.push(s.add(encode(sliceTable(t, bounds[i], bounds[i + 1]))).slice());
   chunks.push(s.finish());
   return Buffer.concat(chunks);
 }
 
 const arbCut = arbTableUpTo(300).chain((t) => fc.tuple(fc.constant(t), fc.array(fc.integer({ min: 1, max: Math.max(1, t.length - 1) }), { maxLength: 6 })));
 
-/** Every page index points where its pages are: first page location = the chunk's first data page. */
+/** Every column chunk lies between the previous ones and the footer; every page index (when written) points where its pages are. */
 function expectIndexesConsistent(bytes: Uint8Array): void {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const meta = parquetMetadata(file);
@@ -34,6 +44,7 @@ function expectIndexesConsistent(bytes: Uint8Array): void {
       const end = start + Number(m.total_compressed_size);
       if (ci === 0) expect(Number(g.file_offset)).toBe(start);
       expect(end).toBeLessThanOrEqual(bytes.length - 8);
+      if (c.offset_index_offset === undefined) return;
       const oi = readOffsetIndex({ view, offset: Number(c.offset_index_offset) });
       expect(Number(oi.page_locations[0].offset)).toBe(Number(m.data_page_offset));
       for (const loc of oi.page_locations) {
@@ -54,6 +65,20 @@ describe('Parquet stitching (row groups written as parts, on any thread)', () =>
         expectIndexesConsistent(bytes);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it("moves another writer's page indexes with its column chunks (arrow-rs parts)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbCut, async ([t, cuts]) => {
+        fc.pre(t.length > 0);
+        const bytes = stitched(t, cuts, arrowRsPart);
+        await expectParquetHolds(bytes, t);
+        expectIndexesConsistent(bytes);
+        const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+        expect(meta.row_groups.every((g) => g.columns.every((c) => c.offset_index_offset !== undefined))).toBe(true);
+      }),
+      { numRuns: 25 },
     );
   });
 

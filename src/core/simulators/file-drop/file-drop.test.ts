@@ -178,8 +178,8 @@ describe('file drop', () => {
 
 /** Recorded hashes of a small landing zone with every feature on. They change only when the output changes on purpose. */
 const GOLDEN: Record<string, string> = {
-  csv: 'c67214fd864afcdae61f48456384a5b83b4e94b1f3bad376f7efce15353839a4',
-  parquet: '4d5c123e7ebc2f0bf268837242b81a99aeb7615e7da5cef1d8b6cbade362dcc2',
+  csv: '72467e56ee142337e35d39a12ada09f9faef9b2f3e55e3b9ba3fda5c07bfe289',
+  parquet: '187d2b4590318cf0cea91143517076e75df7e5ce28c84da686cb5ded67ebb0f5',
 };
 
 describe('file drop determinism', () => {

@@ -171,8 +171,8 @@ describe('SCD2 file drop', () => {
 
 /** Recorded hashes of a small SCD2 landing zone. They change only when the output changes on purpose. */
 const GOLDEN: Record<string, string> = {
-  csv: 'b59630dc457817d1af5b237b7eb37e276f937c27eb0d363c9ade142e4b5a40a0',
-  parquet: '9adf0f7f46f8106f12a6b29a8bf3c58ab065b87f52a4d7dde19f15bf6a6cfbd3',
+  csv: '3ff78a94a7000c2a266504e0972379690cf80989c38eda878c1bb77dd39166af',
+  parquet: '2d389eaea0c1a2feffe9fa09e6ba497b9636a3b85f2d9872ec26c75bc55b71e3',
 };
 
 describe('SCD2 file drop determinism', () => {

@@ -369,7 +369,7 @@ describe('workflow config validation (D6)', () => {
 
 describe('workflow determinism (golden hashes)', () => {
   const GOLDEN: Record<string, string> = {
-    parquet: '0ac48ac01e13bf23e48958982b6ab8e1c9fa521a999c7b38f2810df9f9a58c00',
+    parquet: 'aa17b06f96f80225cb901a8a74d1ec5c9354bfafd3e81fcf0e8d7a61f7f0335c',
     csv: '3c5920993582cde82f9ac8486f95bd51a77189e6ca1137ffac51f7899dedfb19',
     jsonl: 'd5829f7e18ce8600793dcc2cc1d39b43361e3b30b8748e7be638aeb3c5266a1b',
   };
