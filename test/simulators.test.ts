@@ -17,8 +17,16 @@ import { runCli, tmp } from './cli-harness';
 import { expectFileHolds, readCsv, readRows } from './readers';
 import { treeHash } from './tree-hash';
 
-/** A small config per simulator whose defaults are large (none yet: the defaults are small runs). */
-const SMALL: Readonly<Record<string, Record<string, unknown>>> = {};
+/**
+ * A smaller config where a simulator's defaults take seconds (a month of landing slots, each
+ * partition written in every format): a week is enough for what these tests check, and each
+ * simulator is run several times here (in process and by the CLI).
+ */
+const SMALL: Readonly<Record<string, Record<string, unknown>>> = {
+  'file-drop': { dateRangeEnd: '2024-01-07' },
+  'scd2-file-drop': { numDeltaDays: 7 },
+  hybrid: { fileDropConfig: { dateRangeEnd: '2024-01-07' } },
+};
 
 const small = (def: SimulatorDef) => ({ ...(SMALL[def.id] ?? {}), seed: 7 });
 const setArgs = (def: SimulatorDef) => Object.entries(SMALL[def.id] ?? {}).flatMap(([k, v]) => ['--set', `${k}=${JSON.stringify(v)}`]);
