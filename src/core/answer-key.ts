@@ -1,4 +1,4 @@
-import { Float64Growable, getColumn, isNull, makeTable, numberColumn, stringAt, Uint8Growable, Utf8Builder, type NumberColumn, type StringColumn, type Table } from './table/column';
+import { dictColumn, Float64Growable, getColumn, Int32Growable, isNull, makeTable, numberColumn, stringAt, Uint8Growable, Utf8Builder, type NumberColumn, type StringColumn, type Table } from './table/column';
 
 /** The answer key's columns, shared by every simulator. */
 export const ANSWER_KEY_COLUMNS = ['kind', 'table', 'key', 'time', 'details'] as const;
@@ -8,9 +8,34 @@ export const ANSWER_KEY_COLUMNS = ['kind', 'table', 'key', 'time', 'details'] as
  * kind, the table it lands in, the record's key, when it happened, and details as JSON text.
  * Shipped with every run so a pipeline test can check it caught exactly what was injected.
  */
+/** A few distinct labels (kinds, table names) as dictionary codes: a map lookup per row instead of copying the text. */
+class LabelColumn {
+  readonly labels: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  private readonly codes = new Int32Growable(256);
+
+  push(label: string): void {
+    let code = this.codeOf.get(label);
+    if (code === undefined) {
+      code = this.labels.length;
+      this.labels.push(label);
+      this.codeOf.set(label, code);
+    }
+    this.codes.push(code);
+  }
+
+  get length(): number {
+    return this.codes.length;
+  }
+
+  finish(name: string) {
+    return dictColumn(name, this.labels.slice(), this.codes.data.slice(0, this.codes.length));
+  }
+}
+
 export class AnswerKeyBuilder {
-  private readonly kind = new Utf8Builder(256, 8);
-  private readonly table = new Utf8Builder(256, 8);
+  private readonly kind = new LabelColumn();
+  private readonly table = new LabelColumn();
   private readonly key = new Utf8Builder(256, 36);
   private readonly time = new Float64Growable(256);
   private readonly timeValid = new Uint8Growable(256);
@@ -19,8 +44,8 @@ export class AnswerKeyBuilder {
 
   /** @param timeUs epoch microseconds, or null when the fault has no single instant. */
   add(kind: string, table: string, key: string, timeUs: number | null, details: Record<string, unknown>): void {
-    this.kind.append(kind);
-    this.table.append(table);
+    this.kind.push(kind);
+    this.table.push(table);
     this.key.append(key);
     this.time.push(timeUs ?? 0);
     this.timeValid.push(timeUs === null ? 0 : 1);
@@ -39,8 +64,8 @@ export class AnswerKeyBuilder {
     const time = getColumn(key, 'time') as NumberColumn;
     for (let i = 0; i < key.length; i++) {
       const kindText = stringAt(kind, i) ?? '';
-      this.kind.append(kindText);
-      this.table.append(stringAt(table, i) ?? '');
+      this.kind.push(kindText);
+      this.table.push(stringAt(table, i) ?? '');
       this.key.append(stringAt(k, i) ?? '');
       this.time.push(isNull(time, i) ? 0 : time.values[i]);
       this.timeValid.push(isNull(time, i) ? 0 : 1);

@@ -6,7 +6,7 @@
  * integers, times and decimals, IEEE order without NaN for doubles, unsigned bytes for strings),
  * plain-encoded as Parquet's `min_value` / `max_value` expect.
  */
-import { encodeDict, type Column, type DictColumn, type Utf8Column } from '../../table/column';
+import type { Column, DictColumn, Utf8Column } from '../../table/column';
 
 export interface Encoded {
   /** PLAIN values (or, for a dictionary column, the dictionary page's PLAIN values). */
@@ -30,7 +30,7 @@ const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.b
 const f64 = (v: number): Uint8Array => new Uint8Array(new Float64Array([v]).buffer);
 
 /** Rows present (the mask's ones), or all rows. */
-function presentCount(valid: Uint8Array | undefined, n: number): number {
+export function presentCount(valid: Uint8Array | undefined, n: number): number {
   if (!valid) return n;
   let k = 0;
   for (let i = 0; i < n; i++) k += valid[i];
@@ -126,7 +126,7 @@ function booleans(values: Uint8Array, valid: Uint8Array | undefined): Encoded {
 }
 
 /** Unsigned byte order, as Parquet orders UTF-8 strings. */
-function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+export function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
   const n = Math.min(aEnd - aStart, bEnd - bStart);
   for (let i = 0; i < n; i++) {
     const d = a[aStart + i] - b[bStart + i];
@@ -135,7 +135,7 @@ function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array
   return aEnd - aStart - (bEnd - bStart);
 }
 
-const shortStat = (b: Uint8Array) => (b.length <= MAX_STAT_BYTES ? b : undefined);
+export const shortStat = (b: Uint8Array) => (b.length <= MAX_STAT_BYTES ? b : undefined);
 
 function utf8Strings(c: Utf8Column): Encoded {
   const { offsets, bytes: src, valid } = c;
@@ -179,50 +179,6 @@ function utf8Strings(c: Utf8Column): Encoded {
   const min = shortStat(src.slice(offsets[minAt], offsets[minAt + 1]));
   const max = shortStat(src.slice(offsets[maxAt], offsets[maxAt + 1]));
   return min && max ? { values: out, min, max } : { values: out };
-}
-
-/** A dictionary column's row group: the entries it uses (in order of first use) and each row's index among them. */
-export interface DictPage extends Encoded {
-  readonly size: number;
-  /** Index into the page's dictionary of each present row, in row order. */
-  readonly indices: Int32Array;
-}
-
-export function dictionaryPage(c: DictColumn): DictPage {
-  const { codes, valid } = c;
-  const n = codes.length;
-  const remap = new Int32Array(c.dict.length).fill(-1);
-  const used: number[] = [];
-  const indices = new Int32Array(presentCount(valid, n));
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    if (valid && !valid[i]) continue;
-    const code = codes[i];
-    let at = remap[code];
-    if (at < 0) {
-      at = remap[code] = used.length;
-      used.push(code);
-    }
-    indices[k++] = at;
-  }
-  const encoded = encodeDict(c.dict);
-  let size = used.length * 4;
-  for (const code of used) size += encoded[code].length;
-  const values = new Uint8Array(size);
-  const view = new DataView(values.buffer);
-  let o = 0;
-  let min: Uint8Array | undefined;
-  let max: Uint8Array | undefined;
-  for (const code of used) {
-    const e = encoded[code];
-    view.setUint32(o, e.length, true);
-    values.set(e, o + 4);
-    o += 4 + e.length;
-    if (!min || compareBytes(e, 0, e.length, min, 0, min.length) < 0) min = e;
-    if (!max || compareBytes(e, 0, e.length, max, 0, max.length) > 0) max = e;
-  }
-  const stats = min && max && shortStat(min) && shortStat(max) ? { min: min.slice(), max: max.slice() } : {};
-  return { values, size: used.length, indices, ...stats };
 }
 
 /** Bytes of a DECIMAL stored as FIXED_LEN_BYTE_ARRAY: the least that hold `precision` digits. */

@@ -32,7 +32,8 @@ function arbColumn(n: number, j: number): fc.Arbitrary<Column> {
     of(fc.integer({ min: -(2 ** 50), max: 2 ** 50 })).map((v) => numberColumn(name, 'timestamp', Float64Array.from(v, (x) => x ?? 0), mask(v))),
     of(fc.boolean()).map((v) => ({ name, type: 'bool' as const, values: Uint8Array.from(v, (x) => (x ? 1 : 0)), ...(mask(v) ? { valid: mask(v) } : {}) })),
     of(fc.integer({ min: -100_000, max: 100_000 })).map((v) => ({ name, type: 'date' as const, values: Int32Array.from(v, (x) => x ?? 0), ...(mask(v) ? { valid: mask(v) } : {}) })),
-    of(fc.string({ maxLength: 80, unit: 'grapheme' })).map((v) => {
+    // UTF-8 strings: mostly distinct (PLAIN), or drawn from a few values (written as a dictionary)
+    fc.oneof(of(fc.string({ maxLength: 80, unit: 'grapheme' })), of(fc.constantFrom('', 'a', 'ab', 'é😀', 'x'.repeat(70), 'zz'))).map((v) => {
       const b = new Utf8Builder(n, 8);
       for (const s of v) {
         if (s === null) b.appendNull();
@@ -157,6 +158,24 @@ describe('Parquet writer', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('writes repeating UTF-8 values as a dictionary, distinct ones (ids) as PLAIN, and long random ids uncompressed', async () => {
+    const n = 20_000;
+    const repeating = new Utf8Builder(n, 36);
+    const distinct = new Utf8Builder(n, 36);
+    for (let i = 0; i < n; i++) {
+      repeating.append(`session-${Math.floor(i / 7)}`);
+      distinct.append(`${((i * 2654435761) % 4294967296).toString(16).padStart(8, '0')}${((i * 40503) % 65536).toString(36)}`);
+    }
+    const t = makeTable('t', [repeating.finish('session_id'), distinct.finish('view_id')]);
+    const bytes = encodeParquetPart(t);
+    const [session, view] = parquetMetadata(fileOf(bytes)).row_groups[0].columns.map((c) => c.meta_data!);
+    expect(session.encodings).toContain('RLE_DICTIONARY');
+    expect(Number(session.total_compressed_size)).toBeLessThan(n * 2);
+    expect(view.encodings).not.toContain('RLE_DICTIONARY');
+    const rows = (await parquetReadObjects({ file: fileOf(bytes), utf8: true })) as { session_id: string; view_id: string }[];
+    expect(rows.map((r) => r.session_id)).toEqual(Array.from({ length: n }, (_, i) => `session-${Math.floor(i / 7)}`));
   });
 
   it('gives the same bytes for the same table, and these bytes (golden)', () => {

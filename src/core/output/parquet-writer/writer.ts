@@ -10,18 +10,20 @@
  * about 200 ms; the whole 1 M-entity workflow command went from 13.0 to 7.8 s of CPU.
  *
  * Layout: every column optional (as Arrow fields are), one data page per column chunk (format
- * v1: definition levels then values), dictionary-coded string columns as a dictionary page and
- * RLE_DICTIONARY indices, everything else PLAIN. Pages are Snappy-compressed unless that saves
- * under 3 % of a column chunk, which is then stored uncompressed (random ids do not compress).
+ * v1: definition levels then values), string columns whose values repeat as a dictionary page
+ * and RLE_DICTIONARY indices (./dictionary.ts), everything else PLAIN. Pages are
+ * Snappy-compressed unless that saves under 3 % of a column chunk (judged on its first 64 KiB
+ * first), which is then stored uncompressed: random ids do not compress.
  * Chunk statistics (min, max, null count) let engines skip row groups; no page indexes.
  * Physical and logical types are those parquet-wasm wrote before, so readers see the same schema.
  */
-import type { Column, Table } from '../../table/column';
+import type { Column, DictColumn, Table } from '../../table/column';
 import { ByteSink } from '../bytes';
 import { T, ThriftWriter, type TField, type TStruct, type TValue } from '../thrift';
 import { bitWidth, definitionLevels, rleHybrid } from './rle';
 import { snappyCompress } from './snappy';
-import { decimalByteLength, dictionaryPage, plainValues, type Encoded } from './values';
+import { dictionaryPage, utf8DictionaryPage } from './dictionary';
+import { decimalByteLength, plainValues, type Encoded } from './values';
 
 const MAGIC = new Uint8Array([0x50, 0x41, 0x52, 0x31]); // PAR1
 const CREATED_BY = 'spindle-studio';
@@ -113,6 +115,24 @@ function dataPageBody(valid: Uint8Array | undefined, rows: number, values: Uint8
   return out;
 }
 
+/** Compression must save this share of a column chunk to be kept (random ids save about 1 %). */
+const MIN_SAVING = 0.03;
+/** Bytes of the largest page tried first: a chunk whose start does not compress is stored as it is. */
+const TRIAL_BYTES = 1 << 16;
+
+/** The pages Snappy-compressed, or the same array when compression does not save {@link MIN_SAVING}. */
+function compressedIfWorth(bodies: Uint8Array[], minMatch: number): Uint8Array[] {
+  const largest = bodies.reduce((a, b) => (b.length > a.length ? b : a));
+  if (largest.length > 2 * TRIAL_BYTES) {
+    const trial = largest.subarray(0, TRIAL_BYTES);
+    if (snappyCompress(trial, minMatch).length > trial.length * (1 - MIN_SAVING)) return bodies;
+  }
+  const compressed = bodies.map((b) => snappyCompress(b, minMatch));
+  const raw = bodies.reduce((a, b) => a + b.length, 0);
+  const packed = compressed.reduce((a, b) => a + b.length, 0);
+  return packed < raw * (1 - MIN_SAVING) ? compressed : bodies;
+}
+
 interface ChunkBytes {
   readonly pieces: Uint8Array[];
   readonly meta: TStruct;
@@ -124,11 +144,11 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
   const el = schemaElement(c);
   let encoded: Encoded;
   let dictionary: { size: number; indices: Int32Array } | undefined;
-  if (c.type === 'string' && c.encoding === 'dict') {
-    const page = dictionaryPage(c);
+  const page = c.type !== 'string' ? undefined : c.encoding === 'dict' ? dictionaryPage(c) : utf8DictionaryPage(c);
+  if (page) {
     encoded = page;
     dictionary = page;
-  } else encoded = plainValues(c);
+  } else encoded = plainValues(c as Exclude<Column, DictColumn>);
   let nulls = 0;
   if (c.valid) for (let i = 0; i < rows; i++) nulls += c.valid[i] ? 0 : 1;
   const width = dictionary ? bitWidth(Math.max(1, dictionary.size - 1)) : 0;
@@ -136,11 +156,8 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
     ? [encoded.values, dataPageBody(c.valid, rows, encoded.values, width, dictionary.indices)]
     : [dataPageBody(c.valid, rows, encoded.values)];
   const minMatch = physicalType(el) === TYPE.BYTE_ARRAY ? BYTES_MIN_MATCH : NUMBERS_MIN_MATCH;
-  const compressed = bodies.map((b) => snappyCompress(b, minMatch));
-  const raw = bodies.reduce((s, b) => s + b.length, 0);
-  const packed = compressed.reduce((s, b) => s + b.length, 0);
-  const snappy = packed < raw * 0.97;
-  const stored = snappy ? compressed : bodies;
+  const stored = compressedIfWorth(bodies, minMatch);
+  const snappy = stored !== bodies;
 
   const pieces: Uint8Array[] = [];
   let compressedTotal = 0;
