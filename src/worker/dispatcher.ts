@@ -11,6 +11,7 @@ import { DataSet, type Summarised } from './dataset';
 import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview } from './preview';
 import { sinkFor } from './sinks';
+import { deviceDetail, deviceSearch } from './iot-explore';
 import { keyHistory, landedFile } from './landing-explore';
 import {
   serializeError,
@@ -273,6 +274,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
         }
         case 'keyHistory':
           return post({ id: req.id, type: 'ok', data: keyHistory(heldOutput(req.runId), req.entity, req.key) });
+        case 'deviceDetail': {
+          const { data, transfer } = deviceDetail(heldOutput(req.runId), req.deviceId);
+          return post({ id: req.id, type: 'ok', data }, transfer);
+        }
+        case 'deviceSearch':
+          return post({ id: req.id, type: 'ok', data: deviceSearch(heldOutput(req.runId), req.query, req.limit) });
       }
     } catch (e) {
       post({ id: req.id, type: 'error', error: serializeError(e) });
