@@ -2,11 +2,10 @@ import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceLine, Res
 import type { DeviceDetail as Detail, IotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
-import { rovingKeyDown } from '../../components/roving';
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatInt, formatNumber, formatPercent, formatUtcMinute } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
-import { DEVICE_COLORS, deviceName, REASON, STATUS } from './iotFormat';
+import { AlertTable, FactList } from './DeviceParts';
+import { DEVICE_COLORS, deviceName, STATUS } from './iotFormat';
 
 const pct = (x: number | null) => (x === null ? 'mains power' : `${formatNumber(x, 1)} %`);
 
@@ -22,16 +21,7 @@ function Facts({ d }: { d: Detail }) {
     ['Last reading', d.lastReadingAt ? formatUtcMinute(d.lastReadingAt) : 'none'],
     ['Alerts', formatInt(d.alertCount)],
   ];
-  return (
-    <dl className="iot-facts">
-      {facts.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} />;
 }
 
 /** The device's readings: mean per bucket with its min–max band. */
@@ -97,75 +87,27 @@ function DeviceBattery({ d, window }: { d: Detail; window: IotCharts['window'] }
 }
 
 function DeviceAlerts({ d }: { d: Detail }) {
-  if (!d.alerts.length) return <p className="field-hint">No alerts for this device in the window.</p>;
-  return (
-    <ScrollRegion className="iot-alerts-scroll" label={`Alerts of ${deviceName(d.deviceId)}, scrollable`}>
-      <table className="chart-data iot-alerts">
-        <caption className="sr-only">Alerts of {deviceName(d.deviceId)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Triggered (UTC)</th>
-            <th scope="col">Type</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Storm</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.alerts.map((a, i) => (
-            <tr key={i}>
-              <td>{a.at.slice(0, 19).replace('T', ' ')}</td>
-              <td>{a.type.replace(/_/g, ' ')}</td>
-              <td>{a.severity}</td>
-              <td>{a.stormId ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
+  return <AlertTable deviceId={d.deviceId} rows={d.alerts.map((a) => ({ ...a, at: a.at.slice(0, 19).replace('T', ' ') }))} />;
 }
 
 /**
- * One device's detail — its facts, readings, battery and alerts — for the devices the run
- * charted (the interesting ones first). The list is one tab stop; arrows move and choose.
+ * A charted device's detail from the run's chart summary (when the run is no longer held in
+ * the worker, these are the devices that still have one): facts, readings, battery, alerts.
  */
-export function DeviceExplorer({ data, selected, onSelect }: { data: IotCharts; selected: string; onSelect(id: string): void }) {
-  const details = data.deviceDetails;
-  const d = details.find((x) => x.deviceId === selected) ?? details[0];
-  if (!d) return null;
+export function ChartedDetail({ data, d }: { data: IotCharts; d: Detail }) {
   const k = Math.max(0, data.readings.devices.findIndex((x) => x.deviceId === d.deviceId));
   return (
-    <section className="panel iot-explorer" aria-label="Device detail">
-      <div className="panel-header">
-        <h2>Device detail</h2>
-        <span className="field-hint">The {formatInt(details.length)} charted devices: drifting, gappy, in a storm or low on battery first.</span>
+    <>
+      <Facts d={d} />
+      <div className="chart-grid">
+        <DeviceReadings data={data} deviceId={d.deviceId} color={DEVICE_COLORS[k % DEVICE_COLORS.length]} />
+        <DeviceBattery d={d} window={data.window} />
       </div>
-      <div className="iot-explorer-body">
-        <ul className="iot-device-list" aria-label="Devices" onKeyDown={(e) => rovingKeyDown(e, 'vertical', (i) => onSelect(details[i].deviceId))}>
-          {details.map((x, i) => (
-            <li key={x.deviceId}>
-              <button type="button" data-roving className="iot-device-button" aria-pressed={x.deviceId === d.deviceId} tabIndex={x.deviceId === d.deviceId ? 0 : -1} onClick={() => onSelect(x.deviceId)}>
-                <span className="swatch" style={{ background: DEVICE_COLORS[i % DEVICE_COLORS.length] }} aria-hidden />
-                <span className="iot-device-name">{deviceName(x.deviceId)}</span>
-                <span className="field-hint">{REASON[data.readings.devices[i]?.reason ?? 'fleet']} · {x.status}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="iot-detail">
-          <h3 className="iot-detail-title">{deviceName(d.deviceId)}</h3>
-          <Facts d={d} />
-          <div className="chart-grid">
-            <DeviceReadings data={data} deviceId={d.deviceId} color={DEVICE_COLORS[k % DEVICE_COLORS.length]} />
-            <DeviceBattery d={d} window={data.window} />
-          </div>
-          <h4 className="iot-detail-sub">
-            Alerts ({formatInt(d.alertCount)}
-            {d.alertCount > d.alerts.length ? `, the first ${formatInt(d.alerts.length)}` : ''})
-          </h4>
-          <DeviceAlerts d={d} />
-        </div>
-      </div>
-    </section>
+      <h4 className="iot-detail-sub">
+        Alerts ({formatInt(d.alertCount)}
+        {d.alertCount > d.alerts.length ? `, the first ${formatInt(d.alerts.length)}` : ''})
+      </h4>
+      <DeviceAlerts d={d} />
+    </>
   );
 }
