@@ -38,7 +38,12 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
   const q = text.trim().toLowerCase();
   const options = useMemo<Option[]>(() => {
     const reason = new Map(charted.map((c) => [c.deviceId, REASON[c.reason]]));
-    const first = charted.filter((c) => c.deviceId.toLowerCase().includes(q)).map((c): Option => ({ deviceId: c.deviceId, group: 'charted', hint: REASON[c.reason] }));
+    // as the worker ranks the fleet: the exact id, then ids starting with the text, then the rest
+    const rank = (id: string) => (id === q ? 0 : id.startsWith(q) ? 1 : 2);
+    const first = charted
+      .filter((c) => c.deviceId.toLowerCase().includes(q))
+      .sort((a, b) => rank(a.deviceId.toLowerCase()) - rank(b.deviceId.toLowerCase()))
+      .map((c): Option => ({ deviceId: c.deviceId, group: 'charted', hint: REASON[c.reason] }));
     const rest = (found?.devices ?? [])
       .filter((d) => !reason.has(d.deviceId))
       .map((d): Option => ({ deviceId: d.deviceId, group: 'fleet', hint: `${STATUS_WORD[d.status]}${d.batteryEnd === null ? ', mains power' : `, battery ${formatNumber(d.batteryEnd, 0)} %`}` }));

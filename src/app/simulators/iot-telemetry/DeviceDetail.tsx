@@ -1,10 +1,10 @@
-import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DeviceDetail as Detail, IotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
-import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
+import { rowTooltip } from '../../components/rowTooltip';
 import { formatInt, formatNumber, formatPercent, formatUtcMinute } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
-import { AlertTable, FactList } from './DeviceParts';
+import { AlertTable, BatteryChart, FactList } from './DeviceParts';
 import { DEVICE_COLORS, deviceName, STATUS } from './iotFormat';
 
 const pct = (x: number | null) => (x === null ? 'mains power' : `${formatNumber(x, 1)} %`);
@@ -58,31 +58,14 @@ function DeviceReadings({ data, deviceId, color }: { data: IotCharts; deviceId: 
 
 /** Battery over the window: linear drain between the start, the 15 % crossing, depletion and the end. */
 function DeviceBattery({ d, window }: { d: Detail; window: IotCharts['window'] }) {
-  const rows = d.battery.map((b) => ({ t: Date.parse(b.at), at: b.at, level: b.level }));
-  const startMs = Date.parse(window.start);
-  const endMs = Date.parse(window.end);
   return (
-    <ChartCard
-      title={`Battery of ${deviceName(d.deviceId)}`}
-      subtitle={d.batteryStart === null ? 'Mains powered: never drained.' : `Battery level (%) over the window; dashed: the 15 % low mark${d.batteryLowAt ? `, crossed at ${formatUtcMinute(d.batteryLowAt)}` : ''}.`}
-      height={200}
-      table={{ columns: ['Time (UTC)', 'Battery (%)'], rows: rows.map((r) => [formatUtcMinute(r.at), formatNumber(r.level, 2)]) }}
-    >
-      {rows.length ? (
-        <ResponsiveContainer>
-          <LineChart data={rows} margin={{ left: 4, right: 12, top: 8, bottom: 0 }}>
-            <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={timeTicks(startMs, endMs, 5)} tickFormatter={(x: number) => timeLabel(x, endMs - startMs)} {...AXIS_PROPS} />
-            <YAxis {...AXIS_PROPS} width={40} domain={[0, 100]} tickFormatter={(x: number) => `${x}`} label={{ value: '%', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
-            <ReferenceLine y={15} stroke="var(--chart-3)" strokeDasharray="4 3" />
-            <Tooltip content={rowTooltip((p: (typeof rows)[number]) => formatUtcMinute(p.at), (p) => [{ name: 'Battery', value: `${formatNumber(p.level, 2)} %`, color: 'var(--chart-4)' }])} />
-            <Line dataKey="level" name="Battery" stroke="var(--chart-4)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      ) : (
-        <ChartEmpty>No battery: this device runs on mains power.</ChartEmpty>
-      )}
-    </ChartCard>
+    <BatteryChart
+      deviceId={d.deviceId}
+      points={d.battery.map((b) => ({ ms: Date.parse(b.at), level: b.level }))}
+      startMs={Date.parse(window.start)}
+      endMs={Date.parse(window.end)}
+      lowAtMs={d.batteryLowAt ? Date.parse(d.batteryLowAt) : null}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ALERT_SEVERITY, ALERT_TYPES, BATTERY_LOW_LEVEL, SEVERITIES } from '../../../core/simulators/iot-telemetry/iot-telemetry.constants';
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ALERT_SEVERITY, ALERT_TYPES, SEVERITIES } from '../../../core/simulators/iot-telemetry/iot-telemetry.constants';
 import type { DeviceSlice } from '../../../core/simulators/iot-telemetry/iot-telemetry.device';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
-import { formatCompact, formatInt, formatNumber, formatPercent, formatUtcMinute } from '../../format';
+import { formatCompact, formatInt, formatNumber, formatPercent } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
-import { AlertTable, FactList } from './DeviceParts';
+import { AlertTable, BatteryChart, FactList, utcMinute } from './DeviceParts';
 import { deviceCharts, type DeviceCharts, type SeriesChart } from './deviceSeries';
 import { DEVICE_COLORS, deviceName, STATUS, STORM_SHADE } from './iotFormat';
 
@@ -17,7 +17,6 @@ const LISTED_ALERTS = 500;
 const MARK_COLOR = 'var(--chart-3)';
 const MISSING_COLOR = 'var(--text-2)';
 
-const utcMinute = (ms: number) => formatUtcMinute(new Date(ms).toISOString());
 const utcSecond = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const pct = (x: number | null) => (x === null ? 'mains power' : `${formatNumber(x, 1)} %`);
 
@@ -94,34 +93,16 @@ function SeriesReadings({ s, c, title, color }: { s: SeriesChart; c: DeviceChart
   );
 }
 
-/** Battery over the window, the 15 % low mark dashed. */
 function BatteryLine({ d }: { d: DeviceSlice }) {
-  const rows = d.battery.map((b) => ({ t: b.atUs / 1000, level: b.level }));
-  const startMs = d.window.startUs / 1000;
-  const endMs = d.window.endUs / 1000;
   const low = d.alerts.type.findIndex((t) => ALERT_TYPES[t] === 'battery_low');
   return (
-    <ChartCard
-      title={`Battery of ${deviceName(d.deviceId)}`}
-      subtitle={d.batteryStart === null ? 'Mains powered: never drained.' : `Battery level (%) over the window (UTC); dashed: the ${BATTERY_LOW_LEVEL} % low mark${low >= 0 ? `, crossed at ${utcMinute(d.alerts.time[low] / 1000)} (a battery low alert)` : ''}.`}
-      height={200}
-      table={{ columns: ['Time (UTC)', 'Battery (%)'], rows: rows.map((r) => [utcMinute(r.t), formatNumber(r.level, 2)]) }}
-    >
-      {rows.length ? (
-        <ResponsiveContainer>
-          <LineChart data={rows} margin={{ left: 4, right: 12, top: 8, bottom: 0 }}>
-            <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-            <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={timeTicks(startMs, endMs, 5)} tickFormatter={(x: number) => timeLabel(x, endMs - startMs)} {...AXIS_PROPS} />
-            <YAxis {...AXIS_PROPS} width={40} domain={[0, 100]} label={{ value: '%', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
-            <ReferenceLine y={BATTERY_LOW_LEVEL} stroke={MARK_COLOR} strokeDasharray="4 3" label={{ value: `low ${BATTERY_LOW_LEVEL} %`, position: 'insideBottomRight', fill: 'var(--text-2)', fontSize: 11 }} />
-            <Tooltip content={rowTooltip((p: (typeof rows)[number]) => utcMinute(p.t), (p) => [{ name: 'Battery', value: `${formatNumber(p.level, 2)} %`, color: 'var(--chart-4)' }])} />
-            <Line dataKey="level" name="Battery" stroke="var(--chart-4)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      ) : (
-        <ChartEmpty>No battery: this device runs on mains power.</ChartEmpty>
-      )}
-    </ChartCard>
+    <BatteryChart
+      deviceId={d.deviceId}
+      points={d.battery.map((b) => ({ ms: b.atUs / 1000, level: b.level }))}
+      startMs={d.window.startUs / 1000}
+      endMs={d.window.endUs / 1000}
+      lowAtMs={low >= 0 ? d.alerts.time[low] / 1000 : null}
+    />
   );
 }
 
