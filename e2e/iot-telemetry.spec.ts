@@ -112,19 +112,21 @@ test.describe('IoT telemetry on the IoT domain', () => {
     const inputs = page.getByRole('region', { name: 'Input tables' });
     await expect(inputs).toContainText('columns are proposed by name and type');
     // each role's table and columns proposed from the domain's own tables
-    const proposed = async (label: string, text: string) => expect(page.getByLabel(label).locator('option:checked')).toHaveText(text);
-    await proposed('Readings: table', 'reading (proposed)');
-    await proposed('Readings: value column', 'reading_value (proposed)');
-    await proposed('Readings: time column', 'reading_timestamp (proposed)');
-    await proposed('Readings: sensor id column', 'sensor_id (proposed)');
-    await proposed('Readings: device id column', 'none (no matching column)');
-    await proposed('Devices: table', 'device (proposed)');
-    await proposed('Devices: device id column', 'device_id (proposed)');
-    await proposed('Devices: battery level column', 'battery_level (proposed)');
-    await proposed('Devices: status column', 'status (proposed)');
-    await proposed('Sensors: table', 'sensor (proposed)');
-    await proposed('Sensors: sensor id column', 'sensor_id (proposed)');
-    await proposed('Sensors: device id column', 'device_id (proposed)');
+    const proposals: [string, string][] = [
+      ['Readings: table', 'reading (proposed)'],
+      ['Readings: value column', 'reading_value (proposed)'],
+      ['Readings: time column', 'reading_timestamp (proposed)'],
+      ['Readings: sensor id column', 'sensor_id (proposed)'],
+      ['Readings: device id column', 'none (no matching column)'],
+      ['Devices: table', 'device (proposed)'],
+      ['Devices: device id column', 'device_id (proposed)'],
+      ['Devices: battery level column', 'battery_level (proposed)'],
+      ['Devices: status column', 'status (proposed)'],
+      ['Sensors: table', 'sensor (proposed)'],
+      ['Sensors: sensor id column', 'sensor_id (proposed)'],
+      ['Sensors: device id column', 'device_id (proposed)'],
+    ];
+    for (const [label, text] of proposals) await expect(page.getByLabel(label).locator('option:checked')).toHaveText(text);
     const rowsOf = async (table: string) => {
       const label = (await page.getByLabel('Readings: table').locator('option', { hasText: new RegExp(`^${table} \\([\\d,]+ rows\\)`) }).textContent())!;
       return /\(([\d,]+) rows\)/.exec(label)![1];

@@ -15,6 +15,8 @@ const FIRST_SENSORS = 6;
 /** Alerts listed (the download has them all). */
 const LISTED_ALERTS = 500;
 const MARK_COLOR = 'var(--chart-3)';
+/** Buckets with a value at most this many: each value is also drawn as a dot. */
+const SPARSE_BUCKETS = 100;
 const MISSING_COLOR = 'var(--text-2)';
 
 const utcSecond = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -44,6 +46,8 @@ function SeriesReadings({ s, c, title, color }: { s: SeriesChart; c: DeviceChart
   const bucket = c.bucketMinutes >= 1440 ? `${formatNumber(c.bucketMinutes / 1440)}-day` : c.bucketMinutes >= 60 ? `${formatNumber(c.bucketMinutes / 60)}-hour` : `${formatInt(c.bucketMinutes)}-minute`;
   const minSpan = span * 0.006;
   const gaps = s.rows.filter((r) => r.mean === null).length;
+  // sparse readings (a few a week over years) leave lone buckets a line cannot draw: mark each value
+  const dots = s.rows.length - gaps <= SPARSE_BUCKETS ? { r: 2.5, strokeWidth: 0, fill: color } : false;
   return (
     <ChartCard
       title={title}
@@ -61,7 +65,7 @@ function SeriesReadings({ s, c, title, color }: { s: SeriesChart; c: DeviceChart
       <ResponsiveContainer>
         <ComposedChart data={s.rows} margin={{ left: 4, right: 8, top: 8, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="t" type="number" domain={[c.startMs, c.endMs]} ticks={timeTicks(c.startMs, c.endMs, 5)} tickFormatter={(x: number) => timeLabel(x, span)} {...AXIS_PROPS} />
+          <XAxis dataKey="t" type="number" domain={[c.startMs, c.endMs]} ticks={timeTicks(c.startMs, c.endMs, 6)} tickFormatter={(x: number) => timeLabel(x, span)} {...AXIS_PROPS} />
           <YAxis yAxisId="v" {...AXIS_PROPS} width={56} domain={['auto', 'auto']} tickFormatter={(x: number) => formatNumber(x, 1)} label={{ value: 'value', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           {/* missing-reading bars keep to the lower quarter, under the line */}
           <YAxis yAxisId="m" orientation="right" {...AXIS_PROPS} width={32} allowDecimals={false} tickFormatter={formatCompact} domain={[0, (max: number) => Math.max(1, max) * 4]} />
@@ -86,7 +90,7 @@ function SeriesReadings({ s, c, title, color }: { s: SeriesChart; c: DeviceChart
           <Bar yAxisId="m" dataKey="missing" name="Missing readings" fill={MISSING_COLOR} fillOpacity={0.35} isAnimationActive={false} />
           <Area yAxisId="v" dataKey="band" name="Min–max" stroke="none" fill={color} fillOpacity={0.2} connectNulls={false} isAnimationActive={false} />
           {s.drifting && <Line yAxisId="v" dataKey="base" name="Without drift" stroke="var(--text-2)" strokeDasharray="5 4" strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />}
-          <Line yAxisId="v" dataKey="mean" name="Mean" stroke={color} strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="v" dataKey="mean" name="Mean" stroke={color} strokeWidth={1.75} dot={dots} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartCard>
