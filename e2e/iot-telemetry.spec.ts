@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { download, runAndWait, watchErrors } from './helpers';
@@ -64,6 +65,9 @@ test.describe('IoT telemetry page', () => {
     await expect(suggestions.getByRole('group', { name: 'Charted devices' }).getByRole('option')).toHaveCount(6);
     await expect(suggestions.getByRole('group', { name: 'Charted devices' })).toContainText(/drifting|most gaps|in a storm|battery low/);
     await expect(suggestions.getByRole('group', { name: 'Fleet' }).getByRole('option').first()).toBeVisible();
+    // the open chooser is a combobox and listbox axe accepts
+    const axe = await new AxeBuilder({ page }).include('.iot-explorer').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await find.fill(other);
     const option = suggestions.getByRole('option', { name: new RegExp(`^device ${other}\\b`) });
     await expect(option).toBeVisible();
@@ -164,6 +168,42 @@ test.describe('IoT telemetry on the IoT domain', () => {
     await expect(sensors.first()).toBeVisible();
     await expect(sensors.first().locator('.recharts-line-curve').first()).toBeAttached();
     await expect(detail.locator('.iot-facts')).toContainText(/Readings\s*[\d,]+ from \d+ sensors?/);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('IoT telemetry when its run is no longer held', () => {
+  test('a device’s detail says the run is gone; the charted devices keep their summary', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/#/iot-telemetry');
+    await page.getByLabel('Fleet size').fill('30');
+    await runAndWait(page);
+    const detail = page.getByRole('region', { name: 'Device detail' });
+    const charted = detail.getByRole('list', { name: 'Charted devices' }).getByRole('button');
+    await expect(charted.first()).toHaveAttribute('aria-pressed', 'true');
+    const names = (await charted.locator('.iot-device-name').allTextContents()).map((t) => t.replace('device ', ''));
+    const other = Array.from({ length: 30 }, (_, d) => String(d + 1)).find((id) => !names.includes(id))!;
+
+    // two runs on another page: the engine keeps the two most recent runs, so this one is let go
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Workflow' }).click();
+    await runAndWait(page);
+    await page.getByLabel('Seed').fill('2');
+    await runAndWait(page);
+    await nav.getByRole('link', { name: 'IoT telemetry' }).click();
+
+    const find = detail.getByRole('combobox', { name: 'Find a device' });
+    await find.fill(other);
+    await find.press('Enter');
+    await expect(detail.getByRole('heading', { name: `device ${other}`, level: 3, exact: true })).toBeVisible();
+    await expect(detail.getByRole('note')).toContainText('This run is no longer held in memory');
+    await expect(detail.getByRole('note')).toContainText('Run the simulation again to open any device');
+    // a charted device: the run's summary of it, said so
+    await charted.nth(1).click();
+    const name = (await charted.nth(1).locator('.iot-device-name').textContent())!;
+    await expect(detail.getByRole('note')).toContainText('Below: the run’s summary of this charted device.');
+    await expect(detail.getByRole('region', { name: `Readings of ${name}` }).locator('.recharts-line-curve')).toBeVisible();
+    await expect(detail.getByRole('region', { name: `Battery of ${name}` })).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

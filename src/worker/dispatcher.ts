@@ -14,6 +14,7 @@ import { sinkFor } from './sinks';
 import { deviceDetail, deviceSearch } from './iot-explore';
 import { keyHistory, landedFile } from './landing-explore';
 import {
+  RUN_NOT_HELD,
   serializeError,
   type DomainResult,
   type DropResult,
@@ -237,7 +238,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   /** A held run's output (explorers read it; a run no longer held must be run again). */
   function heldOutput(runId: number): RunOutput {
     const out = runs.get(runId)?.output;
-    if (!out) throw new Error('That run is no longer held in memory; run the simulation again to explore it.');
+    if (!out) throw Object.assign(new Error('That run is no longer held in memory; run the simulation again to explore it.'), { name: RUN_NOT_HELD });
     return out;
   }
 

@@ -35,7 +35,7 @@ describe('IoT device requests', () => {
     await h.handle({ id: 1, type: 'run', simulator: 'iot-telemetry', config: FLEET, previewRows: 10 });
     expect(h.ok<RunSummary>(1).held).toBe(false);
     await h.handle({ id: 2, type: 'deviceDetail', runId: 1, deviceId: '1' });
-    expect(h.final(2)).toMatchObject({ type: 'error', error: { message: expect.stringContaining('no longer held') } });
+    expect(h.final(2)).toMatchObject({ type: 'error', error: { name: 'RunNotHeld', message: expect.stringContaining('no longer held') } });
 
     const g = collectingHost();
     await g.handle({ id: 1, type: 'run', simulator: 'workflow', config: {}, previewRows: 10 });

@@ -187,6 +187,9 @@ export type WorkerResponse =
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
+/** The error name of a request for a run the worker no longer holds (the page says so rather than failing). */
+export const RUN_NOT_HELD = 'RunNotHeld';
+
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) {
     const { issues, read } = e as { issues?: readonly Issue[]; read?: ReadError };

@@ -34,7 +34,8 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const list = useRef<HTMLDivElement>(null);
-  const found = useDeviceSearch(runId, text, SUGGESTED, searchable && open);
+  const search = useDeviceSearch(runId, text, SUGGESTED, searchable && open);
+  const found = search?.status === 'done' ? search.found : undefined;
   const q = text.trim().toLowerCase();
   const options = useMemo<Option[]>(() => {
     const reason = new Map(charted.map((c) => [c.deviceId, REASON[c.reason]]));
@@ -85,8 +86,8 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
   const more = found ? found.total - found.devices.length : 0;
   const status = !open
     ? ''
-    : !searchable
-      ? `${formatInt(options.length)} charted devices match. This run is not held in memory, so other devices cannot be opened.`
+    : !searchable || search?.status === 'error'
+      ? `${formatInt(options.length)} charted devices match. ${search?.status === 'error' ? search.message : 'This run is not held in memory, so other devices cannot be opened.'}`
       : found
         ? found.total === 0 && !options.length
           ? `No device id of the ${formatInt(found.fleetSize)} contains “${text.trim()}”.`
@@ -151,7 +152,7 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
         </div>
       </div>
       <p id={`${id}-hint`} className="field-hint iot-chooser-hint">
-        {searchable ? 'Any device of the fleet: type part of its id, then Enter, or pick a suggestion.' : 'Only the charted devices: the run is not held in memory.'}
+        {search?.status === 'error' ? search.message : searchable ? 'Any device of the fleet: type part of its id, then Enter, or pick a suggestion.' : 'Only the charted devices: the run is not held in memory.'}
       </p>
       <p className="sr-only" role="status" aria-live="polite">
         {status}

@@ -6,7 +6,7 @@ import { ChartedDetail } from './DeviceDetail';
 import { DeviceChooser, type ChartedDevice } from './DeviceChooser';
 import { DeviceView } from './DeviceView';
 import { DEVICE_COLORS, deviceName, REASON } from './iotFormat';
-import { useDeviceDetail, type DeviceLookup } from './useDevice';
+import { GONE, useDeviceDetail, type DeviceLookup } from './useDevice';
 
 function Loading({ deviceId }: { deviceId: string }) {
   return (
@@ -43,6 +43,16 @@ function Body({ run, data, selected, lookup }: { run: RunMeta; data: IotCharts; 
   }
   if (!lookup || lookup.status === 'loading') return <Loading deviceId={selected} />;
   if (lookup.status === 'done') return <DeviceView d={lookup.device} colorIndex={colorIndex} />;
+  if (lookup.status === 'gone')
+    return (
+      <>
+        <p className="callout" role="note">
+          {GONE}
+          {summary ? ' Below: the run’s summary of this charted device.' : ` Until then only the ${data.deviceDetails.length} charted devices have a detail.`}
+        </p>
+        {summary && <ChartedDetail data={data} d={summary} />}
+      </>
+    );
   if (lookup.status === 'missing')
     return (
       <p className="callout" role="note">
