@@ -8,11 +8,12 @@ import { iotCharts, type IotCharts } from './iot-telemetry.charts';
 import { alertsPerStormDevice, hoursToUs, MAX_EXPECTED_ALERTS, MAX_READINGS, secondsToUs, tickCount, type IotTelemetryConfig } from './iot-telemetry.config';
 import { resolveInputs } from './iot-telemetry.inputs';
 import { generatedTable, generateReadings, suppliedTable, type Readings } from './iot-telemetry.readings';
-import { iotAnswerKey, iotStats } from './iot-telemetry.report';
+import { iotAnswerKey, iotStats, type IotStats } from './iot-telemetry.report';
 import { createIotExplorer, keepExplorer } from './iot-telemetry.device';
 import { alertOrder, alertsTable, fleetHealth, fleetStatusTable } from './iot-telemetry.tables';
 
 export interface IotTelemetryOutput extends SimResult {
+  readonly stats: IotStats;
   readonly charts: IotCharts;
 }
 
