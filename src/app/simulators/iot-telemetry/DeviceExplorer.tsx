@@ -42,7 +42,7 @@ function Body({ run, data, selected, lookup }: { run: RunMeta; data: IotCharts; 
     );
   }
   if (!lookup || lookup.status === 'loading') return <Loading deviceId={selected} />;
-  if (lookup.status === 'done') return <DeviceView d={lookup.device} colorIndex={colorIndex} />;
+  if (lookup.status === 'done') return <DeviceView key={lookup.device.deviceId} d={lookup.device} colorIndex={colorIndex} />;
   if (lookup.status === 'gone')
     return (
       <>
