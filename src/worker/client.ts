@@ -13,6 +13,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import { browserThreads } from './cores';
+import type { DeviceDetailResult, DeviceSearchResult } from './iot-explore';
 import type { KeyHistoryResult, LandedFileResult } from './landing-explore';
 import type { DownloadTarget } from './sinks';
 
@@ -196,6 +197,16 @@ export class SimClient {
   /** Every landed row of one business key of a held SCD2 run (null: no such key). */
   keyHistory(runId: number, entity: string, key: string): Job<KeyHistoryResult> {
     return this.request<KeyHistoryResult>({ type: 'keyHistory', runId, entity, key });
+  }
+
+  /** One device of a held IoT telemetry run: readings, alerts and battery (null: no such device). */
+  deviceDetail(runId: number, deviceId: string): Job<DeviceDetailResult> {
+    return this.request<DeviceDetailResult>({ type: 'deviceDetail', runId, deviceId });
+  }
+
+  /** Device ids of a held IoT telemetry run's fleet containing `query` (the first `limit`). */
+  deviceSearch(runId: number, query: string, limit: number): Job<DeviceSearchResult> {
+    return this.request<DeviceSearchResult>({ type: 'deviceSearch', runId, query, limit });
   }
 
   /** The delivery answer key (CSV bytes) of a play that POSTed its events. */

@@ -11,8 +11,10 @@ import { DataSet, type Summarised } from './dataset';
 import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview } from './preview';
 import { sinkFor } from './sinks';
+import { deviceDetail, deviceSearch } from './iot-explore';
 import { keyHistory, landedFile } from './landing-explore';
 import {
+  RUN_NOT_HELD,
   serializeError,
   type DomainResult,
   type DropResult,
@@ -233,7 +235,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
   /** A held run's output (explorers read it; a run no longer held must be run again). */
   function heldOutput(runId: number): RunOutput {
     const out = runs.get(runId)?.output;
-    if (!out) throw new Error('That run is no longer held in memory; run the simulation again to explore it.');
+    if (!out) throw Object.assign(new Error('That run is no longer held in memory; run the simulation again to explore it.'), { name: RUN_NOT_HELD });
     return out;
   }
 
@@ -270,6 +272,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
         }
         case 'keyHistory':
           return post({ id: req.id, type: 'ok', data: keyHistory(heldOutput(req.runId), req.entity, req.key) });
+        case 'deviceDetail': {
+          const { data, transfer } = deviceDetail(heldOutput(req.runId), req.deviceId);
+          return post({ id: req.id, type: 'ok', data }, transfer);
+        }
+        case 'deviceSearch':
+          return post({ id: req.id, type: 'ok', data: deviceSearch(heldOutput(req.runId), req.query, req.limit) });
       }
     } catch (e) {
       post({ id: req.id, type: 'error', error: serializeError(e) });

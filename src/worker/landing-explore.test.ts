@@ -3,19 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { FileDropCharts } from '../core/simulators/file-drop/file-drop.charts';
 import type { Scd2Charts } from '../core/simulators/scd2-file-drop/scd2.charts';
 import type { KeyHistoryResult, LandedFileResult } from './landing-explore';
-import type { RunSummary, WorkerResponse } from './protocol';
+import type { RunSummary } from './protocol';
 import { collectingHost } from './test-host';
 
-function host() {
-  const h = collectingHost();
-  const final = (id: number) => h.messages.find((m) => m.id === id && m.type !== 'progress') as WorkerResponse;
-  const ok = <T,>(id: number) => {
-    const m = final(id);
-    if (m.type !== 'ok') throw new Error(JSON.stringify(m));
-    return m.data as T;
-  };
-  return { ...h, final, ok };
-}
+const host = () => collectingHost();
 
 describe('landing-zone explorer requests', () => {
   it('reads a landed data file as rows and a manifest as text from a held file-drop run', async () => {

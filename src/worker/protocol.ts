@@ -11,6 +11,7 @@ import type { ColumnSummary } from '../core/inputs/summary';
 import type { OutputFormat } from '../core/output/formats';
 import type { Issue } from '../core/schema/fields';
 import type { ColumnType } from '../core/table/column';
+import type { DeviceDetailResult, DeviceSearchResult } from './iot-explore';
 import type { KeyHistoryResult, LandedFileResult } from './landing-explore';
 import type { DownloadTarget } from './sinks';
 import type { PlaySummary, StreamPlayWorkerRequest, StreamTick } from './stream-play';
@@ -61,6 +62,10 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'landedFile'; readonly runId: number; readonly path: string; readonly previewRows: number }
   /** Every landed row of one business key of a held SCD2 run. */
   | { readonly id: number; readonly type: 'keyHistory'; readonly runId: number; readonly entity: string; readonly key: string }
+  /** One device of a held IoT telemetry run: its readings, alerts and battery (iot-explore.ts). */
+  | { readonly id: number; readonly type: 'deviceDetail'; readonly runId: number; readonly deviceId: string }
+  /** Device ids of a held IoT telemetry run's fleet that contain `query`. */
+  | { readonly id: number; readonly type: 'deviceSearch'; readonly runId: number; readonly query: string; readonly limit: number }
   /** Play a stream run's events to the page (and an HTTP endpoint), control it, get its delivery log: stream-play.ts. */
   | StreamPlayWorkerRequest;
 
@@ -176,11 +181,14 @@ export interface DropResult {
 
 export type WorkerResponse =
   | { readonly id: number; readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | LandedFileResult | KeyHistoryResult | { csv: Uint8Array } | null }
+  | { readonly id: number; readonly type: 'ok'; readonly data: RunSummary | PackageResult | DomainResult | UploadResult | RetypeResult | DropResult | PlaySummary | LandedFileResult | KeyHistoryResult | DeviceDetailResult | DeviceSearchResult | { csv: Uint8Array } | null }
   | { readonly id: number; readonly type: 'error'; readonly error: SerializedError }
   | StreamTick;
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+/** The error name of a request for a run the worker no longer holds (the page says so rather than failing). */
+export const RUN_NOT_HELD = 'RunNotHeld';
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) {

@@ -3,7 +3,8 @@ import type { WorkerResponse } from './protocol';
 
 /**
  * The dispatcher called directly, as the worker entry would call it (tests only): every response
- * and its transfer list collected in order.
+ * and its transfer list collected in order; `final` is a request's last (non-progress) answer and
+ * `ok` its data (throwing on an error answer).
  */
 export function collectingHost(options: Partial<DispatcherOptions> = {}) {
   const messages: WorkerResponse[] = [];
@@ -15,5 +16,11 @@ export function collectingHost(options: Partial<DispatcherOptions> = {}) {
     },
     { initParquet: () => undefined, now: () => 0, ...options },
   );
-  return { messages, transfers, handle };
+  const final = (id: number) => messages.find((m) => m.id === id && m.type !== 'progress') as WorkerResponse;
+  const ok = <T,>(id: number) => {
+    const m = final(id);
+    if (m.type !== 'ok') throw new Error(JSON.stringify(m));
+    return m.data as T;
+  };
+  return { messages, transfers, handle, final, ok };
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { IotCharts as Data } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
+import { isIotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
 import type { RunMeta } from '../../store';
 import { AlertsOverTime, AlertTypes } from './AlertCharts';
-import { DeviceExplorer } from './DeviceDetail';
+import { DeviceExplorer } from './DeviceExplorer';
 import { BatteryChart, FleetStatusChart } from './FleetCharts';
 import { ReadingsChart } from './ReadingsChart';
 import './iot.css';
@@ -21,9 +21,9 @@ export function IotExplorer({ run }: { run: RunMeta }) {
 }
 
 function RunCharts({ run }: { run: RunMeta }) {
-  const data = run.charts as Data | undefined;
-  const [shown, setShown] = useState(() => (data?.readings?.devices ?? []).slice(0, FIRST_SHOWN).map((d) => d.deviceId));
-  if (!data?.readings) return null;
+  const data = isIotCharts(run.charts) ? run.charts : undefined;
+  const [shown, setShown] = useState(() => (data?.readings.devices ?? []).slice(0, FIRST_SHOWN).map((d) => d.deviceId));
+  if (!data) return null;
   const toggle = (id: string) => setShown((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div className="chart-grid" aria-label="Charts">
@@ -37,8 +37,9 @@ function RunCharts({ run }: { run: RunMeta }) {
 }
 
 function RunExplorer({ run }: { run: RunMeta }) {
-  const data = run.charts as Data | undefined;
-  const [selected, setSelected] = useState(() => data?.deviceDetails?.[0]?.deviceId ?? '');
-  if (!data?.deviceDetails?.length) return null;
-  return <DeviceExplorer data={data} selected={selected} onSelect={setSelected} />;
+  const data = isIotCharts(run.charts) ? run.charts : undefined;
+  const [selected, setSelected] = useState(() => data?.deviceDetails[0]?.deviceId ?? '');
+  // a fleet whose devices sent nothing has no charted device, but any device can still be looked up
+  if (!data || (!selected && !run.held)) return null;
+  return <DeviceExplorer run={run} data={data} selected={selected} onSelect={setSelected} />;
 }

@@ -2,10 +2,8 @@
  * Chart data for the IoT telemetry page, small for any fleet: downsampled readings of a few
  * chosen devices (drift and gaps visible), alerts over time with storms to shade, fleet status,
  * battery distribution, alert mix, and a detail view (readings, alerts, battery over time) for
- * the same devices. Another device's detail is not precomputed: the worker keeps the last runs
- * in memory (dispatcher.ts), so the page would send `{type: 'device-detail', runId, deviceId}`
- * and the worker would answer with a DeviceDetail built from that run's readings, alerts and
- * fleet_status tables (one pass over each; not built yet: the page comes later).
+ * the same devices. Any other device's detail is read from the held run on request
+ * (iot-telemetry.device.ts).
  */
 import { roundTo } from '../../domains/sort';
 import { cellAt } from '../../table/column';
@@ -13,6 +11,7 @@ import { formatIso } from '../../time';
 import { TimeBuckets } from '../../time-buckets';
 import { batteryLowAt, type RawAlerts, type Storms, type Window } from './iot-telemetry.alerts';
 import { ALERT_SEVERITY, ALERT_TYPES, BATTERY_LOW, DEGRADED, FLEET_STATUSES, OFFLINE, ONLINE, SEVERITIES } from './iot-telemetry.constants';
+import { batteryCurve } from './iot-telemetry.device';
 import { depletionAt, type Fleet } from './iot-telemetry.fleet';
 import type { Readings } from './iot-telemetry.readings';
 import type { FleetHealth } from './iot-telemetry.tables';
@@ -68,6 +67,11 @@ export interface IotCharts {
   readonly battery: { readonly bins: { from: number; to: number; start: number; end: number }[]; readonly none: number };
   readonly alertTypes: { type: string; severity: string; count: number }[];
   readonly deviceDetails: DeviceDetail[];
+}
+
+/** True for an IoT telemetry run's chart summary (the page gets charts as unknown JSON). */
+export function isIotCharts(x: unknown): x is IotCharts {
+  return typeof x === 'object' && x !== null && 'readings' in x && 'alertsOverTime' in x && 'deviceDetails' in x && Array.isArray(x.deviceDetails);
 }
 
 const round = (x: number, dp = 3) => roundTo(x, dp) + 0;
@@ -145,19 +149,6 @@ function readingSeries(r: Readings, drift: Float64Array | null, chosen: { device
       driftOffset: slice(dsum, j).map((x, b) => (dcnt[j * nb + b] ? round(x / dcnt[j * nb + b], 6) : null)),
     })),
   };
-}
-
-function batteryPoints(fleet: Fleet, d: number, w: Window): { at: string; level: number }[] {
-  const b0 = fleet.b0[d];
-  if (b0 !== b0) return [];
-  const level = (t: number) => round(Math.max(0, b0 - (fleet.rate[d] * (t - w.startUs)) / 3_600_000_000), 2);
-  const times = [w.startUs];
-  const low = batteryLowAt(fleet, d, w);
-  if (low !== null) times.push(low);
-  const dep = depletionAt(fleet, d, w.startUs);
-  if (dep > w.startUs && dep < w.endUs) times.push(dep);
-  times.push(w.endUs);
-  return times.map((t) => ({ at: formatIso(t), level: level(t) }));
 }
 
 export function iotCharts(x: {
@@ -240,7 +231,7 @@ export function iotCharts(x: {
         driftDetected: h.drift[d] === 1,
         alerts: details[k],
         alertCount: alertCount[k],
-        battery: batteryPoints(fleet, d, w),
+        battery: batteryCurve(fleet, d, w).map((p) => ({ at: formatIso(p.atUs), level: p.level })),
       };
     }),
   };

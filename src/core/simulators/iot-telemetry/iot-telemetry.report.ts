@@ -105,6 +105,34 @@ export function iotAnswerKey(x: IotKeyInput): AnswerKeyBuilder {
   return key;
 }
 
+/** The spec's stats (§4) and the TS additions (a type alias, so it is a SimResult's stats record). */
+export type IotStats = {
+  total_readings: number;
+  missing_readings_injected: number;
+  missing_rate: number;
+  drifting_sensors: number;
+  total_alerts: number;
+  alert_types: Record<string, number>;
+  fleet_online: number;
+  fleet_degraded: number;
+  fleet_offline: number;
+  avg_battery_level: number;
+  config_seed: number;
+  config_duration_hours: number;
+  alert_storms: number;
+  fleet_size: number;
+  readings_outside_window: number;
+  battery_low_alerts: number;
+  mode: 'generated' | 'supplied';
+  window_start: string;
+  window_end: string;
+};
+
+/** True for an IoT telemetry run's stats (the page gets them as a JSON record). */
+export function isIotStats(x: Readonly<Record<string, unknown>>): x is IotStats {
+  return (x.mode === 'generated' || x.mode === 'supplied') && typeof x.total_readings === 'number' && typeof x.fleet_size === 'number';
+}
+
 /** The spec's stats (§4) and the TS additions, keys in a fixed order. */
 export function iotStats(x: {
   readings: Readings;
@@ -118,7 +146,7 @@ export function iotStats(x: {
   seed: number;
   durationHours: number;
   mode: 'generated' | 'supplied';
-}): Record<string, unknown> {
+}): IotStats {
   const r = x.readings;
   const counts = new Array<number>(ALERT_TYPES.length).fill(0);
   for (let i = 0; i < x.alertTypes.length; i++) counts[x.alertTypes[i]]++;

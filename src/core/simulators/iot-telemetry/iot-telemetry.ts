@@ -8,10 +8,12 @@ import { iotCharts, type IotCharts } from './iot-telemetry.charts';
 import { alertsPerStormDevice, hoursToUs, MAX_EXPECTED_ALERTS, MAX_READINGS, secondsToUs, tickCount, type IotTelemetryConfig } from './iot-telemetry.config';
 import { resolveInputs } from './iot-telemetry.inputs';
 import { generatedTable, generateReadings, suppliedTable, type Readings } from './iot-telemetry.readings';
-import { iotAnswerKey, iotStats } from './iot-telemetry.report';
+import { iotAnswerKey, iotStats, type IotStats } from './iot-telemetry.report';
+import { createIotExplorer, keepExplorer } from './iot-telemetry.device';
 import { alertOrder, alertsTable, fleetHealth, fleetStatusTable } from './iot-telemetry.tables';
 
 export interface IotTelemetryOutput extends SimResult {
+  readonly stats: IotStats;
   readonly charts: IotCharts;
 }
 
@@ -97,11 +99,13 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
   const alerts = alertsTable(raw, order, fleet, storms, ids);
   const health = fleetHealth(fleet, readings, drift.offset, w.startUs, w.endUs);
   const readingsTable = supplied ? suppliedTable(supplied.table, supplied.valueName, readings) : generatedTable(readings, fleet);
+  const fleetStatus = fleetStatusTable(fleet, health);
   const mode = supplied ? 'supplied' : 'generated';
+  const stormIds = Array.from(storms.hour, (h) => ids.storms.uuid(h));
   await ctx.checkpoint('Building tables', 1, 1);
 
-  return {
-    tables: [readingsTable, alerts, fleetStatusTable(fleet, health)],
+  const result: IotTelemetryOutput = {
+    tables: [readingsTable, alerts, fleetStatus],
     stats: iotStats({
       readings,
       missing,
@@ -135,9 +139,15 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
       raw,
       order,
       storms,
-      stormIds: Array.from(storms.hour, (h) => ids.storms.uuid(h)),
+      stormIds,
       health,
       window: w,
     }),
   };
+  // a device's detail for any device of the fleet, while the worker holds the run
+  keepExplorer(
+    result,
+    createIotExplorer({ readings: readingsTable, alerts, fleetStatus, valueName: supplied?.valueName ?? 'value', r: readings, driftOffset: drift.offset, fleet, window: w, storms, stormIds }),
+  );
+  return result;
 }
