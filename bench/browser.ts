@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:browser [-- filter]`: what a person waits for in Chromium (issue 7 §5, issue 9).
+ * Serves the production build (`npm run build` first), opens each case's page with its config
+ * in the link, clicks Run, then Download .zip (the Blob route: headless Chromium cannot click a
+ * native save picker), and measures:
+ * - seconds from the click on Run until the results show, and until the zip is saved;
+ * - the main thread's long tasks (PerformanceObserver 'longtask'): the longest, and how many
+ *   took over 100 ms;
+ * - the tab's peak memory: resident memory of Chromium's renderer processes (the page and its
+ *   workers), sampled every 100 ms from /proc.
+ * The Play case measures the stream emitter's real-time rate at ×1 over a minute.
+ * Writes bench/results/browser.json; targets are reported, never asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+import { encodeConfig } from '../src/app/share';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface DownloadCase {
+  readonly name: string;
+  readonly description: string;
+  readonly route: string;
+  readonly config: Record<string, unknown>;
+  /** Radio label of the file format to download. */
+  readonly format: 'Parquet' | 'CSV' | 'JSONL';
+  readonly target: { readonly maxSeconds?: number; readonly maxLongTaskMs?: number; readonly maxTabMb?: number; readonly issue: number };
+}
+
+const CASES: readonly DownloadCase[] = [
+  {
+    name: 'browser/workflow/1M/zip',
+    description: 'Workflow, 1,000,000 order_fulfillment entities: Run, then Download .zip (Parquet)',
+    route: 'workflow',
+    config: { entityCount: 1_000_000, seed: 42 },
+    format: 'Parquet',
+    target: { maxSeconds: 6, maxLongTaskMs: 100, issue: 7 },
+  },
+  {
+    name: 'browser/workflow/5M/zip',
+    description: 'Workflow, 5,000,000 entities: Run, then Download .zip (Parquet)',
+    route: 'workflow',
+    config: { entityCount: 5_000_000, seed: 42 },
+    format: 'Parquet',
+    target: { maxTabMb: 2048, issue: 7 },
+  },
+  {
+    name: 'browser/clickstream/1M/zip',
+    description: 'Clickstream, 1,000,000 users: Run, then Download .zip (Parquet)',
+    route: 'clickstream',
+    config: { users: 1_000_000, seed: 42 },
+    format: 'Parquet',
+    target: { maxTabMb: 2048, issue: 7 },
+  },
+  {
+    name: 'browser/operational-log/80k-otlp/zip',
+    description: 'Operational logs at 80,000 events/h (8 services × 24 h), OTLP on: Run, then Download .zip (Parquet)',
+    route: 'operational-log',
+    config: { serviceCount: 8, durationHours: 24, eventsPerHour: 80_000, otlpExport: true, seed: 42 },
+    format: 'Parquet',
+    target: { issue: 7 },
+  },
+];
+
+/** Resident memory (MB) of every Chromium renderer process now. */
+function rendererRssMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return kb / 1024;
+}
+
+function startServer(): Promise<ChildProcess> {
+  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` first');
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    const began = Date.now();
+    const poll = () =>
+      fetch(BASE)
+        .then(() => resolve(server))
+        .catch(() => (Date.now() - began > 20_000 ? reject(new Error('vite preview did not start')) : setTimeout(poll, 200)));
+    poll();
+  });
+}
+
+async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+}
+
+async function downloadCase(page: Page, c: DownloadCase) {
+  await page.goto(`${BASE}/#/${c.route}?config=${encodeConfig(c.config)}`);
+  await page.getByRole('button', { name: 'Run simulation' }).waitFor();
+  let peak = rendererRssMb();
+  const sampler = setInterval(() => (peak = Math.max(peak, rendererRssMb())), 100);
+  const began = performance.now();
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  await page.getByRole('region', { name: 'Result tables' }).waitFor({ timeout: 600_000 });
+  const ran = performance.now();
+  await page.getByRole('radiogroup', { name: 'File format' }).getByText(c.format, { exact: true }).click();
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 900_000 }), page.getByRole('button', { name: 'Download .zip' }).click()]);
+  const path = await dl.path();
+  const saved = performance.now();
+  clearInterval(sampler);
+  const tasks = await longTasks(page);
+  const seconds = (saved - began) / 1000;
+  const longest = Math.round(Math.max(0, ...tasks));
+  const entry = {
+    name: c.name,
+    description: c.description,
+    runSeconds: Number(((ran - began) / 1000).toFixed(2)),
+    downloadSeconds: Number(((saved - ran) / 1000).toFixed(2)),
+    totalSeconds: Number(seconds.toFixed(2)),
+    zipBytes: statSync(path!).size,
+    longestTaskMs: longest,
+    tasksOver100ms: tasks.filter((t) => t > 100).length,
+    peakTabMb: Math.round(peak),
+    target: {
+      ...c.target,
+      met:
+        (c.target.maxSeconds === undefined || seconds <= c.target.maxSeconds) &&
+        (c.target.maxLongTaskMs === undefined || longest <= c.target.maxLongTaskMs) &&
+        (c.target.maxTabMb === undefined || peak <= c.target.maxTabMb),
+    },
+  };
+  return entry;
+}
+
+/**
+ * Stream emitter at ×1 for `seconds`: events delivered against the configured rate. The retail
+ * domain is generated first on the Data sources page with enough orders for the whole minute
+ * (the fixture scale holds about a second and a half of events at 1,000/s).
+ */
+async function playRate(page: Page, seconds: number) {
+  const rate = 1000;
+  await page.goto(`${BASE}/#/data`);
+  await page.getByRole('radiogroup', { name: 'Domain' }).getByText('Retail', { exact: true }).click();
+  await page.getByLabel('Scale').selectOption('small');
+  await page.getByRole('table', { name: 'Rows per table' }).getByLabel('order', { exact: true }).fill('40000');
+  await page.getByRole('button', { name: 'Generate Retail' }).click();
+  await page.getByRole('table', { name: 'Tables' }).getByRole('button', { name: 'order_line', exact: true }).waitFor({ timeout: 120_000 });
+  await page.goto(`${BASE}/#/stream-emit?config=${encodeConfig({ ratePerSec: rate, seed: 42 })}`);
+  await page.getByLabel('Speed').first().selectOption('1');
+  await page.getByRole('button', { name: 'Play in real time' }).click();
+  const player = page.getByRole('region', { name: 'Player' });
+  const delivered = async () => Number(await player.getAttribute('data-delivered'));
+  // a warm-up second, then the count over `seconds`
+  await page.waitForTimeout(1000);
+  const [n0, t0] = [await delivered(), performance.now()];
+  await page.waitForTimeout(seconds * 1000);
+  const [n1, t1] = [await delivered(), performance.now()];
+  const measured = (n1 - n0) / ((t1 - t0) / 1000);
+  return {
+    name: 'browser/stream-emit/play-x1',
+    description: `Stream emitter Play at ×1, ${rate.toLocaleString('en-US')} events/s configured, over ${seconds} s (events delivered to the console sink)`,
+    eventsPerSecond: Number(measured.toFixed(1)),
+    errorPct: Number(((Math.abs(measured - rate) / rate) * 100).toFixed(2)),
+    target: { maxErrorPct: 2, issue: 9, met: Math.abs(measured - rate) / rate <= 0.02 },
+  };
+}
+
+const filter = process.argv[2];
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--enable-precise-memory-info'] });
+const results: unknown[] = [];
+try {
+  for (const c of CASES.filter((x) => !filter || x.name.includes(filter))) {
+    process.stderr.write(`${c.name} … `);
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    try {
+      const r = { ...(await downloadCase(page, c)), loadAverage1m: Number(loadavg()[0].toFixed(2)) };
+      results.push(r);
+      process.stderr.write(`${r.totalSeconds} s (run ${r.runSeconds} s, download ${r.downloadSeconds} s), longest task ${r.longestTaskMs} ms, tab ${r.peakTabMb} MB, zip ${(r.zipBytes / 1e6).toFixed(0)} MB — ${r.target.met ? 'met' : 'MISSED'}\n`);
+    } catch (e) {
+      results.push({ name: c.name, error: (e as Error).message.split('\n')[0] });
+      process.stderr.write(`failed: ${(e as Error).message.split('\n')[0]}\n`);
+    }
+    await context.close();
+  }
+  if (!filter || 'browser/stream-emit/play-x1'.includes(filter)) {
+    process.stderr.write('browser/stream-emit/play-x1 … ');
+    const context = await browser.newContext();
+    try {
+      const r = await playRate(await context.newPage(), Number(process.env.PLAY_SECONDS ?? 60));
+      results.push(r);
+      process.stderr.write(`${r.eventsPerSecond} events/s (${r.errorPct} % off) — ${r.target.met ? 'met' : 'MISSED'}\n`);
+    } catch (e) {
+      results.push({ name: 'browser/stream-emit/play-x1', error: (e as Error).message.split('\n')[0] });
+      process.stderr.write(`failed: ${(e as Error).message.split('\n')[0]}\n`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/browser.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
