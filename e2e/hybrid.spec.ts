@@ -36,10 +36,11 @@ test.describe('Hybrid page', () => {
     // the batch side in the shared landing-zone explorer: open a partition, preview a landed file
     // (its rows carry the id) and read the partition's manifest (so does it)
     const tree = page.getByRole('tree', { name: 'Landing zone folders and files' });
-    const folder = tree.locator('[aria-level="2"]').filter({ hasText: /^dt=2024-01-03\// }).first();
+    // the first table's first partition that landed rows (a quiet day lands only its manifest and _done)
+    const folder = tree.getByRole('treeitem', { name: /^dt=2024-01-\d\d\/ .* [1-9][\d,]* rows? · / }).first();
     await folder.click();
     await expect(folder).toHaveAttribute('aria-expanded', 'true');
-    const dataFile = tree.locator('[aria-level="3"]').filter({ hasText: /\.jsonl/ }).first();
+    const dataFile = tree.getByRole('treeitem', { name: /\.jsonl / }).first();
     const dataName = (await dataFile.locator('.landing-file-name').textContent())!;
     await dataFile.press('Enter');
     const preview = page.getByRole('region', { name: `File ${dataName}` });
@@ -47,7 +48,7 @@ test.describe('Hybrid page', () => {
     await expect(grid.getByRole('row').nth(1)).toBeVisible();
     await expect(grid.getByRole('columnheader', { name: /_correlation_id/ })).toBeVisible();
     await expect(grid.getByRole('row').nth(1)).toContainText(id!);
-    await tree.locator('[aria-level="3"]').filter({ hasText: /^_manifest\.json/ }).first().click();
+    await tree.getByRole('treeitem', { name: /^_manifest\.json / }).first().click();
     await expect(page.getByRole('region', { name: 'File _manifest.json' })).toContainText(`"correlation_id": "${id}"`);
     await expect(page.getByRole('region', { name: 'Replay the arrival' }).getByRole('slider')).toBeVisible();
 
