@@ -70,7 +70,7 @@ export const TableField: CustomField = function Scd2TableField({ draft, setDraft
         aria-describedby={problem ? `${id}-error` : `${id}-help`}
         onChange={(e) => e.target.value !== SEVERAL && setDraft(withTables(draft, e.target.value ? [e.target.value] : [], tables))}
       >
-        <option value="">Every table ({formatInt(tables.length)}), each with its proposed key</option>
+        <option value="">Every table ({formatInt(tables.length)})</option>
         {tables.map((t) => (
           <option key={t.name} value={t.name}>
             {t.name} · {formatInt(t.rows)} rows
@@ -100,7 +100,7 @@ export const KeyField: CustomField = function Scd2KeyField({ draft, setDraft, er
   const single = chosen.length === 1 ? chosen[0] : null;
   const candidates = keyCandidates(chosen);
   const auto = single ? proposeKey(single) : null;
-  const autoLabel = single ? (auto ? `Proposed: ${auto}` : 'No id column found: choose one') : 'Proposed per table: id, <table>_id or the first …_id';
+  const autoLabel = single ? (auto ? `Proposed: ${auto}` : 'No id column found: choose one') : 'Proposed per table';
   const listed = key === '' || candidates.some((c) => c.name === key);
   // what the run will refuse: a key column with repeated or empty values, where the data set can tell
   const repeated = chosen.filter((t) => {
@@ -111,8 +111,10 @@ export const KeyField: CustomField = function Scd2KeyField({ draft, setDraft, er
   const likely = single ? likelyKey(single) : null;
   const effectiveCol = single?.columns.find((c) => c.name === effective);
   const suggest = single && likely && likely !== effective && (!effectiveCol || effectiveCol.unique === false || !listed) ? likely : null;
+  const tracked = Array.isArray(draft.scd2Columns) ? (draft.scd2Columns as unknown[]) : [];
   const problem = join([
     error,
+    key && tracked.includes(key) ? `Business key: "${key}" is also a tracked column; uncheck it there or choose another key` : undefined,
     ...at(shapeIssues, (p) => p === 'businessKeyColumn').map((m) => `Business key: ${m}`),
     ...repeated.map((t) => `Business key: "${effectiveKey(t, draft)}" of ${t.name} has repeated or empty values; the run refuses duplicate keys`),
   ]);
@@ -182,8 +184,9 @@ export const TrackedField: CustomField = function Scd2TrackedField({ draft, setD
       ? 'Tracked columns: choose at least one column, or use the proposal.'
       : join([error, ...at(shapeIssues, (p) => p === 'scd2Columns').map((m) => `Tracked columns: ${m}`)]);
   const count = `${formatInt(checked.filter((n) => candidates.some((c) => c.name === n)).length)} of ${formatInt(candidates.length)} columns`;
-  const hint =
-    mode === 'proposed'
+  const hint = !candidates.length
+    ? undefined
+    : mode === 'proposed'
       ? `${count}: the proposal, every bool, number and text column except the key and …_id columns.`
       : `${count}. A change to any of them makes a new version; the others never change.`;
   return (
