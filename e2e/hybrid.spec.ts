@@ -31,8 +31,26 @@ test.describe('Hybrid page', () => {
     await expect(page.getByRole('region', { name: 'File drop phase' })).toContainText('2024-01-01 – 2024-01-07, daily');
     await expect(page.getByRole('region', { name: 'Stream phase' })).toContainText('(the file drop’s first day)');
     await expect(page.getByRole('region', { name: 'Stream phase' })).not.toContainText('address,');
-    await expect(page.getByRole('list', { name: 'Landing zone files' }).getByRole('listitem').first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Events per second' })).toBeVisible();
+
+    // the batch side in the shared landing-zone explorer: open a partition, preview a landed file
+    // (its rows carry the id) and read the partition's manifest (so does it)
+    const tree = page.getByRole('tree', { name: 'Landing zone folders and files' });
+    // the first table's first partition that landed rows (a quiet day lands only its manifest and _done)
+    const folder = tree.getByRole('treeitem', { name: /^dt=2024-01-\d\d\/ .* [1-9][\d,]* rows? · / }).first();
+    await folder.click();
+    await expect(folder).toHaveAttribute('aria-expanded', 'true');
+    const dataFile = tree.getByRole('treeitem', { name: /\.jsonl / }).first();
+    const dataName = (await dataFile.locator('.landing-file-name').textContent())!;
+    await dataFile.press('Enter');
+    const preview = page.getByRole('region', { name: `File ${dataName}` });
+    const grid = preview.getByRole('table', { name: `${dataName} rows` });
+    await expect(grid.getByRole('row').nth(1)).toBeVisible();
+    await expect(grid.getByRole('columnheader', { name: /_correlation_id/ })).toBeVisible();
+    await expect(grid.getByRole('row').nth(1)).toContainText(id!);
+    await tree.getByRole('treeitem', { name: /^_manifest\.json / }).first().click();
+    await expect(page.getByRole('region', { name: 'File _manifest.json' })).toContainText(`"correlation_id": "${id}"`);
+    await expect(page.getByRole('region', { name: 'Replay the arrival' }).getByRole('slider')).toBeVisible();
 
     // the download: the same id in every manifest, every landed row and every envelope
     const zip = unzipSync(new Uint8Array(await download(page, 'JSONL')));

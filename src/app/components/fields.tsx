@@ -42,7 +42,8 @@ export function rangeHint(field: Field<unknown>, derived?: DerivedLimit): string
   return undefined;
 }
 
-function FieldShell(props: { id: string; label: string; hint?: string; help: string; error?: string; children: React.ReactNode }) {
+/** A labelled field: label and side hint, the control, then its error (an alert) or its help, tied by `${id}-error` / `${id}-help`. */
+export function FieldShell(props: { id: string; label: string; hint?: string; help: string; error?: string; children: React.ReactNode }) {
   return (
     <div className="field">
       <div className="field-label">

@@ -1,10 +1,9 @@
 import { useId, useMemo } from 'react';
 import type { TableSelection } from '../../../core/inputs/contract';
 import type { SimulatorSpec } from '../../../core/simulator';
-import { useDataSet } from '../../data/store';
 import { formatInt } from '../../format';
 import { getAt, setAt } from './paths';
-import { fromDataSet, fromDefaultDomain, timeCandidates, type PickerTable } from './pickerTables';
+import { timeCandidates, useInputTables, type PickerTable } from './pickerTables';
 import { dataSetLine, InputsHead } from './InputsHead';
 import './inputs.css';
 
@@ -81,10 +80,8 @@ function SelectionControls({ sel, table, all, draft, onChange }: { sel: TableSel
  * the simulator's choices (stream it, land it, its time column), written into the draft.
  */
 export function TablePicker({ spec, draft, onChange }: TablePickerProps) {
-  const dataTables = useDataSet((s) => s.tables);
   const dflt = spec.inputs?.defaultDomain;
-  const usingDataSet = dataTables.length > 0;
-  const tables = useMemo(() => (usingDataSet ? fromDataSet(dataTables) : fromDefaultDomain(dflt)), [usingDataSet, dataTables, dflt]);
+  const { tables, usingDataSet } = useInputTables(dflt);
   const all = useMemo(() => tables.map((t) => t.name), [tables]);
   const selections = spec.inputs?.selections ?? [];
   const rows = tables.reduce((a, t) => a + t.rows, 0);

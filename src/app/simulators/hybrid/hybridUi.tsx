@@ -4,6 +4,7 @@ import type { Shape } from '../../../core/schema/fields';
 import type { CustomField } from '../../components/ConfigForm';
 import { formatInt } from '../../format';
 import type { RunMeta } from '../../store';
+import { LandingExplorer } from '../landing/LandingSections';
 import type { SimulatorUi } from '../types';
 import { Console } from '../stream-emit/Console';
 import { useLive } from '../stream-emit/PlayControls';
@@ -12,7 +13,6 @@ import { deliverAfterRun, StreamResults } from '../stream-emit/streamEmitUi';
 import { TopicsField } from '../stream-emit/TopicsField';
 import { childForm } from './ChildForm';
 import { CorrelationView } from './CorrelationView';
-import { FileList } from './FileList';
 import './hybrid.css';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -58,7 +58,7 @@ function Phases({ run }: { run: RunMeta }) {
               ['Rows landed', batch ? `${formatInt(num(batch.rows_written))} (${formatInt(num(batch.rows_late))} late)` : '—'],
             ]}
           />
-          {charts.batch ? <FileList index={charts.batch.fileIndex} /> : <p className="field-hint">No batch files: the batch tables matched no input table.</p>}
+          <p className="field-hint">{charts.batch ? 'Its folders, manifests and files are in the landing zone below, with the arrival replay.' : 'No batch files: the batch tables matched no input table.'}</p>
         </div>
       </section>
       <section className="panel hybrid-phase" aria-label="Stream phase">
@@ -98,9 +98,16 @@ function Charts({ run }: { run: RunMeta }) {
   );
 }
 
+/** The batch side's landing zone (the shared explorer, with its replay), then the stream's live console. */
 function Explorer({ run }: { run: RunMeta }) {
   const live = useLive('hybrid', run.runId);
-  return live ? <Console live={live} /> : null;
+  const batch = (run.charts as HybridCharts).batch;
+  return (
+    <>
+      {batch && <LandingExplorer simulator="hybrid" run={run} index={batch.fileIndex} replay />}
+      {live && <Console live={live} />}
+    </>
+  );
 }
 
 export const hybridUi: SimulatorUi = {

@@ -24,7 +24,15 @@ export function LandingCharts({ simulator, run, index, children }: { simulator: 
   );
 }
 
-/** The landing-zone explorer of a page (its own section under the charts). */
-export function LandingExplorer({ simulator, run, index }: { simulator: string; run: RunMeta; index: FileIndex }) {
-  return <ZoneExplorer simulator={simulator} run={run} index={index} />;
+/**
+ * The landing-zone explorer of a page (its own section under the charts). `replay`: the page has
+ * no landing charts to carry the replay bar (the hybrid's batch side), so it sits above the tree.
+ */
+export function LandingExplorer({ simulator, run, index, replay = false }: { simulator: string; run: RunMeta; index: FileIndex; replay?: boolean }) {
+  return (
+    <>
+      {replay && <ReplayBar simulator={simulator} runId={run.runId} index={index} />}
+      <ZoneExplorer simulator={simulator} run={run} index={index} />
+    </>
+  );
 }

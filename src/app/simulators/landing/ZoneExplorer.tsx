@@ -125,6 +125,8 @@ export function ZoneExplorer({ simulator, run, index }: { simulator: string; run
                   aria-selected={it.type === 'file' ? it.file.i === selected : undefined}
                   tabIndex={k === focusAt ? 0 : -1}
                   className={`landing-item landing-item-${it.type}${it.type === 'file' && it.file.i === selected ? ' is-selected' : ''}`}
+                  // focus reached otherwise than by the arrows (a pointer, a script) moves the roving tab stop too
+                  onFocus={() => it.key !== focusKey && setFocusKey(it.key)}
                   onClick={() => {
                     setFocusKey(it.key);
                     activate(it);

@@ -4,6 +4,7 @@ import type { RunMeta } from '../../store';
 import { LandingCharts, LandingExplorer } from '../landing/LandingSections';
 import type { SimulatorUi } from '../types';
 import { KeyHistoryView } from './KeyHistoryView';
+import { KeyField, TableField, TrackedField } from './Scd2Fields';
 import { ChangesPerDayChart, VersionsChart } from './Scd2Charts';
 import './scd2.css';
 
@@ -45,4 +46,5 @@ export const scd2Ui: SimulatorUi = {
   },
   Charts,
   Explorer,
+  form: { fields: { entities: TableField, businessKeyColumn: KeyField, scd2Columns: TrackedField } },
 };
