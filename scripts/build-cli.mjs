@@ -21,7 +21,7 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  minify: true,
+  minify: process.env.NO_MINIFY ? false : true,
   // CommonJS dependencies (jszip, seedrandom) call require() for Node built-ins
   banner: { js: "import { createRequire as __spindleRequire } from 'node:module';\nconst require = __spindleRequire(import.meta.url);" },
   // the encoder threads (src/node/threads.ts) start the bundled thread entry beside the CLI

@@ -33,7 +33,14 @@ function arbColumn(n: number, j: number): fc.Arbitrary<Column> {
     of(fc.boolean()).map((v) => ({ name, type: 'bool' as const, values: Uint8Array.from(v, (x) => (x ? 1 : 0)), ...(mask(v) ? { valid: mask(v) } : {}) })),
     of(fc.integer({ min: -100_000, max: 100_000 })).map((v) => ({ name, type: 'date' as const, values: Int32Array.from(v, (x) => x ?? 0), ...(mask(v) ? { valid: mask(v) } : {}) })),
     // UTF-8 strings: mostly distinct (PLAIN), or drawn from a few values (written as a dictionary)
-    fc.oneof(of(fc.string({ maxLength: 80, unit: 'grapheme' })), of(fc.constantFrom('', 'a', 'ab', 'é😀', 'x'.repeat(70), 'zz'))).map((v) => {
+    // ...or ids of one width and no nulls (copied a word at a time)
+    fc
+      .oneof(
+        of(fc.string({ maxLength: 80, unit: 'grapheme' })),
+        of(fc.constantFrom('', 'a', 'ab', 'é😀', 'x'.repeat(70), 'zz')),
+        fc.array(fc.string({ minLength: 8, maxLength: 8, unit: fc.constantFrom('0', '9', 'a', 'f', '-') }), { minLength: n, maxLength: n }),
+      )
+      .map((v) => {
       const b = new Utf8Builder(n, 8);
       for (const s of v) {
         if (s === null) b.appendNull();
@@ -214,7 +221,16 @@ describe('Parquet writer statistics, trusted by DuckDB', () => {
         const f = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? -0 : Math.sin(i + salt) * 1000));
         const s = new Utf8Builder(n, 8);
         for (let i = 0; i < n; i++) s.append(`k${(i * 31 + salt) % 1000}`);
-        const t = makeTable('t', [numberColumn('v', 'int', v), numberColumn('f', 'float', f), s.finish('s'), dictColumn('d', ['b', 'a', 'c', 'é'], Int32Array.from({ length: n }, (_, i) => (i + salt) % 4))]);
+        const u = new Utf8Builder(n, 8);
+        const uText = (i: number) => String((i * 7919 + salt) % 100_000).padStart(8, '0');
+        for (let i = 0; i < n; i++) u.append(uText(i));
+        const t = makeTable('t', [
+          numberColumn('v', 'int', v),
+          numberColumn('f', 'float', f),
+          s.finish('s'),
+          dictColumn('d', ['b', 'a', 'c', 'é'], Int32Array.from({ length: n }, (_, i) => (i + salt) % 4)),
+          u.finish('u'),
+        ]);
         const path = join(dir, `t${salt}.parquet`);
         // small row groups so that statistics decide which are read
         writeFileSync(path, writeParquetRowGroups(t, 300));
@@ -225,6 +241,9 @@ describe('Parquet writer statistics, trusted by DuckDB', () => {
         expect(await q(`f < 0`)).toBe(count((i) => f[i] < 0));
         expect(await q(`s >= 'k5'`)).toBe(count((i) => `k${(i * 31 + salt) % 1000}` >= 'k5'));
         expect(await q(`d = 'é'`)).toBe(count((i) => (i + salt) % 4 === 3));
+        const uCut = uText(salt % n);
+        expect(await q(`u > '${uCut}'`)).toBe(count((i) => uText(i) > uCut));
+        expect(await q(`u <= '${uCut}'`)).toBe(count((i) => uText(i) <= uCut));
       }),
       { numRuns: 15 },
     );
