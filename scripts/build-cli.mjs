@@ -22,7 +22,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   minify: process.env.NO_MINIFY ? false : true,
-  // CommonJS dependencies (jszip, seedrandom) call require() for Node built-ins
+  // CommonJS dependencies (seedrandom) call require() for Node built-ins
   banner: { js: "import { createRequire as __spindleRequire } from 'node:module';\nconst require = __spindleRequire(import.meta.url);" },
   // the encoder threads (src/node/threads.ts) start the bundled thread entry beside the CLI
   define: { __SPINDLE_ENCODE_THREAD__: JSON.stringify('./encode-thread.mjs') },

@@ -1,7 +1,7 @@
 /**
  * The commands that need no engine: help, `list` and `describe`. They read only the catalog
  * (simulator specs and schemas), so the bundled bin answers them without loading the engines,
- * Arrow, jszip or parquet-wasm (`spindle list` starts in about a tenth of a second).
+ * Arrow or parquet-wasm (`spindle list` starts in about a tenth of a second).
  */
 import { CATALOG, findSpec } from '../core/catalog';
 import { UsageError } from './args';

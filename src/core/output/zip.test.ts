@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, crc32Combine } from './crc32';
@@ -103,7 +104,7 @@ describe('Deflate segments', () => {
 });
 
 describe('Streaming zip writer', () => {
-  it('is read back by two independent unzips (fflate, Python zipfile with CRC checks), whatever the pieces', async () => {
+  it('is read back by three independent unzips (fflate, jszip and Python zipfile, CRCs checked), whatever the pieces', async () => {
     const seen: { zip: Uint8Array; want: Record<string, Buffer> }[] = [];
     await fc.assert(
       fc.asyncProperty(arbEntries, async (entries) => {
@@ -112,6 +113,10 @@ describe('Streaming zip writer', () => {
         const got = unzipSync(zip);
         expect(Object.keys(got)).toEqual(entries.map((e) => e.path));
         for (const [path, bytes] of Object.entries(want)) expect(Buffer.from(got[path]).equals(bytes)).toBe(true);
+        // jszip, the stack's zip library (our streaming writer replaced it for writing), checks CRCs too
+        const jz = await JSZip.loadAsync(zip, { checkCRC32: true });
+        expect(Object.keys(jz.files).filter((p) => !jz.files[p].dir)).toEqual(entries.map((e) => e.path));
+        for (const [path, bytes] of Object.entries(want)) expect(Buffer.from(await jz.file(path)!.async('uint8array')).equals(bytes)).toBe(true);
         seen.push({ zip, want });
       }),
       { numRuns: 40 },
