@@ -142,14 +142,17 @@ export class IdStream {
   /** Write `nBytes` (≤ 16) of the key's hash as 2·nBytes lower-case hex characters; never all zeros. */
   hexInto(buf: Uint8Array, offset: number, nBytes: number, k0: number, k1 = 0): void {
     const w = this.hash128(k0, k1);
+    // the bytes written are the first nBytes of w[0..3], each word big-endian
     let zero = true;
-    for (let i = 0; i < nBytes; i++) if ((w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff) zero = false;
+    for (let j = 0; j < nBytes >> 2; j++) if (w[j] !== 0) zero = false;
+    const tail = nBytes & 3;
+    if (zero && tail > 0 && w[nBytes >> 2] >>> (32 - 8 * tail) !== 0) zero = false;
     if (zero) w[0] |= 1 << 24; // W3C trace-context forbids the all-zero id
     let o = offset;
     for (let i = 0; i < nBytes; i++) {
       const byte = (w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff;
-      buf[o++] = HEX[byte >> 4];
-      buf[o++] = HEX[byte & 15];
+      buf[o++] = HI[byte];
+      buf[o++] = LO[byte];
     }
   }
 
