@@ -5,6 +5,7 @@ import { Rng } from './rng';
 import type { InputSpec, TableShape } from './inputs/contract';
 import type { OutputFile } from './output/files';
 import type { ConfigSchema } from './schema/config';
+import type { ResultView } from './view/result-view';
 import type { Table } from './table/column';
 
 /** Progress of a long step, for progress bars: `done` of `total` units in `phase`. */
@@ -110,6 +111,11 @@ export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
    * will read; runSimulator checks their estimate once the inputs are known.
    */
   estimate?(config: C, inputs?: readonly TableShape[]): RunEstimate;
+  /**
+   * The shapes of the run's stats and chart data as the page reads them (`view.ts`, light): the
+   * page checks each run against them, and a test checks every engine's output fits.
+   */
+  readonly view?: ResultView<unknown, unknown>;
 }
 
 /** A registered simulator: its spec and its engine (registry.ts, for the worker and the CLI). */

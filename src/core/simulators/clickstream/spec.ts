@@ -1,6 +1,7 @@
 import type { SimulatorSpec } from '../../simulator';
 import { clickstreamConfig, type ClickstreamConfig } from './clickstream.config';
 import { estimateClickstream } from './clickstream.estimate';
+import { clickstreamView } from './view';
 
 export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   id: 'clickstream',
@@ -8,5 +9,6 @@ export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   summary: 'Web sessions, page views and conversion funnels with diurnal traffic, bounces and bot crawls.',
   category: 'behaviour',
   schema: clickstreamConfig,
+  view: clickstreamView,
   estimate: estimateClickstream,
 };

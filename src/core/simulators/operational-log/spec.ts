@@ -1,6 +1,7 @@
 import type { SimulatorSpec } from '../../simulator';
 import { operationalLogConfig, type OperationalLogConfig } from './operational-log.config';
 import { estimateOperationalLog } from './operational-log.estimate';
+import { operationalLogView } from './view';
 
 export const operationalLogSpec: SimulatorSpec<OperationalLogConfig> = {
   id: 'operational-log',
@@ -8,5 +9,6 @@ export const operationalLogSpec: SimulatorSpec<OperationalLogConfig> = {
   summary: 'Structured HTTP service logs with W3C traces, latency spikes, outages and error bursts, plus per-service health.',
   category: 'behaviour',
   schema: operationalLogConfig,
+  view: operationalLogView,
   estimate: estimateOperationalLog,
 };

@@ -1,6 +1,7 @@
 import type { SimulatorSpec } from '../../simulator';
 import { workflowConfig, type WorkflowConfig } from './workflow.config';
 import { estimateWorkflow } from './workflow.estimate';
+import { workflowView } from './view';
 
 export const workflowSpec: SimulatorSpec<WorkflowConfig> = {
   id: 'workflow',
@@ -8,5 +9,6 @@ export const workflowSpec: SimulatorSpec<WorkflowConfig> = {
   summary: 'Entities moving through a business process as a state machine, with skip, stuck and backward anomalies.',
   category: 'behaviour',
   schema: workflowConfig,
+  view: workflowView,
   estimate: estimateWorkflow,
 };
