@@ -1,5 +1,5 @@
 /**
- * Every registered simulator's result fits the view its page reads (its spec's `view`): the
+ * Every registered simulator's result fits the view its page reads (its def's `view`): the
  * stats and chart data of real engine runs, default and edge settings, as the worker posts them
  * (a structured clone); and a mutated copy is refused with the path of what changed.
  */

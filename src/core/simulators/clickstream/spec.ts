@@ -1,7 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { clickstreamConfig, type ClickstreamConfig } from './clickstream.config';
 import { estimateClickstream } from './clickstream.estimate';
-import { clickstreamView } from './view';
 
 export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   id: 'clickstream',
@@ -9,6 +8,5 @@ export const clickstreamSpec: SimulatorSpec<ClickstreamConfig> = {
   summary: 'Web sessions, page views and conversion funnels with diurnal traffic, bounces and bot crawls.',
   category: 'behaviour',
   schema: clickstreamConfig,
-  view: clickstreamView,
   estimate: estimateClickstream,
 };

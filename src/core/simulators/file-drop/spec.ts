@@ -1,7 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { fileDropConfig, type FileDropConfig } from './file-drop.config';
 import { estimateFileDrop } from './file-drop.estimate';
-import { fileDropView } from './view';
 
 export const fileDropSpec: SimulatorSpec<FileDropConfig> = {
   id: 'file-drop',
@@ -9,7 +8,6 @@ export const fileDropSpec: SimulatorSpec<FileDropConfig> = {
   summary: 'Your tables landing as files in a partitioned lakehouse folder, slot by slot, with manifests, done flags, late rows, duplicates, backfills, restatements and multi-part drops.',
   category: 'landing',
   schema: fileDropConfig,
-  view: fileDropView,
   estimate: estimateFileDrop,
   // small: 21,750 rows generated in well under a second, and every day of January 2024 (the
   // default range) gets orders, customers and returns, so the first run shows real lateness

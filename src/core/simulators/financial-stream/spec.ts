@@ -2,7 +2,6 @@ import type { SimulatorSpec } from '../../simulator';
 import { financialStreamConfig, type FinancialStreamConfig } from './financial-stream.config';
 import { estimateFinancialStream } from './financial-stream.estimate';
 import { FINANCIAL_ROLES, refineFinancialInputs } from './financial-stream.roles';
-import { financialStreamView } from './view';
 
 /**
  * Runs on the financial domain at scale small restricted to one day (10,000 transactions on
@@ -16,7 +15,6 @@ export const financialStreamSpec: SimulatorSpec<FinancialStreamConfig> = {
   summary: 'Payments with delayed reversals, fraud bursts from compromised accounts, and settlement batches that may partially settle or fail.',
   category: 'behaviour',
   schema: financialStreamConfig,
-  view: financialStreamView,
   estimate: estimateFinancialStream,
   inputs: {
     kind: 'roles',

@@ -2,7 +2,6 @@ import type { SimulatorSpec } from '../../simulator';
 import { iotTelemetryConfig, type IotTelemetryConfig } from './iot-telemetry.config';
 import { estimateIotTelemetry } from './iot-telemetry.estimate';
 import { IOT_ROLES, refineIotInputs } from './iot-telemetry.roles';
-import { iotView } from './view';
 
 /**
  * No default domain: on first open (no tables) it generates a fleet of `fleetSize` devices
@@ -16,7 +15,6 @@ export const iotTelemetrySpec: SimulatorSpec<IotTelemetryConfig> = {
   summary: 'A device fleet’s readings with sensor drift, missing values, alert storms, battery drain and an end-of-window fleet health snapshot.',
   category: 'behaviour',
   schema: iotTelemetryConfig,
-  view: iotView,
   estimate: estimateIotTelemetry,
   inputs: { kind: 'roles', roles: IOT_ROLES, defaultDomain: null, refine: refineIotInputs },
 };

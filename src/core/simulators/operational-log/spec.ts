@@ -1,7 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { operationalLogConfig, type OperationalLogConfig } from './operational-log.config';
 import { estimateOperationalLog } from './operational-log.estimate';
-import { operationalLogView } from './view';
 
 export const operationalLogSpec: SimulatorSpec<OperationalLogConfig> = {
   id: 'operational-log',
@@ -9,6 +8,5 @@ export const operationalLogSpec: SimulatorSpec<OperationalLogConfig> = {
   summary: 'Structured HTTP service logs with W3C traces, latency spikes, outages and error bursts, plus per-service health.',
   category: 'behaviour',
   schema: operationalLogConfig,
-  view: operationalLogView,
   estimate: estimateOperationalLog,
 };

@@ -1,7 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { streamEmitConfig, type StreamEmitConfig } from './stream-emit.config';
 import { estimateStreamEmit } from './stream-emit.estimate';
-import { streamEmitView } from './view';
 
 /**
  * Default input: the retail domain at scale `fixture` (1,467 rows over all nine tables): it
@@ -15,7 +14,6 @@ export const streamEmitSpec: SimulatorSpec<StreamEmitConfig> = {
   summary: 'Table rows as CloudEvents envelopes on a simulated clock: rate, jitter, burst windows, out-of-order delivery and replays, one JSONL file per topic.',
   category: 'stream',
   schema: streamEmitConfig,
-  view: streamEmitView,
   estimate: (config, inputs) => estimateStreamEmit(config, inputs),
   inputs: { kind: 'tables', defaultDomain: { domain: 'retail', scale: 'fixture' }, selections: [{ label: 'Stream', tables: 'tables', timeColumns: 'timestampColumn' }] },
 };

@@ -1,7 +1,6 @@
 import type { SimulatorSpec } from '../../simulator';
 import { workflowConfig, type WorkflowConfig } from './workflow.config';
 import { estimateWorkflow } from './workflow.estimate';
-import { workflowView } from './view';
 
 export const workflowSpec: SimulatorSpec<WorkflowConfig> = {
   id: 'workflow',
@@ -9,6 +8,5 @@ export const workflowSpec: SimulatorSpec<WorkflowConfig> = {
   summary: 'Entities moving through a business process as a state machine, with skip, stuck and backward anomalies.',
   category: 'behaviour',
   schema: workflowConfig,
-  view: workflowView,
   estimate: estimateWorkflow,
 };
