@@ -113,3 +113,6 @@ export const anyObject: Shape<Record<string, unknown>> = rec({ problem: () => un
 export function fits<T>(s: Shape<T>, x: unknown): x is T {
   return s.problem(x, '') === undefined;
 }
+
+/** A table cell as JSON: a string, a number, true/false or null. */
+export const cell: Shape<string | number | boolean | null> = scalar('a cell (a string, a number, true/false or null)', (x) => x === null || ['string', 'number', 'boolean'].includes(typeof x));
