@@ -5,6 +5,7 @@ import { Rng } from './rng';
 import type { InputSpec, TableShape } from './inputs/contract';
 import type { OutputFile } from './output/files';
 import type { ConfigSchema } from './schema/config';
+import type { ResultView } from './view/result-view';
 import type { Table } from './table/column';
 
 /** Progress of a long step, for progress bars: `done` of `total` units in `phase`. */
@@ -115,6 +116,12 @@ export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
 /** A registered simulator: its spec and its engine (registry.ts, for the worker and the CLI). */
 export interface SimulatorDef<C extends { seed: number } = { seed: number }> extends SimulatorSpec<C> {
   run(config: C, ctx: RunContext): Promise<SimResult>;
+  /**
+   * The shapes of the run's stats and chart data as its page reads them (the simulator's
+   * `view.ts`, light; the page imports it with its own chunk, not with the catalog): the page
+   * checks each run against it, and a test checks that every engine's output fits.
+   */
+  readonly view?: ResultView<unknown, unknown>;
 }
 
 /** Erase a spec's config type for the catalog (every config has a seed). */
@@ -123,6 +130,6 @@ export function defineSpec<C extends { seed: number }>(spec: SimulatorSpec<C>): 
 }
 
 /** Erase a def's config type for the registry (every config has a seed). */
-export function defineSimulator<C extends { seed: number }>(spec: SimulatorSpec<C>, run: (config: C, ctx: RunContext) => Promise<SimResult>): SimulatorDef {
-  return { ...spec, run } as unknown as SimulatorDef;
+export function defineSimulator<C extends { seed: number }>(spec: SimulatorSpec<C>, run: (config: C, ctx: RunContext) => Promise<SimResult>, view?: ResultView<unknown, unknown>): SimulatorDef {
+  return { ...spec, run, ...(view ? { view } : {}) } as unknown as SimulatorDef;
 }

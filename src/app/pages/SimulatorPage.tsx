@@ -4,26 +4,21 @@ import { ConfigForm } from '../components/ConfigForm';
 import { TablePicker } from '../components/inputs/TablePicker';
 import { RoleMapper } from '../components/inputs/RoleMapper';
 import { MAPPING_FIELD, useRoleResolution } from '../components/inputs/roleResolution';
-import { useDataSet } from '../data/store';
 import { DownloadPanel } from '../components/DownloadPanel';
-import { EmptyState, ProgressBar } from '../components/EmptyState';
+import { EmptyState } from '../components/EmptyState';
 import { ShareMenu } from '../components/ShareMenu';
 import { StatCards } from '../components/StatCards';
 import { TablesPanel } from '../components/TablesPanel';
-import { engine, storePreviews } from '../engine';
-import { formatDuration, formatInt } from '../format';
+import { formatDuration } from '../format';
 import { replaceParams, useRoute } from '../router';
 import { diffFromDefaults, encodeConfig } from '../share';
 import { readConfigFile, readLinkConfig } from '../configImport';
 import { SectionBoundary } from '../components/SectionBoundary';
 import { useStudio, type RunMeta, type SimulatorState } from '../store';
+import { RunOutcome, RunProgress } from '../run/RunStatus';
+import { useSimulatorRun } from '../run/useSimulatorRun';
 import { iconFor, loadUi } from '../simulators';
 import type { SimulatorUi } from '../simulators/types';
-
-const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
-
-/** Cancel handles of runs in progress, by simulator id (functions stay out of the store). */
-const cancelRuns = new Map<string, () => void>();
 
 function useDefaults(def: SimulatorSpec) {
   return useMemo(() => def.schema.defaults() as Record<string, unknown>, [def]);
@@ -42,7 +37,6 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   const patch = useStudio((s) => s.patch);
   // narrow selectors: progress updates re-render only the footer, not the form or the charts
   const draft = useStudio((s) => s.sims[def.id]?.draft);
-  const status = useStudio((s) => s.sims[def.id]?.status);
   const notice = useStudio((s) => s.sims[def.id]?.notice);
   const route = useRoute();
   const sharedParam = route.params.get('config');
@@ -100,56 +94,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
     [validation, byRoles, roles.resolved],
   );
 
-  const running = status === 'running';
-  const canRun = !!validation?.ok && !roles.issues.length && !running;
-
-  const run = useCallback(async (mode = 'run'): Promise<RunMeta | undefined> => {
-    // a second click or key press while a run starts is ignored: it never cancels the run
-    if (!draft || !validation?.ok || roles.issues.length || cancelRuns.has(def.id)) return undefined;
-    patch(def.id, { status: 'running', progress: undefined, error: undefined });
-    // simulators that read tables read the Data sources page's set (empty: their default domain)
-    const dataSet = def.inputs ? useDataSet.getState().tables.map((t) => t.name) : [];
-    const job = engine.run(def.id, draft, (p) => patch(def.id, { progress: p }), 5_000, dataSet.length ? dataSet : undefined);
-    cancelRuns.set(def.id, job.cancel);
-    try {
-      const summary = await job.promise;
-      storePreviews(summary.runId, [...summary.tables, summary.answerKey]);
-      const meta = (t: (typeof summary.tables)[number]) => ({ name: t.name, rows: t.rows, columns: t.columns });
-      const done: RunMeta = {
-        runId: summary.runId,
-        config: summary.config,
-        stats: summary.stats,
-        charts: summary.charts,
-        tables: summary.tables.map(meta),
-        answerKey: meta(summary.answerKey),
-        elapsedMs: summary.elapsedMs,
-        heldBytes: summary.heldBytes,
-        held: summary.held,
-      };
-      patch(def.id, { status: 'done', progress: undefined, run: done, download: { ...useStudio.getState().sims[def.id].download, status: 'idle', files: undefined } });
-      ui.afterRun?.(def.id, done, mode, draft);
-      return done;
-    } catch (e) {
-      const err = e as Error & { detail?: { name: string; message: string; issues?: [] } };
-      if (err.name === 'AbortError') patch(def.id, { status: 'cancelled', progress: undefined });
-      else patch(def.id, { status: 'error', progress: undefined, error: err.detail ?? { name: err.name, message: err.message } });
-      return undefined;
-    } finally {
-      cancelRuns.delete(def.id);
-    }
-  }, [def, draft, validation, roles.issues.length, patch, ui]);
-
-  // Ctrl/⌘ + Enter runs, Escape cancels.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && canRun) {
-        e.preventDefault();
-        void run();
-      } else if (e.key === 'Escape' && running) cancelRuns.get(def.id)?.();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [canRun, running, run, def.id]);
+  const { running, canRun, run, cancel } = useSimulatorRun(def, ui, draft, !!validation?.ok && !roles.issues.length);
 
   if (!draft) return null;
 
@@ -201,7 +146,7 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
                 {running ? 'Running…' : 'Run simulation'}
               </button>
               {running && (
-                <button type="button" className="btn btn-danger" onClick={() => cancelRuns.get(def.id)?.()}>
+                <button type="button" className="btn btn-danger" onClick={cancel}>
                   Cancel
                 </button>
               )}
@@ -219,18 +164,6 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
         <Results def={def} ui={ui} validConfig={validConfig} />
       </div>
     </div>
-  );
-}
-
-function RunProgress({ id }: { id: string }) {
-  const progress = useStudio((s) => s.sims[id]?.progress);
-  if (!progress) return <ProgressBar done={0} total={1} label="Starting…" />;
-  return (
-    <ProgressBar
-      done={progress.done}
-      total={progress.total}
-      label={`${PHASES[progress.phase] ?? progress.phase} · ${formatInt(progress.done)} of ${formatInt(progress.total)}`}
-    />
   );
 }
 
@@ -273,15 +206,7 @@ const Results = memo(function Results({ def, ui, validConfig }: { def: Simulator
   const stale = !!run && validConfig !== undefined && JSON.stringify(validConfig) !== JSON.stringify(run.config);
   return (
     <div className="results">
-      {status === 'error' && error && (
-        <div className="callout callout-error" role="alert">
-          <div>
-            <strong>{error.name === 'ConfigError' ? 'The settings are not valid' : 'The run failed'}</strong>
-            <div>{error.message}</div>
-          </div>
-        </div>
-      )}
-      {status === 'cancelled' && <div className="callout">The run was cancelled; nothing was kept from it.</div>}
+      <RunOutcome status={status} error={error} />
       {run ? (
         <>
           {body}

@@ -39,9 +39,8 @@ const genericUi: SimulatorUi = {
   description: '',
   statCards: (stats) =>
     Object.entries(stats)
-      .filter(([, v]) => typeof v === 'number')
-      .slice(0, 8)
-      .map(([k, v]) => ({ label: humanize(k), value: Number.isInteger(v) ? formatInt(v as number) : formatNumber(v as number, 4) })),
+      .flatMap(([k, v]) => (typeof v === 'number' ? [{ label: humanize(k), value: Number.isInteger(v) ? formatInt(v) : formatNumber(v, 4) }] : []))
+      .slice(0, 8),
 };
 
 const loaded = new Map<string, Promise<SimulatorUi>>();

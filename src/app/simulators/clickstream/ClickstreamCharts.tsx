@@ -4,7 +4,8 @@ import { DWELL_MAX_SECONDS, DWELL_MIN_SECONDS } from '../../../core/simulators/c
 import { AXIS_PROPS, CHART_COLORS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { topSummary } from '../../components/chartSummary';
 import { formatCompact, formatInt, formatNumber, formatPercent } from '../../format';
-import type { RunMeta } from '../../store';
+import type { clickstreamView } from '../../../core/simulators/clickstream/view';
+import type { RunOf } from '../types';
 import { BOT_COLOR, HUMAN_COLOR } from './clickstreamFormat';
 import { FunnelChart } from './FunnelChart';
 import { SessionsChart } from './SessionsChart';
@@ -166,13 +167,13 @@ function ReferrerMix({ data }: { data: Data }) {
 }
 
 /** The Clickstream page's charts: traffic over time, the funnel, session depth, dwell, and the mixes. */
-export function ClickstreamCharts({ run }: { run: RunMeta }) {
-  const data = run.charts as Data;
+export function ClickstreamCharts({ run }: { run: RunOf<typeof clickstreamView> }) {
+  const data = run.charts;
   return (
     <div className="chart-grid" aria-label="Charts">
       <SessionsChart data={data} />
       <FunnelChart data={data} funnelEnabled={run.config.funnelEnabled !== false} />
-      <PagesPerSession data={data} mean={Number(run.stats.avg_pages_per_session ?? 0)} />
+      <PagesPerSession data={data} mean={run.stats.avg_pages_per_session} />
       <DwellTime data={data} />
       <DeviceMix data={data} />
       <ReferrerMix data={data} />

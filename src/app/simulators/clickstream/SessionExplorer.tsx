@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import type { SessionKind, SessionSample } from '../../../core/simulators/clickstream/clickstream.samples';
 import { formatInt } from '../../format';
-import type { RunMeta } from '../../store';
+import type { clickstreamView } from '../../../core/simulators/clickstream/view';
+import type { RunOf } from '../types';
 import { formatSeconds, KIND_LABEL, sessionStart } from './clickstreamFormat';
 import { SessionDetail } from './SessionDetail';
 import { rovingKeyDown } from '../../components/roving';
@@ -23,8 +23,8 @@ function matches(s: SessionSample, q: string): boolean {
  * bounced and bot sessions spread over the window) and, for the chosen one, its page views in
  * order. The samples come with the run's charts, so every session is whole.
  */
-export function SessionExplorer({ run }: { run: RunMeta }) {
-  const data = run.charts as ClickstreamCharts;
+export function SessionExplorer({ run }: { run: RunOf<typeof clickstreamView> }) {
+  const data = run.charts;
   const samples = data.sessionSamples;
   const stages = useMemo(() => data.funnel.map((s) => s.stage), [data]);
   const [filter, setFilter] = useState<Filter>('all');

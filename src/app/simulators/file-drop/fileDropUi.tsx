@@ -1,16 +1,17 @@
-import type { FileDropCharts } from '../../../core/simulators/file-drop/file-drop.charts';
+import { fileDropView } from '../../../core/simulators/file-drop/view';
 import { formatBytes, formatInt } from '../../format';
-import type { RunMeta } from '../../store';
 import { LandingCharts, LandingExplorer } from '../landing/LandingSections';
-import type { SimulatorUi } from '../types';
+import { defineUi } from '../defineUi';
+import type { RunOf } from '../types';
 import { LateMatrixChart } from './LateMatrixChart';
 import { RowsPerSlotChart } from './RowsPerSlotChart';
 
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const ID = 'file-drop';
 
-function Charts({ run }: { run: RunMeta }) {
-  const data = run.charts as FileDropCharts;
+type FileDropRun = RunOf<typeof fileDropView>;
+
+function Charts({ run }: { run: FileDropRun }) {
+  const data = run.charts;
   return (
     <LandingCharts simulator={ID} run={run} index={data.fileIndex}>
       {(atUs) => (
@@ -23,32 +24,32 @@ function Charts({ run }: { run: RunMeta }) {
   );
 }
 
-function Explorer({ run }: { run: RunMeta }) {
-  return <LandingExplorer simulator={ID} run={run} index={(run.charts as FileDropCharts).fileIndex} />;
+function Explorer({ run }: { run: FileDropRun }) {
+  return <LandingExplorer simulator={ID} run={run} index={run.charts.fileIndex} />;
 }
 
-export const fileDropUi: SimulatorUi = {
+export const fileDropUi = defineUi(fileDropView, {
   description:
     'Your tables landing in a partitioned lakehouse folder, one drop per slot, with manifests and done flags — and the faults a batch pipeline must survive: late rows, duplicates, a backfill, restatements, multi-part drops. Replay the arrival to see what a consumer saw and when; every fault is in the answer key.',
   statCards(stats) {
-    const formats = Array.isArray(stats.formats) ? (stats.formats as string[]).length : 1;
+    const formats = stats.formats.length;
     return [
-      { label: 'Data files', value: formatInt(num(stats.files)), sub: `${formatInt(num(stats.manifests))} manifests · ${formatInt(num(stats.done_flags))} done flags · ${formatBytes(num(stats.bytes))}` },
+      { label: 'Data files', value: formatInt(stats.files), sub: `${formatInt(stats.manifests)} manifests · ${formatInt(stats.done_flags)} done flags · ${formatBytes(stats.bytes)}` },
       {
         label: 'Slots',
-        value: formatInt(num(stats.slots)),
-        sub: `${formatInt(num(stats.entities))} tables${num(stats.spill_over_slots) ? ` · ${formatInt(num(stats.spill_over_slots))} spill-over` : ''}${formats > 1 ? ` · ${formats} formats` : ''}`,
+        value: formatInt(stats.slots),
+        sub: `${formatInt(stats.entities)} tables${stats.spill_over_slots ? ` · ${formatInt(stats.spill_over_slots)} spill-over` : ''}${formats > 1 ? ` · ${formats} formats` : ''}`,
       },
-      { label: 'Rows on time', value: formatInt(num(stats.rows_on_time)), sub: `of ${formatInt(num(stats.rows_in))} input rows · ${formatInt(num(stats.rows_out_of_range))} outside the range` },
-      { label: 'Late rows', value: formatInt(num(stats.rows_late)), sub: `in ${formatInt(num(stats.late_files))} late files` },
-      { label: 'Duplicated rows', value: formatInt(num(stats.rows_duplicated)), sub: 'extra copies in on-time files' },
+      { label: 'Rows on time', value: formatInt(stats.rows_on_time), sub: `of ${formatInt(stats.rows_in)} input rows · ${formatInt(stats.rows_out_of_range)} outside the range` },
+      { label: 'Late rows', value: formatInt(stats.rows_late), sub: `in ${formatInt(stats.late_files)} late files` },
+      { label: 'Duplicated rows', value: formatInt(stats.rows_duplicated), sub: 'extra copies in on-time files' },
       {
         label: 'Re-dropped rows',
-        value: formatInt(num(stats.rows_backfilled) + num(stats.rows_restated)),
-        sub: `${formatInt(num(stats.rows_backfilled))} backfilled · ${formatInt(num(stats.rows_restated))} restated`,
+        value: formatInt(stats.rows_backfilled + stats.rows_restated),
+        sub: `${formatInt(stats.rows_backfilled)} backfilled · ${formatInt(stats.rows_restated)} restated`,
       },
     ];
   },
   Charts,
   Explorer,
-};
+});

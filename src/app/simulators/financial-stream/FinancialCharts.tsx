@@ -1,6 +1,7 @@
 import type { FinancialStreamCharts } from '../../../core/simulators/financial-stream/financial-stream.charts';
 import { formatInt } from '../../format';
-import type { RunMeta } from '../../store';
+import type { financialStreamView } from '../../../core/simulators/financial-stream/view';
+import type { RunOf } from '../types';
 import { money, utcMinute } from './financialFormat';
 import { ReversalsByDelay, ReversalsByReason } from './ReversalCharts';
 import { SettlementsChart, TopAccountsChart } from './SettlementCharts';
@@ -39,9 +40,8 @@ function BurstList({ data }: { data: FinancialStreamCharts }) {
 }
 
 /** The Financial stream page's charts, from the run's chart summary. */
-export function FinancialCharts({ run }: { run: RunMeta }) {
-  const data = run.charts as FinancialStreamCharts | undefined;
-  if (!data?.volume) return null;
+export function FinancialCharts({ run }: { run: RunOf<typeof financialStreamView> }) {
+  const data = run.charts;
   return (
     <div className="chart-grid" aria-label="Charts">
       <VolumeChart data={data} />

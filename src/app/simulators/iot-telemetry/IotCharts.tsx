@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { isIotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
-import type { RunMeta } from '../../store';
+import type { iotView } from '../../../core/simulators/iot-telemetry/view';
+import type { RunOf } from '../types';
 import { AlertsOverTime, AlertTypes } from './AlertCharts';
 import { DeviceExplorer } from './DeviceExplorer';
 import { BatteryChart, FleetStatusChart } from './FleetCharts';
@@ -10,20 +10,21 @@ import './iot.css';
 /** Devices drawn at first: a few, so the lines stay apart. */
 const FIRST_SHOWN = 3;
 
+type IotRun = RunOf<typeof iotView>;
+
 /** The IoT telemetry page's charts, from the run's chart summary (a new run starts with its own devices). */
-export function IotCharts({ run }: { run: RunMeta }) {
+export function IotCharts({ run }: { run: IotRun }) {
   return <RunCharts key={run.runId} run={run} />;
 }
 
 /** A device's detail under the charts. */
-export function IotExplorer({ run }: { run: RunMeta }) {
+export function IotExplorer({ run }: { run: IotRun }) {
   return <RunExplorer key={run.runId} run={run} />;
 }
 
-function RunCharts({ run }: { run: RunMeta }) {
-  const data = isIotCharts(run.charts) ? run.charts : undefined;
-  const [shown, setShown] = useState(() => (data?.readings.devices ?? []).slice(0, FIRST_SHOWN).map((d) => d.deviceId));
-  if (!data) return null;
+function RunCharts({ run }: { run: IotRun }) {
+  const data = run.charts;
+  const [shown, setShown] = useState(() => data.readings.devices.slice(0, FIRST_SHOWN).map((d) => d.deviceId));
   const toggle = (id: string) => setShown((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div className="chart-grid" aria-label="Charts">
@@ -36,10 +37,10 @@ function RunCharts({ run }: { run: RunMeta }) {
   );
 }
 
-function RunExplorer({ run }: { run: RunMeta }) {
-  const data = isIotCharts(run.charts) ? run.charts : undefined;
-  const [selected, setSelected] = useState(() => data?.deviceDetails[0]?.deviceId ?? '');
+function RunExplorer({ run }: { run: IotRun }) {
+  const data = run.charts;
+  const [selected, setSelected] = useState(() => data.deviceDetails[0]?.deviceId ?? '');
   // a fleet whose devices sent nothing has no charted device, but any device can still be looked up
-  if (!data || (!selected && !run.held)) return null;
+  if (!selected && !run.held) return null;
   return <DeviceExplorer run={run} data={data} selected={selected} onSelect={setSelected} />;
 }

@@ -1,14 +1,12 @@
 import { formatInt, formatNumber, formatPercent } from '../../format';
-import { isIotStats } from '../../../core/simulators/iot-telemetry/iot-telemetry.report';
-import type { SimulatorUi } from '../types';
+import { iotView } from '../../../core/simulators/iot-telemetry/view';
+import { defineUi } from '../defineUi';
 import { IotCharts, IotExplorer } from './IotCharts';
 
-export const iotTelemetryUi: SimulatorUi = {
+export const iotTelemetryUi = defineUi(iotView, {
   description:
     'A device fleet’s sensor readings with slow drift, missing values, alert storms over sparse baseline alerts and battery drain, plus an end-of-window fleet health snapshot — for drift detection, fleet dashboards and IoT ingest with nulls and alert bursts.',
-  statCards(stats) {
-    if (!isIotStats(stats)) return [];
-    const s = stats;
+  statCards(s) {
     return [
       { label: 'Readings', value: formatInt(s.total_readings), sub: s.mode === 'generated' ? `generated for ${formatInt(s.fleet_size)} devices` : `from the input tables, ${formatInt(s.fleet_size)} devices` },
       { label: 'Missing readings', value: formatInt(s.missing_readings_injected), sub: `${formatPercent(s.missing_rate, 2)} of readings nulled` },
@@ -20,4 +18,4 @@ export const iotTelemetryUi: SimulatorUi = {
   },
   Charts: IotCharts,
   Explorer: IotExplorer,
-};
+});

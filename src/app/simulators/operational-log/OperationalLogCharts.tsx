@@ -1,11 +1,11 @@
-import type { RunMeta } from '../../store';
+import type { operationalLogView } from '../../../core/simulators/operational-log/view';
+import type { RunOf } from '../types';
 import { LatencyPercentiles, LevelMix, StatusMix } from './MixCharts';
-import type { OplogData } from './shared';
 import { ErrorRateOverTime, RequestsOverTime } from './TimeCharts';
 
 /** The page's dashboard: traffic and errors over time with the injected windows shaded, then latency and mixes. */
-export function OperationalLogCharts({ run }: { run: RunMeta }) {
-  const data = run.charts as OplogData;
+export function OperationalLogCharts({ run }: { run: RunOf<typeof operationalLogView> }) {
+  const data = run.charts;
   if (!data.logSample.total) {
     return (
       <div className="callout" role="status">

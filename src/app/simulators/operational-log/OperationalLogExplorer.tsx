@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import type { RunMeta } from '../../store';
+import type { operationalLogView } from '../../../core/simulators/operational-log/view';
+import type { RunOf } from '../types';
 import { LogView } from './LogView';
-import type { OplogData } from './shared';
 import { TraceExplorer } from './TraceExplorer';
 
 /** The drill-downs under the charts: a trace waterfall, and a log view whose lines open their trace in it. */
-export function OperationalLogExplorer({ run }: { run: RunMeta }) {
-  const data = run.charts as OplogData;
+export function OperationalLogExplorer({ run }: { run: RunOf<typeof operationalLogView> }) {
+  const data = run.charts;
   const first = data.traceLists.slowest[0] ?? data.traceLists.errors[0] ?? 0;
   const [selected, setSelected] = useState({ trace: first, fromLog: false });
   const traceRef = useRef<HTMLElement>(null);
@@ -24,7 +24,7 @@ export function OperationalLogExplorer({ run }: { run: RunMeta }) {
         selected={selected.trace}
         fromLog={selected.fromLog}
         onSelect={(trace) => setSelected({ trace, fromLog: false })}
-        totalTraces={Number(run.stats.total_traces ?? 0)}
+        totalTraces={run.stats.total_traces}
       />
       <LogView data={data} onOpenTrace={open} />
     </>

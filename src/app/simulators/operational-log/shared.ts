@@ -1,8 +1,8 @@
-import type { OperationalLogOutput } from '../../../core/simulators/operational-log/operational-log';
+import type { OperationalLogData } from '../../../core/simulators/operational-log/view';
 import { formatNumber } from '../../format';
 
 /** The engine's `charts` JSON for this page: aggregates, the log sample and the traces. */
-export type OplogData = OperationalLogOutput['charts'];
+export type OplogData = OperationalLogData;
 
 /**
  * A colour per service, stable across every chart and the waterfall. The six chart colours

@@ -4,6 +4,8 @@
  * worker tick folds into the play store; the delivery log downloads as CSV.
  */
 import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
+import { streamEmitChartsShape } from '../../../core/simulators/stream-emit/view';
+import { fits, nullable, num, obj, oneOf, str, type Infer } from '../../../core/view/shape';
 import type { StreamControlAction, StreamTick } from '../../../worker/stream-play';
 import { engine, saveBytes } from '../../engine';
 import type { RunMeta } from '../../store';
@@ -11,17 +13,23 @@ import { getHeaders, headerObject } from './headers';
 import { CHART_MS, CONSOLE_MAX, POINTS_MAX, usePlays, type ConsoleEntry, type PlayState } from './playStore';
 
 /** The stream settings of a run's resolved config (the hybrid keeps them under streamConfig). */
-export interface StreamSettings {
-  readonly sinkType: string;
-  readonly realtimeSpeed: number;
-  readonly sinkConnection: { url: string | null; format: 'ndjson' | 'cloudevents_batch'; batchSize: number; maxRetries: number; retryBackoffMs: number; timeoutMs: number };
-}
+const streamSettingsShape = obj({
+  sinkType: str,
+  realtimeSpeed: num,
+  sinkConnection: obj({ url: nullable(str), format: oneOf('ndjson', 'cloudevents_batch'), batchSize: num, maxRetries: num, retryBackoffMs: num, timeoutMs: num }),
+});
+export type StreamSettings = Infer<typeof streamSettingsShape>;
+
+/** The hybrid's charts as far as its stream phase goes (null when the phase was skipped). */
+const hybridStreamShape = obj({ kind: oneOf('hybrid'), stream: nullable(streamEmitChartsShape) });
 
 /** A run's stream chart data and settings: the stream emitter's, or the hybrid's stream phase (null when skipped). */
 export function streamOf(run: RunMeta): { charts: StreamEmitCharts; settings: StreamSettings } | null {
-  const charts = run.charts as { kind?: string; stream?: StreamEmitCharts | null } & Partial<StreamEmitCharts>;
-  if (charts?.kind === 'hybrid') return charts.stream ? { charts: charts.stream, settings: run.config.streamConfig as StreamSettings } : null;
-  return charts?.bucketStarts ? { charts: charts as StreamEmitCharts, settings: run.config as unknown as StreamSettings } : null;
+  const { charts, config } = run;
+  const settings = config.streamConfig ?? config;
+  if (!fits(streamSettingsShape, settings)) return null;
+  if (fits(hybridStreamShape, charts)) return charts.stream ? { charts: charts.stream, settings } : null;
+  return fits(streamEmitChartsShape, charts) ? { charts, settings } : null;
 }
 
 /** µs since the epoch of the engine's `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */

@@ -1,8 +1,10 @@
 import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
+import { streamEmitView } from '../../../core/simulators/stream-emit/view';
 import type { CustomField } from '../../components/ConfigForm';
 import { formatInt, formatPercent } from '../../format';
 import type { RunMeta } from '../../store';
-import type { SimulatorUi } from '../types';
+import { defineUi } from '../defineUi';
+import type { RunOf } from '../types';
 import { Console } from './Console';
 import { isoMicros, startPlay, stopPlay, streamOf } from './player';
 import { PlayButton, PlayerBar, useLive } from './PlayControls';
@@ -13,7 +15,6 @@ import { TopicsField } from './TopicsField';
 import { formatSpan } from './timeAxis';
 import './stream.css';
 
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 /** Fields the page sets elsewhere: the table picker (tables, event-time columns) and Play (real time, speed). */
 const hidden: CustomField = () => null;
 
@@ -29,11 +30,13 @@ export function StreamResults({ simulator, run, charts }: { simulator: string; r
   );
 }
 
-function Charts({ run }: { run: RunMeta }) {
-  return <StreamResults simulator="stream-emit" run={run} charts={run.charts as StreamEmitCharts} />;
+type StreamRun = RunOf<typeof streamEmitView>;
+
+function Charts({ run }: { run: StreamRun }) {
+  return <StreamResults simulator="stream-emit" run={run} charts={run.charts} />;
 }
 
-function Explorer({ run }: { run: RunMeta }) {
+function Explorer({ run }: { run: StreamRun }) {
   return <Console live={useLive('stream-emit', run.runId)} />;
 }
 
@@ -49,19 +52,19 @@ export function deliverAfterRun(simulator: string, run: RunMeta, mode: string): 
   usePlays.getState().set(simulator, undefined);
 }
 
-export const streamEmitUi: SimulatorUi = {
+export const streamEmitUi = defineUi(streamEmitView, {
   description:
     'Table rows as a stream of CloudEvents envelopes on a simulated clock, the way a streaming pipeline sees it: rate, jitter, burst windows, out-of-order delivery and replays. Run simulation makes the whole stream at once; Play sends it in real time (×1 to ×1000) to the console or an HTTP endpoint.',
   statCards(stats) {
-    const sent = num(stats.events_sent);
-    const topics = Array.isArray(stats.topics_used) ? (stats.topics_used as string[]) : [];
+    const sent = stats.events_sent;
+    const topics = stats.topics_used;
     return [
-      { label: 'Events', value: formatInt(num(stats.total_events)), sub: `${formatInt(sent)} primary · ${formatInt(num(stats.replay_events_sent))} replayed` },
-      { label: 'Out of order', value: formatInt(num(stats.out_of_order_count)), sub: sent ? `${formatPercent(num(stats.out_of_order_count) / sent)} of primary events moved later` : 'no events' },
-      { label: 'Replay bursts', value: formatInt(num(stats.replay_bursts)), sub: `${formatInt(num(stats.replay_events_sent))} events sent again, same ids` },
+      { label: 'Events', value: formatInt(stats.total_events), sub: `${formatInt(sent)} primary · ${formatInt(stats.replay_events_sent)} replayed` },
+      { label: 'Out of order', value: formatInt(stats.out_of_order_count), sub: sent ? `${formatPercent(stats.out_of_order_count / sent)} of primary events moved later` : 'no events' },
+      { label: 'Replay bursts', value: formatInt(stats.replay_bursts), sub: `${formatInt(stats.replay_events_sent)} events sent again, same ids` },
       { label: 'Topics', value: formatInt(topics.length), sub: topics.slice(0, 3).join(', ') + (topics.length > 3 ? ', …' : '') },
-      { label: 'Simulated time', value: formatSpan(num(stats.simulated_seconds) * 1000), sub: `from ${String(stats.stream_start ?? '').slice(0, 19).replace('T', ' ')} UTC` },
-      { label: 'Correlation id', value: String(stats.correlation_id ?? '—').slice(0, 8), sub: 'the same in every envelope' },
+      { label: 'Simulated time', value: formatSpan(stats.simulated_seconds * 1000), sub: `from ${stats.stream_start.slice(0, 19).replace('T', ' ')} UTC` },
+      { label: 'Correlation id', value: stats.correlation_id.slice(0, 8), sub: 'the same in every envelope' },
     ];
   },
   Charts,
@@ -71,4 +74,4 @@ export const streamEmitUi: SimulatorUi = {
   form: {
     fields: { tables: hidden, timestampColumn: hidden, realtime: hidden, realtimeSpeed: hidden, topics: TopicsField, sinkConnection: sinkConnectionField('stream-emit') },
   },
-};
+});

@@ -5,7 +5,8 @@ import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard'
 import { topSummary } from '../../components/chartSummary';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { binLabel, formatCompact, formatHours, formatInt, formatPercent } from '../../format';
-import type { RunMeta } from '../../store';
+import type { workflowView } from '../../../core/simulators/workflow/view';
+import type { RunOf } from '../types';
 
 const ANOMALY_COLORS: Record<string, string> = { skip: 'var(--chart-3)', stuck: 'var(--chart-5)', backward: 'var(--chart-6)' };
 
@@ -276,10 +277,10 @@ function Anomalies({ data, events }: { data: Data; events: number }) {
   );
 }
 
-export function WorkflowCharts({ run }: { run: RunMeta }) {
-  const data = run.charts as Data;
-  const total = Number(run.stats.total_entities ?? 0);
-  const events = Number(run.stats.total_events ?? 0);
+export function WorkflowCharts({ run }: { run: RunOf<typeof workflowView> }) {
+  const data = run.charts;
+  const total = run.stats.total_entities;
+  const events = run.stats.total_events;
   return (
     <div className="chart-grid" aria-label="Charts">
       <FinalStates data={data} total={total} />

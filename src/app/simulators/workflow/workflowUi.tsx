@@ -3,10 +3,9 @@ import { getPresetWorkflow, PRESET_LABELS, PRESET_NAMES } from '../../../core/si
 import { formatHours, formatInt, formatNumber, formatPercent } from '../../format';
 import { diffFromDefaults } from '../../share';
 import type { CustomField } from '../../components/ConfigForm';
-import type { SimulatorUi } from '../types';
+import { workflowView } from '../../../core/simulators/workflow/view';
+import { defineUi } from '../defineUi';
 import { WorkflowCharts } from './WorkflowCharts';
-
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** The preset picker: choosing a preset fills the states and transitions tables with its copy. */
 const PresetField: CustomField = ({ value, draft, setDraft, error }) => {
@@ -50,25 +49,25 @@ function stateNames(draft: Record<string, unknown>): string[] {
   return states.map((s) => String(s.name ?? '')).filter(Boolean);
 }
 
-export const workflowUi: SimulatorUi = {
+export const workflowUi = defineUi(workflowView, {
   description:
     'Entities — orders, tickets, applicants — move through a business process with sampled dwell times. Skip, stuck and backward anomalies are injected and listed in the answer key, for lifecycle, SLA and process-mining pipelines.',
   statCards(stats) {
-    const total = num(stats.total_entities);
-    const byType = (stats.anomalies_by_type ?? {}) as Record<string, number>;
-    const incomplete = num(stats.incomplete_entities);
+    const total = stats.total_entities;
+    const byType = stats.anomalies_by_type;
+    const incomplete = stats.incomplete_entities;
     return [
       { label: 'Entities', value: formatInt(total), sub: `${formatInt(total - incomplete)} reached a terminal state` },
-      { label: 'Events', value: formatInt(num(stats.total_events)), sub: total ? `${formatNumber(num(stats.total_events) / total, 2)} per entity` : 'no entities' },
+      { label: 'Events', value: formatInt(stats.total_events), sub: total ? `${formatNumber(stats.total_events / total, 2)} per entity` : 'no entities' },
       // an empty run has no completion time: a dash, not "0 min" dressed as a figure
       total - incomplete > 0
-        ? { label: 'Mean completion', value: formatHours(num(stats.mean_completion_hours)), sub: 'creation to terminal state' }
+        ? { label: 'Mean completion', value: formatHours(stats.mean_completion_hours), sub: 'creation to terminal state' }
         : { label: 'Mean completion', value: '—', sub: 'no entity reached a terminal state' },
       { label: 'Incomplete', value: formatInt(incomplete), sub: total ? formatPercent(incomplete / total) : '—' },
       {
         label: 'Anomalies',
-        value: formatInt(num(stats.anomaly_count)),
-        sub: `${formatInt(byType.skip ?? 0)} skip · ${formatInt(byType.stuck ?? 0)} stuck · ${formatInt(byType.backward ?? 0)} backward`,
+        value: formatInt(stats.anomaly_count),
+        sub: `${formatInt(byType.skip)} skip · ${formatInt(byType.stuck)} stuck · ${formatInt(byType.backward)} backward`,
       },
     ];
   },
@@ -90,4 +89,4 @@ export const workflowUi: SimulatorUi = {
     }
     return out;
   },
-};
+});

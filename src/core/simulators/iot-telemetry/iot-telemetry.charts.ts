@@ -69,11 +69,6 @@ export interface IotCharts {
   readonly deviceDetails: DeviceDetail[];
 }
 
-/** True for an IoT telemetry run's chart summary (the page gets charts as unknown JSON). */
-export function isIotCharts(x: unknown): x is IotCharts {
-  return typeof x === 'object' && x !== null && 'readings' in x && 'alertsOverTime' in x && 'deviceDetails' in x && Array.isArray(x.deviceDetails);
-}
-
 const round = (x: number, dp = 3) => roundTo(x, dp) + 0;
 
 /** Up to CHART_DEVICES devices with readings, the interesting first: drift, gaps, a storm, a battery crossing, then fleet order. */

@@ -14,6 +14,7 @@ import { ALERT_SEVERITY, ALERT_TYPES, DEGRADED, OFFLINE, ONLINE, SEVERITIES } fr
 import { batteryAt, type Fleet } from './iot-telemetry.fleet';
 import type { Readings } from './iot-telemetry.readings';
 import type { FleetHealth } from './iot-telemetry.tables';
+import type { IotStats } from './view';
 
 /** A storm's device ids are listed in its answer-key row up to this many. */
 export const MAX_LISTED_DEVICES = 1_000;
@@ -105,33 +106,8 @@ export function iotAnswerKey(x: IotKeyInput): AnswerKeyBuilder {
   return key;
 }
 
-/** The spec's stats (§4) and the TS additions (a type alias, so it is a SimResult's stats record). */
-export type IotStats = {
-  total_readings: number;
-  missing_readings_injected: number;
-  missing_rate: number;
-  drifting_sensors: number;
-  total_alerts: number;
-  alert_types: Record<string, number>;
-  fleet_online: number;
-  fleet_degraded: number;
-  fleet_offline: number;
-  avg_battery_level: number;
-  config_seed: number;
-  config_duration_hours: number;
-  alert_storms: number;
-  fleet_size: number;
-  readings_outside_window: number;
-  battery_low_alerts: number;
-  mode: 'generated' | 'supplied';
-  window_start: string;
-  window_end: string;
-};
-
-/** True for an IoT telemetry run's stats (the page gets them as a JSON record). */
-export function isIotStats(x: Readonly<Record<string, unknown>>): x is IotStats {
-  return (x.mode === 'generated' || x.mode === 'supplied') && typeof x.total_readings === 'number' && typeof x.fleet_size === 'number';
-}
+/** The stats' type is the page's view of them (view.ts), so engine and page cannot drift apart. */
+export type { IotStats } from './view';
 
 /** The spec's stats (§4) and the TS additions, keys in a fixed order. */
 export function iotStats(x: {

@@ -1,5 +1,6 @@
 import { defineSimulator } from '../../simulator';
 import { workflowSpec } from './spec';
 import { runWorkflow } from './workflow';
+import { workflowView } from './view';
 
-export const workflowSimulator = defineSimulator(workflowSpec, runWorkflow);
+export const workflowSimulator = defineSimulator(workflowSpec, runWorkflow, workflowView);
