@@ -1,11 +1,11 @@
 import { hybridConfig } from '../../../core/simulators/hybrid/hybrid.config';
-import type { HybridCharts } from '../../../core/simulators/hybrid/hybrid.charts';
 import type { Shape } from '../../../core/schema/fields';
 import type { CustomField } from '../../components/ConfigForm';
 import { formatInt } from '../../format';
-import type { RunMeta } from '../../store';
+import { hybridView } from '../../../core/simulators/hybrid/view';
+import { defineUi } from '../defineUi';
 import { LandingExplorer } from '../landing/LandingSections';
-import type { SimulatorUi } from '../types';
+import type { RunOf } from '../types';
 import { Console } from '../stream-emit/Console';
 import { useLive } from '../stream-emit/PlayControls';
 import { sinkConnectionField } from '../stream-emit/SinkFields';
@@ -15,7 +15,8 @@ import { childForm } from './ChildForm';
 import { CorrelationView } from './CorrelationView';
 import './hybrid.css';
 
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+type HybridRun = RunOf<typeof hybridView>;
+
 const hidden: CustomField = () => null;
 const shapeOf = (name: 'streamConfig' | 'fileDropConfig') => hybridConfig.shape[name].shape as Shape;
 
@@ -33,20 +34,20 @@ function Facts({ items }: { items: [string, string][] }) {
   );
 }
 
-function Phases({ run }: { run: RunMeta }) {
-  const charts = run.charts as HybridCharts;
-  const s = run.stats as Record<string, unknown>;
+function Phases({ run }: { run: HybridRun }) {
+  const { charts, stats: s } = run;
+  // the resolved config (the run's own settings, not chart data): read as the form wrote it
   const fd = run.config.fileDropConfig as Record<string, unknown>;
   const st = run.config.streamConfig as Record<string, unknown>;
-  const batch = s.batch as Record<string, unknown> | null;
-  const stream = s.stream as Record<string, unknown> | null;
+  const { batch, stream } = s;
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
   const list = (v: unknown) => (Array.isArray(v) && v.length ? (v as string[]).join(', ') : 'none');
   return (
     <div className="hybrid-phases" role="group" aria-label="Phases">
       <section className="panel hybrid-phase" aria-label="File drop phase">
         <div className="panel-header">
           <h2>File drop (batch)</h2>
-          <span className="field-hint">{batch ? `${formatInt(num(batch.files))} data files` : 'skipped: no table routed'}</span>
+          <span className="field-hint">{batch ? `${formatInt(batch.files)} data files` : 'skipped: no table routed'}</span>
         </div>
         <div className="panel-body">
           <Facts
@@ -54,8 +55,8 @@ function Phases({ run }: { run: RunMeta }) {
               ['Tables', list(s.batch_tables)],
               ['Range', `${String(fd.dateRangeStart)} – ${String(fd.dateRangeEnd)}, ${String(fd.cadence)}`],
               ['Formats', list(fd.formats)],
-              ['Seed', `${formatInt(num(s.batch_seed))}${fd.seed === null ? ' (the hybrid’s)' : ''}`],
-              ['Rows landed', batch ? `${formatInt(num(batch.rows_written))} (${formatInt(num(batch.rows_late))} late)` : '—'],
+              ['Seed', `${formatInt(s.batch_seed)}${fd.seed === null ? ' (the hybrid’s)' : ''}`],
+              ['Rows landed', batch ? `${formatInt(batch.rows_written)} (${formatInt(batch.rows_late)} late)` : '—'],
             ]}
           />
           <p className="field-hint">{charts.batch ? 'Its folders, manifests and files are in the landing zone below, with the arrival replay.' : 'No batch files: the batch tables matched no input table.'}</p>
@@ -64,21 +65,21 @@ function Phases({ run }: { run: RunMeta }) {
       <section className="panel hybrid-phase" aria-label="Stream phase">
         <div className="panel-header">
           <h2>Stream</h2>
-          <span className="field-hint">{stream ? `${formatInt(num(stream.total_events))} events` : 'skipped: no table routed'}</span>
+          <span className="field-hint">{stream ? `${formatInt(stream.total_events)} events` : 'skipped: no table routed'}</span>
         </div>
         <div className="panel-body">
           <Facts
             items={[
               ['Tables', list(s.stream_tables)],
-              ['Start', `${String(s.stream_start).replace('T', ' ').replace('Z', ' UTC')}${st.streamStart === null ? ' (the file drop’s first day)' : ''}`],
+              ['Start', `${s.stream_start.replace('T', ' ').replace('Z', ' UTC')}${st.streamStart === null ? ' (the file drop’s first day)' : ''}`],
               ['Rate', `${formatInt(num(st.ratePerSec))} events/s`],
-              ['Seed', `${formatInt(num(s.stream_seed))}${st.seed === null ? ' (the hybrid’s)' : ''}`],
-              ['Events', stream ? `${formatInt(num(stream.events_sent))} primary, ${formatInt(num(stream.replay_events_sent))} replays, ${formatInt(num(stream.out_of_order_count))} out of order` : '—'],
+              ['Seed', `${formatInt(s.stream_seed)}${st.seed === null ? ' (the hybrid’s)' : ''}`],
+              ['Events', stream ? `${formatInt(stream.events_sent)} primary, ${formatInt(stream.replay_events_sent)} replays, ${formatInt(stream.out_of_order_count)} out of order` : '—'],
             ]}
           />
-          {Object.values(s.unmatched_tables as Record<string, string[]>).some((x) => x.length) && (
+          {Object.values(s.unmatched_tables).some((x) => x.length) && (
             <p className="callout" role="note">
-              Names that matched no table: {Object.entries(s.unmatched_tables as Record<string, string[]>).filter(([, x]) => x.length).map(([k, x]) => `${k}: ${x.join(', ')}`).join('; ')}.
+              Names that matched no table: {Object.entries(s.unmatched_tables).filter(([, x]) => x.length).map(([k, x]) => `${k}: ${x.join(', ')}`).join('; ')}.
             </p>
           )}
         </div>
@@ -87,8 +88,8 @@ function Phases({ run }: { run: RunMeta }) {
   );
 }
 
-function Charts({ run }: { run: RunMeta }) {
-  const charts = run.charts as HybridCharts;
+function Charts({ run }: { run: HybridRun }) {
+  const charts = run.charts;
   return (
     <>
       <Phases run={run} />
@@ -99,9 +100,9 @@ function Charts({ run }: { run: RunMeta }) {
 }
 
 /** The batch side's landing zone (the shared explorer, with its replay), then the stream's live console. */
-function Explorer({ run }: { run: RunMeta }) {
+function Explorer({ run }: { run: HybridRun }) {
   const live = useLive('hybrid', run.runId);
-  const batch = (run.charts as HybridCharts).batch;
+  const batch = run.charts.batch;
   return (
     <>
       {batch && <LandingExplorer simulator="hybrid" run={run} index={batch.fileIndex} replay />}
@@ -110,16 +111,16 @@ function Explorer({ run }: { run: RunMeta }) {
   );
 }
 
-export const hybridUi: SimulatorUi = {
+export const hybridUi = defineUi(hybridView, {
   description:
     'A file drop and a stream over the same tables and the same simulated period — files into the lakehouse, events into the eventhouse — linked by one correlation id in every manifest, envelope and row, or by the business keys alone. For testing that a pipeline ingesting both paths reconciles, deduplicates and joins them.',
   statCards(stats) {
-    const id = typeof stats.correlation_id === 'string' ? stats.correlation_id : null;
-    const unmatched = Object.values((stats.unmatched_tables ?? {}) as Record<string, string[]>).flat();
+    const id = stats.correlation_id;
+    const unmatched = Object.values(stats.unmatched_tables).flat();
     return [
       { label: 'Correlation id', value: id ? id.slice(0, 8) : 'none', sub: id ? 'in every manifest, envelope and row' : 'natural keys link the paths' },
-      { label: 'Batch files', value: formatInt(num(stats.batch_files)), sub: `${formatInt((stats.batch_tables as string[] | undefined)?.length ?? 0)} tables landed` },
-      { label: 'Stream events', value: formatInt(num(stats.stream_events)), sub: `${formatInt((stats.stream_tables as string[] | undefined)?.length ?? 0)} tables streamed` },
+      { label: 'Batch files', value: formatInt(stats.batch_files), sub: `${formatInt(stats.batch_tables.length)} tables landed` },
+      { label: 'Stream events', value: formatInt(stats.stream_events), sub: `${formatInt(stats.stream_tables.length)} tables streamed` },
       { label: 'Unmatched names', value: formatInt(unmatched.length), sub: unmatched.length ? unmatched.join(', ') : 'every routed name is a table' },
     ];
   },
@@ -136,4 +137,4 @@ export const hybridUi: SimulatorUi = {
       }),
     },
   },
-};
+});

@@ -1,11 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { Scd2Charts } from '../../../core/simulators/scd2-file-drop/scd2.charts';
 import type { KeyHistory } from '../../../core/simulators/scd2-file-drop/scd2.history';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { engine } from '../../engine';
 import { formatInt } from '../../format';
-import type { RunMeta } from '../../store';
 import { keyVersions, type HistoryColumns, type KeyVersion } from './keyVersions';
+import type { Scd2Run } from './scd2Ui';
 
 type Lookup = { status: 'idle' } | { status: 'loading'; key: string } | { status: 'done'; history: KeyHistory } | { status: 'missing'; key: string } | { status: 'error'; message: string };
 
@@ -42,8 +41,8 @@ function Timeline({ versions, startMs, endMs }: { versions: KeyVersion[]; startM
  * appear on the run's time axis and as a table with valid_from / valid_to and the tracked
  * columns (a changed value is marked). Keys beyond the run's samples are read from the worker.
  */
-export function KeyHistoryView({ run }: { run: RunMeta }) {
-  const data = run.charts as Scd2Charts;
+export function KeyHistoryView({ run }: { run: Scd2Run }) {
+  const data = run.charts;
   const entities = Object.keys(data.perEntity);
   const [entity, setEntity] = useState(entities[0] ?? '');
   const [query, setQuery] = useState('');

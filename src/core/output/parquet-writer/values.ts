@@ -170,8 +170,8 @@ function fixedWidthStrings(c: Utf8Column, w: number): Encoded {
     for (let k = 0; k < words; k++) out[o++] = src[s++];
     if (i > 0) {
       const at = offsets[i];
-      if (compareBytes(bytes, at, at + w, bytes, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
-      else if (compareBytes(bytes, at, at + w, bytes, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
+      if (compareBytes(bytes, at, at + w, bytes, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
+      else if (compareBytes(bytes, at, at + w, bytes, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
     }
   }
   const values = bytesOf(out);
@@ -211,13 +211,16 @@ function utf8Strings(c: Utf8Column): Encoded {
     }
     // the first byte settles most comparisons; empty strings sort first (-1)
     const first = len > 0 ? src[s] : -1;
-    if (minAt < 0 || first < minFirst || (first === minFirst && compareBytes(src, s, e, src, offsets[minAt], offsets[minAt + 1]) < 0)) {
-      minAt = i;
-      minFirst = first;
-    }
-    if (maxAt < 0 || first > maxFirst || (first === maxFirst && compareBytes(src, s, e, src, offsets[maxAt], offsets[maxAt + 1]) > 0)) {
+    if (minAt < 0) {
+      minAt = maxAt = i;
+      minFirst = maxFirst = first;
+    } else if (first > maxFirst || (first === maxFirst && compareBytes(src, s, e, src, offsets[maxAt], offsets[maxAt + 1]) > 0)) {
+      // a new maximum cannot be a new minimum: one comparison for ids that only grow
       maxAt = i;
       maxFirst = first;
+    } else if (first < minFirst || (first === minFirst && compareBytes(src, s, e, src, offsets[minAt], offsets[minAt + 1]) < 0)) {
+      minAt = i;
+      minFirst = first;
     }
   }
   if (minAt < 0) return { values: out };

@@ -198,7 +198,7 @@ describe('Parquet writer', () => {
     ]);
     const a = encodeParquetPart(t);
     expect(Buffer.from(encodeParquetPart(t)).equals(Buffer.from(a))).toBe(true);
-    expect(sha256(a)).toBe('6cee9a38f767bda2dfd0913c96345d5a35273ac9a606c30d04080f0f6d7b3d1d');
+    expect(sha256(a)).toBe('9895108a62145aefa543cf82a5390d94caaf7f289cfd0cac10410eb3c0c9e1d4');
   });
 });
 

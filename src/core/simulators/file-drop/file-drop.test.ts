@@ -178,8 +178,8 @@ describe('file drop', () => {
 
 /** Recorded hashes of a small landing zone with every feature on. They change only when the output changes on purpose. */
 const GOLDEN: Record<string, string> = {
-  csv: '72467e56ee142337e35d39a12ada09f9faef9b2f3e55e3b9ba3fda5c07bfe289',
-  parquet: 'cdfbebad8c1c7140c3ea6d2bd97e2a81c97c4355e89990bffea6c8a9c06d4090',
+  csv: '71796c8eb28a8a7d7c1e4eb0a826cc8dde0f657ab3141e92e600b30031b12fc7',
+  parquet: 'd74a36fdf11d09169eabedacdb7cb141c851795c71167e4042526be830ccb59e',
 };
 
 describe('file drop determinism', () => {

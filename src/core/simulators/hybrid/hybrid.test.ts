@@ -32,7 +32,7 @@ const BASE = { fileDropConfig: { dateRangeStart: '2024-03-01', dateRangeEnd: '20
 const GOLDEN = {
   jsonl: '126e2fbcdbcd7d50ca150000df013c31e98be0e7b763ef6099bf32d028acb9c9',
   csv: 'ab338b0c0e22e28667158632220028cdb09b668d55fdf1aad30fde04af80158f',
-  parquet: 'd4697cd61c162f12519e0d8e8e8408da3ca585aef02f019d3c35e04c2e10f766',
+  parquet: 'c92206f14357d25e7d49ab31776ea5e30db716cfe83de68857bd6f74f7f98657',
 };
 
 const issuesOf = (raw: unknown) => {

@@ -171,8 +171,8 @@ describe('SCD2 file drop', () => {
 
 /** Recorded hashes of a small SCD2 landing zone. They change only when the output changes on purpose. */
 const GOLDEN: Record<string, string> = {
-  csv: '3ff78a94a7000c2a266504e0972379690cf80989c38eda878c1bb77dd39166af',
-  parquet: '4b865191283695af33c2a9f4602b8144e7dd5e8ced46cc5954bcaa7cad925c77',
+  csv: 'a8048987b935d53b96a42762b0a56edf2090c2b4e33e3ca67a12d344b172bd54',
+  parquet: '11abcb6c662c0c61656dc25267141031feedc5d1a5051e59ee7dd30f2f7d3c18',
 };
 
 describe('SCD2 file drop determinism', () => {

@@ -369,7 +369,7 @@ describe('workflow config validation (D6)', () => {
 
 describe('workflow determinism (golden hashes)', () => {
   const GOLDEN: Record<string, string> = {
-    parquet: 'e9ef6b1aba849461e835144c7ad471677b17124d9959154c3414bee1ed45564b',
+    parquet: 'fa1ce4eb4ea8ad74fa802131a4e545c7abda35509b2adc8bd1281bd617153cff',
     csv: '3c5920993582cde82f9ac8486f95bd51a77189e6ca1137ffac51f7899dedfb19',
     jsonl: 'd5829f7e18ce8600793dcc2cc1d39b43361e3b30b8748e7be638aeb3c5266a1b',
   };
