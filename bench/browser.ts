@@ -147,7 +147,9 @@ async function playRate(page: Page, seconds: number) {
   await page.goto(`${BASE}/#/data`);
   await page.getByRole('radiogroup', { name: 'Domain' }).getByText('Retail', { exact: true }).click();
   await page.getByLabel('Scale').selectOption('small');
-  await page.getByRole('table', { name: 'Rows per table' }).getByLabel('order', { exact: true }).fill('40000');
+  const rows = page.getByRole('table', { name: 'Rows per table' });
+  await rows.getByLabel('customer', { exact: true }).fill('20000');
+  await rows.getByLabel('order', { exact: true }).fill('40000');
   await page.getByRole('button', { name: 'Generate Retail' }).click();
   await page.getByRole('table', { name: 'Tables' }).getByRole('button', { name: 'order_line', exact: true }).waitFor({ timeout: 120_000 });
   await page.goto(`${BASE}/#/stream-emit?config=${encodeConfig({ ratePerSec: rate, seed: 42 })}`);
