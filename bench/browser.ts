@@ -63,10 +63,21 @@ const CASES: readonly DownloadCase[] = [
     target: { maxTabMb: 2048, issue: 7 },
   },
   {
-    name: 'browser/operational-log/80k-otlp/zip',
-    description: 'Operational logs at 80,000 events/h (5 services × 24 h: 9.6 M logs), OTLP on: Run, then Download .zip (Parquet)',
+    name: 'browser/operational-log/80k/zip',
+    description: 'Operational logs at 80,000 events/h (5 services × 24 h: 9.6 M logs), OTLP off: Run, then Download .zip (Parquet)',
     route: 'operational-log',
-    config: { durationHours: 24, eventsPerHour: 80_000, otlpExport: true, seed: 42 },
+    config: { durationHours: 24, eventsPerHour: 80_000, otlpExport: false, seed: 42 },
+    format: 'Parquet',
+    minZipBytes: 500e6,
+    target: { issue: 7 },
+  },
+  {
+    // with OTLP on, 80,000 events/h is refused up front: otlp/logs.json is built as one buffer
+    // (about 4.8 GB, past the 4 GB one buffer holds); 60,000 is accepted
+    name: 'browser/operational-log/60k-otlp/zip',
+    description: 'Operational logs at 60,000 events/h with OTLP on (80,000 is refused up front: the OTLP JSON is one buffer past 4 GB): Run, then Download .zip (Parquet)',
+    route: 'operational-log',
+    config: { durationHours: 24, eventsPerHour: 60_000, otlpExport: true, seed: 42 },
     format: 'Parquet',
     minZipBytes: 1e9,
     target: { issue: 7 },
