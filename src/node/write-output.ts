@@ -1,8 +1,11 @@
 /**
  * Where Node hosts write an output tree: `--out` a folder and/or `--zip` a file, streamed and
- * atomic, encoded on `--threads` threads. Both targets get the same files; a zip is written in
- * a second pass (its text is deflated as it is encoded).
+ * atomic, encoded on `--threads` threads. Both targets get the same files: with both, the zip
+ * is written from the folder's files as they now are on disk, so nothing is simulated or
+ * encoded twice (a zip's bytes depend only on its files' paths and bytes).
  */
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { OutputFile } from '../core/output/files';
 import { writeTree, type WrittenSummary } from '../core/output/tree-writer';
 import type { Progress } from '../core/simulator';
@@ -34,9 +37,31 @@ export function prepareOutput(targets: OutputTargets): OutputWriter {
       const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)) };
       let written: WrittenSummary[] = [];
       if (targets.out) written = await writeTree(files, new FolderSink(targets.out), hooks);
-      if (targets.zip) written = await writeTree(files, zipFileSink(targets.zip), hooks);
+      if (targets.zip) written = await writeTree(targets.out ? written.map((f) => fileOnDisk(targets.out!, f.path)) : files, zipFileSink(targets.zip), hooks);
       return written;
     },
     close: () => encoder.close(),
+  };
+}
+
+/** Read back in blocks: a file of the written folder, as the zip's second pass takes it. */
+const READ_BLOCK = 4 << 20;
+
+function fileOnDisk(root: string, path: string): OutputFile {
+  return {
+    path,
+    async *produce() {
+      const handle = await open(join(root, ...path.split('/')), 'r');
+      try {
+        for (;;) {
+          const buf = new Uint8Array(READ_BLOCK);
+          const { bytesRead } = await handle.read(buf, 0, READ_BLOCK, null);
+          if (bytesRead === 0) return;
+          yield bytesRead === READ_BLOCK ? buf : buf.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close();
+      }
+    },
   };
 }
