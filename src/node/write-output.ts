@@ -53,11 +53,14 @@ function fileOnDisk(root: string, path: string): OutputFile {
     async *produce() {
       const handle = await open(join(root, ...path.split('/')), 'r');
       try {
-        for (;;) {
-          const buf = new Uint8Array(READ_BLOCK);
-          const { bytesRead } = await handle.read(buf, 0, READ_BLOCK, null);
+        // most landed files are small: a buffer of their size, not of a whole block
+        let left = (await handle.stat()).size;
+        while (left > 0) {
+          const buf = new Uint8Array(Math.min(READ_BLOCK, left));
+          const { bytesRead } = await handle.read(buf, 0, buf.length, null);
           if (bytesRead === 0) return;
-          yield bytesRead === READ_BLOCK ? buf : buf.subarray(0, bytesRead);
+          left -= bytesRead;
+          yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
         }
       } finally {
         await handle.close();
