@@ -53,8 +53,10 @@ test.describe('Stream emitter page', () => {
     await page.waitForTimeout(1200);
     expect(await delivered(page)).toBe(held);
     await player.getByRole('button', { name: 'Resume' }).click();
-    await expect(player.getByRole('status')).toContainText('Playing');
-    await expect.poll(() => delivered(page)).toBeGreaterThan(held + 20);
+    // delivery goes on; on a loaded machine the rest of the fixture's stream may take less than
+    // a tick at ×10, so the status may already say Done
+    await expect(player.getByRole('status')).toContainText(/Playing|Done/);
+    await expect.poll(() => delivered(page)).toBeGreaterThan(held);
 
     // the console: filter by topic, open an envelope
     const consoleRegion = page.getByRole('region', { name: 'Console' });
