@@ -15,6 +15,9 @@ import { failureLine } from './io-errors';
 import { currentTarget, prepareTargets, releaseTargets } from './targets';
 import { applySinkArgs, checkSinkHeaders, deliverStream, deliversStream, streamSettings } from './stream-sinks';
 import type { StreamPlan } from '../core/simulators/stream-emit/stream-emit.plan';
+import { installNativeHashes } from '../node/native-hash';
+
+installNativeHashes();
 
 function humanBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -41,14 +44,15 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   const began = process.hrtime.bigint();
+  // encoder threads load while the inputs are made and the run simulates (process.exit ends them on any failure)
+  const output = args.out || args.zip ? prepareOutput(args) : undefined;
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
-  // encoder threads load while the run simulates (process.exit ends them on any failure)
-  const output = args.out || args.zip ? prepareOutput(args) : undefined;
   const run = await runSimulator(def, raw, {
     seed: args.seed,
     inputs,
     signal: abort.signal,
+    ...(output ? { encoder: output.encoder } : {}),
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
   if (output) {

@@ -44,12 +44,20 @@ export class AnswerKeyBuilder {
 
   /** @param timeUs epoch microseconds, or null when the fault has no single instant. */
   add(kind: string, table: string, key: string, timeUs: number | null, details: Record<string, unknown>): void {
+    this.addJson(kind, table, key, timeUs, JSON.stringify(details));
+  }
+
+  /**
+   * {@link add} with the details already as JSON text, for hot loops that build it from cached
+   * parts (the same text `JSON.stringify` gives for the same object, key order included).
+   */
+  addJson(kind: string, table: string, key: string, timeUs: number | null, detailsJson: string): void {
     this.kind.push(kind);
     this.table.push(table);
     this.key.append(key);
     this.time.push(timeUs ?? 0);
     this.timeValid.push(timeUs === null ? 0 : 1);
-    this.details.append(JSON.stringify(details));
+    this.details.append(detailsJson);
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
   }
 

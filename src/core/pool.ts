@@ -39,8 +39,15 @@ interface Waiting<In, Out> {
 
 interface Thread<In, Out> {
   readonly port: PoolPort<In, Out>;
-  busy: Waiting<In, Out> | undefined;
+  /** Tasks posted to the thread and not yet answered, by id (at most {@link DEPTH}). */
+  readonly jobs: Map<number, Waiting<In, Out>>;
 }
+
+/**
+ * Tasks a thread holds at once: its next task waits in its port while it works on one, so it
+ * never idles while the host is busy (the host hands out the next task only when it yields).
+ */
+const DEPTH = 2;
 
 export class WorkerPool<In, Out> {
   private readonly threads: Thread<In, Out>[] = [];
@@ -77,36 +84,38 @@ export class WorkerPool<In, Out> {
 
   private pump(): void {
     while (this.queue.length) {
-      let thread = this.threads.find((t) => !t.busy);
-      if (!thread && this.threads.length < this.size) thread = this.start();
+      // the least loaded thread; a new one while every thread has work and the pool may grow
+      let thread: Thread<In, Out> | undefined;
+      for (const t of this.threads) if (t.jobs.size < DEPTH && (!thread || t.jobs.size < thread.jobs.size)) thread = t;
+      if ((!thread || thread.jobs.size > 0) && this.threads.length < this.size) thread = this.start();
       if (!thread) return;
       const job = this.queue.shift()!;
-      thread.busy = job;
+      thread.jobs.set(job.id, job);
       try {
         thread.port.post({ id: job.id, task: job.task }, this.options.transferOf?.(job.task) ?? []);
       } catch (e) {
-        thread.busy = undefined;
+        thread.jobs.delete(job.id);
         job.reject(e as Error);
       }
     }
   }
 
   private start(): Thread<In, Out> {
-    const thread: Thread<In, Out> = { port: this.options.createPort(), busy: undefined };
+    const thread: Thread<In, Out> = { port: this.options.createPort(), jobs: new Map() };
     thread.port.listen(
       (msg) => {
-        const job = thread.busy;
-        if (!job || job.id !== msg.id) return;
-        thread.busy = undefined;
+        const job = thread.jobs.get(msg.id);
+        if (!job) return;
+        thread.jobs.delete(msg.id);
         if (msg.ok) job.resolve(msg.result);
         else job.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
         this.pump();
       },
       (error) => {
-        // a crashed thread is dropped; its task fails, the others carry on
+        // a crashed thread is dropped; its tasks fail, the others carry on
         this.threads.splice(this.threads.indexOf(thread), 1);
-        thread.busy?.reject(error);
-        thread.busy = undefined;
+        for (const job of thread.jobs.values()) job.reject(error);
+        thread.jobs.clear();
         thread.port.terminate();
         this.pump();
       },
@@ -120,7 +129,8 @@ export class WorkerPool<In, Out> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('the worker pool is closed'));
     for (const t of this.threads.splice(0)) {
-      t.busy?.reject(new Error('the worker pool is closed'));
+      for (const job of t.jobs.values()) job.reject(new Error('the worker pool is closed'));
+      t.jobs.clear();
       t.port.terminate();
     }
   }

@@ -4,6 +4,7 @@ import { IdStream } from './ids';
 import { Rng } from './rng';
 import type { InputSpec, TableShape } from './inputs/contract';
 import type { OutputFile } from './output/files';
+import type { PartEncoder } from './output/parts';
 import type { ConfigSchema } from './schema/config';
 import type { ResultView } from './view/result-view';
 import type { Table } from './table/column';
@@ -47,6 +48,13 @@ export interface RunContext {
    * with `label`). A child run equals the standalone simulator run with that seed.
    */
   child(label: string, seed: number, inputs?: ReadonlyMap<string, Table>): RunContext;
+  /**
+   * Encodes files a run must write while it runs (a landing zone's data files, whose sizes and
+   * checksums go into manifests), on the host's threads when it has them. Tasks may finish in
+   * any order; what a run does with their bytes must not depend on that order. Absent: the
+   * run encodes in its own thread.
+   */
+  readonly encoder?: PartEncoder;
 }
 
 export interface RunHooks {
@@ -54,6 +62,8 @@ export interface RunHooks {
   /** Called at every checkpoint; the host may yield to its event loop here. */
   yield?(): Promise<void> | void;
   signal?: AbortSignal;
+  /** Threads for {@link RunContext.encoder} (default: this thread). */
+  encoder?: PartEncoder;
 }
 
 export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map(), label = ''): RunContext {
@@ -68,6 +78,7 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
       await hooks.yield?.();
       if (hooks.signal?.aborted) throw new AbortError();
     },
+    ...(hooks.encoder ? { encoder: hooks.encoder } : {}),
     child(childLabel, childSeed, childInputs) {
       return makeContext(childSeed, hooks, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },

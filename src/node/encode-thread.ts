@@ -4,6 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { answerEncode } from '../core/output/pool-encoder';
 import type { EncodeTask } from '../core/output/parts';
 import type { PoolRequest } from '../core/pool';
+import { installNativeHashes } from './native-hash';
+
+installNativeHashes();
 
 const port = parentPort!;
 port.on('message', (req: PoolRequest<EncodeTask>) => {

@@ -30,7 +30,11 @@ export class AtomicFile implements FinalOutput {
   private fd: number | undefined;
   private readonly temp: string | undefined;
 
-  constructor(private readonly target: string) {
+  /** `folders`: folders known to exist (a tree's writer makes each once, not once per file). */
+  constructor(
+    private readonly target: string,
+    folders?: Set<string>,
+  ) {
     const existing = statSync(target, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw Object.assign(new Error(`${target} is a folder, not a file`), { code: 'EISDIR', path: target });
     if (existing && !existing.isFile()) {
@@ -40,7 +44,11 @@ export class AtomicFile implements FinalOutput {
     this.temp = tempOf(target);
     const temp = this.temp;
     this.fd = naming(target, () => {
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!folders?.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders?.add(folder);
+      }
       return openSync(temp, 'w');
     });
   }
@@ -79,6 +87,7 @@ export class AtomicFile implements FinalOutput {
 /** An output tree written into a folder, file by file, each atomically. */
 export class FolderSink implements TreeSink {
   private current: AtomicFile | undefined;
+  private readonly folders = new Set<string>();
 
   constructor(private readonly root: string) {}
 
@@ -89,7 +98,7 @@ export class FolderSink implements TreeSink {
   open(path: string): FileWriter {
     const parts = path.split('/');
     if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`output file path "${path}" must stay inside the output folder`);
-    const file = new AtomicFile(join(this.root, ...parts));
+    const file = new AtomicFile(join(this.root, ...parts), this.folders);
     this.current = file;
     return {
       write: (chunk) => file.write(chunk),

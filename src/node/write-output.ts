@@ -4,9 +4,10 @@
  * is written from the folder's files as they now are on disk, so nothing is simulated or
  * encoded twice (a zip's bytes depend only on its files' paths and bytes).
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../core/output/files';
+import type { PartEncoder } from '../core/output/parts';
 import { writeTree, type WrittenSummary } from '../core/output/tree-writer';
 import type { Progress } from '../core/simulator';
 import { FolderSink, zipFileSink } from './fs-sink';
@@ -19,6 +20,8 @@ export interface OutputTargets {
 }
 
 export interface OutputWriter {
+  /** The encoder threads, also for files a run writes while it runs (a landing zone's). */
+  readonly encoder: PartEncoder;
   /** Write `files` to the targets; returns each file's path and size. The signal stops it between row groups. */
   write(files: readonly OutputFile[], signal?: AbortSignal, onProgress?: (p: Progress) => void): Promise<WrittenSummary[]>;
   /** Stop the encoder threads (also after a failure). */
@@ -27,43 +30,46 @@ export interface OutputWriter {
 
 /**
  * Prepare to write: the encoder threads start loading now, so they are ready when the run
- * (simulated meanwhile on the main thread) has its tables.
+ * (simulated meanwhile on the main thread, its input tables generated first) has its tables.
  */
 export function prepareOutput(targets: OutputTargets): OutputWriter {
   const encoder = nodeEncoder(targets.threads);
   encoder.warm();
   return {
+    encoder,
     async write(files, signal, onProgress) {
       const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)) };
       let written: WrittenSummary[] = [];
       if (targets.out) written = await writeTree(files, new FolderSink(targets.out), hooks);
-      if (targets.zip) written = await writeTree(targets.out ? written.map((f) => fileOnDisk(targets.out!, f.path)) : files, zipFileSink(targets.zip), hooks);
+      if (targets.zip) written = await writeTree(targets.out ? written.map((f) => fileOnDisk(targets.out!, f.path, f.bytes)) : files, zipFileSink(targets.zip), hooks);
       return written;
     },
     close: () => encoder.close(),
   };
 }
 
-/** Read back in blocks: a file of the written folder, as the zip's second pass takes it. */
+/** Read back in blocks: a file of the written folder, as the zip's second pass takes it (most landed files are small: a buffer of their size). */
 const READ_BLOCK = 4 << 20;
 
-function fileOnDisk(root: string, path: string): OutputFile {
+function fileOnDisk(root: string, path: string, size: number): OutputFile {
   return {
     path,
-    async *produce() {
-      const handle = await open(join(root, ...path.split('/')), 'r');
+    sizeHint: size,
+    // read synchronously: a landing zone has thousands of small files, and four awaited file
+    // operations each cost more than the reading (the encoder threads' answers wait a block at most)
+    *produce() {
+      const fd = openSync(join(root, ...path.split('/')), 'r');
       try {
-        // most landed files are small: a buffer of their size, not of a whole block
-        let left = (await handle.stat()).size;
+        let left = fstatSync(fd).size;
         while (left > 0) {
           const buf = new Uint8Array(Math.min(READ_BLOCK, left));
-          const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+          const bytesRead = readSync(fd, buf, 0, buf.length, null);
           if (bytesRead === 0) return;
           left -= bytesRead;
           yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
         }
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     },
   };

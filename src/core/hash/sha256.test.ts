@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Sha256, sha256Hex } from './sha256';
+import { Sha256, sha256Hex, useNativeSha256 } from './sha256';
 
 const reference = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -46,5 +46,21 @@ describe('SHA-256', () => {
     const b = new Uint8Array(1 << 20);
     for (let i = 0; i < b.length; i++) b[i] = (i * 2654435761) >>> 24;
     expect(sha256Hex(b)).toBe(reference(b));
+  });
+
+  it('gives the same digests with a native SHA-256 installed, and without it again', () => {
+    useNativeSha256(reference);
+    try {
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 0, maxLength: 3000 }), (b) => {
+          expect(sha256Hex(b)).toBe(new Sha256().update(b).hex());
+        }),
+        { numRuns: 100 },
+      );
+    } finally {
+      useNativeSha256(undefined);
+    }
+    const b = Uint8Array.of(1, 2, 3);
+    expect(sha256Hex(b)).toBe(new Sha256().update(b).hex());
   });
 });

@@ -113,31 +113,69 @@ export interface TableShape {
 
 const encoder = new TextEncoder();
 
+/** Null cells of a validity mask (none without one). */
+function nullCount(valid: Uint8Array | undefined, n: number): number {
+  let nulls = 0;
+  if (valid) for (let i = 0; i < n; i++) nulls += valid[i] === 0 ? 1 : 0;
+  return nulls;
+}
+
+/** Smallest and largest present value of a double column: one tight loop (no per-cell type test). */
+function rangeOfDoubles(values: Float64Array, valid: Uint8Array | undefined): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  const n = values.length;
+  if (!valid) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (valid[i] === 0) continue;
+      const v = values[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return [min, max];
+}
+
+/** The same over other value arrays (dates; 64-bit integers and decimals as the nearest double, which an estimate needs no more than). */
+function rangeOfOthers(values: Int32Array | BigInt64Array, valid: Uint8Array | undefined, divisor: number): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (valid && valid[i] === 0) continue;
+    const v = Number(values[i]) / divisor;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 /** A column's shape with its figures: one pass over numbers and dictionary codes, none over UTF-8 text. */
 function columnShape(c: Column): ColumnShape {
   const n = columnLength(c);
-  let nulls = 0;
-  if (c.valid) for (let i = 0; i < n; i++) nulls += c.valid[i] === 0 ? 1 : 0;
+  const nulls = nullCount(c.valid, n);
   if (c.type === 'string') {
     const present = n - nulls;
     let bytes = 0;
     if (c.encoding === 'utf8') bytes = c.bytes.length;
     else {
-      const lengths = c.dict.map((s) => encoder.encode(s).length);
-      for (let i = 0; i < n; i++) if (!c.valid || c.valid[i]) bytes += lengths[c.codes[i]];
+      const lengths = Float64Array.from(c.dict, (s) => encoder.encode(s).length);
+      const codes = c.codes;
+      const valid = c.valid;
+      for (let i = 0; i < n; i++) if (!valid || valid[i]) bytes += lengths[codes[i]];
     }
     return { name: c.name, type: c.type, nulls, textBytes: present ? bytes / present : 0, ...(c.encoding === 'dict' ? { dictionary: true } : {}) };
   }
   if (c.type === 'bool') return { name: c.name, type: c.type, nulls };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (c.valid && !c.valid[i]) continue;
-    // 64-bit integers and decimals as the nearest double (an estimate needs no more)
-    const v = c.type === 'bigint' ? Number(c.values[i]) : c.type === 'decimal' ? Number(c.values[i]) / 10 ** c.scale : c.values[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] =
+    c.values instanceof Float64Array
+      ? rangeOfDoubles(c.values, c.valid)
+      : rangeOfOthers(c.values, c.valid, c.type === 'decimal' ? 10 ** c.scale : 1);
   return { name: c.name, type: c.type, nulls, min: min <= max ? min : null, max: min <= max ? max : null };
 }
 

@@ -8,6 +8,7 @@ import type { OutputFile } from '../output/files';
 import { writeTable, type OutputFormat } from '../output/formats';
 import { Float64Growable, makeTable, numberColumn, stringColumn, Uint8Growable, Utf8Builder, type Table } from '../table/column';
 import { sha256Hex } from '../hash/sha256';
+import { inThreadEncoder, type PartEncoder } from '../output/parts';
 
 /** What a landed file is: a data file of some kind, or a folder's control file. */
 export const LANDING_KINDS = ['on_time', 'late', 'backfill', 'restatement', 'initial', 'delta', 'manifest', 'done'] as const;
@@ -78,14 +79,35 @@ export class LandingZone {
   addDrop(base: Omit<DataFileSpec, 'format' | 'name'>, nameOf: (format: OutputFormat) => string, formats: readonly OutputFormat[], table: () => Table, checksum: boolean): LandedFile[] {
     const built = table();
     return formats.map((format) => {
-      const name = nameOf(format);
       const bytes = writeTable(built, format);
-      const file: LandedFile = { ...base, name, format, path: `${base.folder}/${name}`, bytes: bytes.length, sha256: checksum ? sha256Hex(bytes) : null };
-      this.entries.push({ file, make: () => writeTable(table(), format), cached: bytes });
-      this.order = undefined;
-      this.tables.set(file.path, table);
-      return file;
+      return this.land(base, nameOf(format), format, table, bytes, checksum ? sha256Hex(bytes) : null);
     });
+  }
+
+  /**
+   * {@link addDrop} with the files written (and checksummed) by `encoder`, on other threads when
+   * it has them: the table is built here and the caller goes on while they encode. The zone's
+   * order does not depend on when each drop resolves (files are sorted by their landing).
+   */
+  async landDrop(
+    base: Omit<DataFileSpec, 'format' | 'name'>,
+    nameOf: (format: OutputFormat) => string,
+    formats: readonly OutputFormat[],
+    table: () => Table,
+    checksum: boolean,
+    encoder: PartEncoder = inThreadEncoder,
+  ): Promise<LandedFile[]> {
+    const built = table();
+    const pieces = await Promise.all(formats.map((format) => encoder.run({ kind: 'file', format, table: built, checksum })));
+    return formats.map((format, i) => this.land(base, nameOf(format), format, table, pieces[i].bytes, pieces[i].sha256 ?? null));
+  }
+
+  private land(base: Omit<DataFileSpec, 'format' | 'name'>, name: string, format: OutputFormat, table: () => Table, bytes: Uint8Array, sha256: string | null): LandedFile {
+    const file: LandedFile = { ...base, name, format, path: `${base.folder}/${name}`, bytes: bytes.length, sha256 };
+    this.entries.push({ file, make: () => writeTable(table(), format), cached: bytes });
+    this.order = undefined;
+    this.tables.set(file.path, table);
+    return file;
   }
 
   /** The rows of a landed data file as a table (previews, explorers), built again from the plan; undefined for other paths. */

@@ -1,5 +1,5 @@
 import { formatDate, IsoWriter } from '../time';
-import { encodeDict, isNull, type Column, type Table } from '../table/column';
+import { dictEntryEncoder, isNull, type Column, type Table } from '../table/column';
 import { ByteSink, numberText } from './bytes';
 import { exactCellWriter } from './exact-text';
 
@@ -68,9 +68,11 @@ function safeText(e: Uint8Array): Uint8Array {
 /** Text cells of a spreadsheet-safe CSV (see {@link CsvOptions}). */
 function safeStringWriter(c: Extract<Column, { type: 'string' }>): CellWriter {
   if (c.encoding === 'dict') {
-    const encoded = encodeDict(c.dict).map(safeText);
+    const entry = dictEntryEncoder(c.dict);
+    const safe: (Uint8Array | undefined)[] = [];
     return (out, i) => {
-      const e = encoded[c.codes[i]];
+      const code = c.codes[i];
+      const e = (safe[code] ??= safeText(entry(code)));
       writeField(out, e, 0, e.length, e.length === 0);
     };
   }
@@ -90,10 +92,10 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
     case 'string': {
       if (options.spreadsheetSafe) return safeStringWriter(c);
       if (c.encoding === 'dict') {
-        const encoded = encodeDict(c.dict);
+        const entry = dictEntryEncoder(c.dict);
         // an empty string must differ from null (empty field): quote it
         return (out, i) => {
-          const e = encoded[c.codes[i]];
+          const e = entry(c.codes[i]);
           writeField(out, e, 0, e.length, e.length === 0);
         };
       }

@@ -5,7 +5,8 @@
  */
 import type { Table } from '../table/column';
 import { writeCsv } from './csv';
-import type { OutputFormat, WriteOptions } from './formats';
+import { sha256Hex } from '../hash/sha256';
+import { writeTable, type OutputFormat, type WriteOptions } from './formats';
 import { writeJsonl } from './jsonl';
 import { encodeParquetPart } from './parquet';
 import { deflateSegment } from './zip';
@@ -14,13 +15,19 @@ export type EncodeTask =
   /** One row group of a table in a format. */
   | { readonly kind: 'part'; readonly format: OutputFormat; readonly rows: Table; readonly first: boolean; readonly options?: WriteOptions }
   /** Raw bytes of a file to deflate as one zip segment. */
-  | { readonly kind: 'deflate'; readonly bytes: Uint8Array };
+  | { readonly kind: 'deflate'; readonly bytes: Uint8Array }
+  /**
+   * A whole small file, written in one piece while a run is under way (a landing zone's data
+   * files: their sizes and checksums go into manifests), with its SHA-256 when asked.
+   */
+  | { readonly kind: 'file'; readonly format: OutputFormat; readonly table: Table; readonly checksum: boolean };
 
-/** Encoded bytes; deflated pieces also carry the CRC-32 and size of their raw bytes. */
+/** Encoded bytes; deflated pieces also carry the CRC-32 and size of their raw bytes, files their SHA-256 when asked. */
 export interface Piece {
   readonly bytes: Uint8Array;
   readonly crc?: number;
   readonly size?: number;
+  readonly sha256?: string;
 }
 
 function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}): Uint8Array {
@@ -37,6 +44,10 @@ function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: 
 /** Do one task on this thread. */
 export function runTask(task: EncodeTask): Piece {
   if (task.kind === 'deflate') return deflateSegment(task.bytes);
+  if (task.kind === 'file') {
+    const bytes = writeTable(task.table, task.format);
+    return task.checksum ? { bytes, sha256: sha256Hex(bytes) } : { bytes };
+  }
   return { bytes: encodeRows(task.format, task.rows, task.first, task.options) };
 }
 

@@ -14,10 +14,14 @@ function owned<V extends View>(v: V): V {
   return v.byteOffset === 0 && v.byteLength === v.buffer.byteLength ? v : (v.slice() as V);
 }
 
-function ownedTable(t: Table): Table {
+/**
+ * A table whose buffers can be transferred: windows on larger buffers copied, and with `copyAll`
+ * every buffer (a run's table may share arrays with its inputs or its plan, which must stay usable).
+ */
+function ownedTable(t: Table, copyAll = false): Table {
   const columns = t.columns.map((c) => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? owned(v as View) : v;
+    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? (copyAll ? (v as View).slice() : owned(v as View)) : v;
     return out as unknown as typeof c;
   });
   return { name: t.name, length: t.length, columns };
@@ -30,7 +34,9 @@ function buffersOf(t: Table): ArrayBuffer[] {
 }
 
 export function taskTransfer(task: EncodeTask): ArrayBuffer[] {
-  return task.kind === 'part' ? buffersOf(task.rows) : [task.bytes.buffer as ArrayBuffer];
+  if (task.kind === 'part') return buffersOf(task.rows);
+  if (task.kind === 'file') return buffersOf(task.table);
+  return [task.bytes.buffer as ArrayBuffer];
 }
 
 export function pieceTransfer(piece: Piece): ArrayBuffer[] {
@@ -45,6 +51,13 @@ export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ mess
   }, pieceTransfer);
 }
 
+/** The task with buffers it may give away: copies where the caller keeps using them. */
+function transferable(task: EncodeTask): EncodeTask {
+  if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows) };
+  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, true) };
+  return { ...task, bytes: owned(task.bytes) };
+}
+
 /**
  * An encoder on `threads` threads made by `createPort` (1 or fewer: this thread). The caller
  * closes it when the tree is written.
@@ -54,7 +67,7 @@ export function pooledEncoder(threads: number, createPort: () => PoolPort<Encode
   return {
     threads: pool.size,
     transfers: pool.threaded,
-    run: (task) => pool.run(pool.threaded ? (task.kind === 'part' ? { ...task, rows: ownedTable(task.rows) } : { ...task, bytes: owned(task.bytes) }) : task),
+    run: (task) => pool.run(pool.threaded ? transferable(task) : task),
     warm: () => pool.warm(),
     close: () => pool.close(),
   };

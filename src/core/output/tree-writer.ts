@@ -42,8 +42,8 @@ function weight(file: OutputFile): number {
   return Math.max(1, file.rowsHint ?? 1) * ROW_WEIGHT;
 }
 
-/** Tasks in flight: one more than the threads, so no thread waits while the writer writes; one in this thread. */
-const windowOf = (encoder: PartEncoder) => (encoder.transfers ? encoder.threads + 1 : 1);
+/** Tasks in flight: two per thread (one working, one waiting) and one more, so no thread waits while the writer writes; one in this thread. */
+const windowOf = (encoder: PartEncoder) => (encoder.transfers ? 2 * encoder.threads + 1 : 1);
 
 /**
  * Results of `start(item)` for each item, in order, with up to `window` started at once (the
@@ -110,7 +110,20 @@ async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncod
     for await (const bytes of raw) yield { bytes };
     return;
   }
-  yield* ordered(ByteBlocks.of(raw, DEFLATE_BLOCK, encoder.transfers), windowOf(encoder), (bytes) => encoder.run({ kind: 'deflate', bytes }));
+  // a small file (a manifest, a `_done` flag) is deflated here: the trip to a thread and back
+  // costs more than the deflating, and a landing zone has thousands of them (same bytes either way)
+  const pool = sizeOf(file) <= DEFLATE_HERE ? inThreadEncoder : encoder;
+  yield* ordered(ByteBlocks.of(raw, DEFLATE_BLOCK, pool.transfers), windowOf(pool), (bytes) => pool.run({ kind: 'deflate', bytes }));
+}
+
+/** Files up to this size are deflated in the writer's thread. */
+const DEFLATE_HERE = 64 << 10;
+
+/** A file's size when known before it is produced (bytes files, size hints); else Infinity. */
+function sizeOf(file: OutputFile): number {
+  if (isBytesFile(file)) return file.bytes.length;
+  if (isStreamFile(file)) return file.sizeHint ?? Infinity;
+  return Infinity;
 }
 
 /**

@@ -300,18 +300,16 @@ export class Utf8Builder {
   }
 
   append(s: string): void {
-    // ASCII fast path; otherwise at most 3 bytes per UTF-16 unit
+    // at most 3 bytes per UTF-16 unit; long text (JSON details) through the native encoder, short
+    // text through an ASCII loop (a call and a subarray cost more than a few characters)
     this.ensureRows();
     this.ensureBytes(s.length * 3);
     let o = this.used;
-    let ascii = true;
-    for (let i = 0; i < s.length; i++) {
+    let ascii = s.length <= 48;
+    for (let i = 0; ascii && i < s.length; i++) {
       const ch = s.charCodeAt(i);
-      if (ch >= 128) {
-        ascii = false;
-        break;
-      }
-      this.bytes[o++] = ch;
+      if (ch >= 128) ascii = false;
+      else this.bytes[o++] = ch;
     }
     if (!ascii) o = this.used + encoder.encodeInto(s, this.bytes.subarray(this.used)).written;
     this.used = o;
@@ -422,55 +420,67 @@ export function sliceTable(t: Table, start: number, end: number): Table {
   return makeTable(t.name, t.columns.map((c) => sliceColumn(c, s, e)));
 }
 
+// Gathers, one per element type: a single generic loop sees every typed-array kind and
+// V8 compiles it for none of them (a landing zone gathers tens of millions of cells).
+export function gatherF64(src: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
+  return out;
+}
+export function gatherI32(src: Int32Array, idx: Int32Array): Int32Array {
+  const out = new Int32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
+  return out;
+}
+export function gatherU8(src: Uint8Array, idx: Int32Array): Uint8Array {
+  const out = new Uint8Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
+  return out;
+}
+export function gatherI64(src: BigInt64Array, idx: Int32Array): BigInt64Array {
+  const out = new BigInt64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
+  return out;
+}
+
+/** The UTF-8 strings at `idx`: offsets and bytes gathered. */
+function gatherUtf8(c: Utf8Column, idx: Int32Array, valid: Uint8Array | undefined): Utf8Column {
+  const n = idx.length;
+  const src = c.bytes;
+  const from = c.offsets;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += from[idx[i] + 1] - from[idx[i]];
+  const offsets = new Int32Array(n + 1);
+  const bytes = new Uint8Array(total);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const a = from[idx[i]];
+    const b = from[idx[i] + 1];
+    // a loop beats a subarray and a native copy for the short strings most columns hold
+    if (b - a < 48) for (let j = a; j < b; j++) bytes[o++] = src[j];
+    else {
+      bytes.set(src.subarray(a, b), o);
+      o += b - a;
+    }
+    offsets[i + 1] = o;
+  }
+  return valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+}
+
 /** The rows at `indices`, in that order. */
 export function takeColumn(c: Column, indices: ArrayLike<number>): Column {
-  const n = indices.length;
-  let valid: Uint8Array | undefined;
-  if (c.valid) {
-    valid = new Uint8Array(n);
-    for (let i = 0; i < n; i++) valid[i] = c.valid[indices[i]];
-  }
-  if (c.type === 'string') {
-    if (c.encoding === 'dict') {
-      const codes = new Int32Array(n);
-      for (let i = 0; i < n; i++) codes[i] = c.codes[indices[i]];
-      return dictColumn(c.name, c.dict, codes, valid);
-    }
-    let total = 0;
-    for (let i = 0; i < n; i++) total += c.offsets[indices[i] + 1] - c.offsets[indices[i]];
-    const offsets = new Int32Array(n + 1);
-    const bytes = new Uint8Array(total);
-    let o = 0;
-    const src = c.bytes;
-    for (let i = 0; i < n; i++) {
-      const a = c.offsets[indices[i]];
-      const b = c.offsets[indices[i] + 1];
-      // a loop beats a subarray and a native copy for the short strings most columns hold
-      if (b - a < 48) for (let j = a; j < b; j++) bytes[o++] = src[j];
-      else {
-        bytes.set(src.subarray(a, b), o);
-        o += b - a;
-      }
-      offsets[i + 1] = o;
-    }
-    return valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
-  }
-  if (c.type === 'bigint' || c.type === 'decimal') {
-    const out = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) out[i] = c.values[indices[i]];
-    return sameKind(c, out, valid);
-  }
-  const pick = <A extends Float64Array | Int32Array | Uint8Array>(src: A, out: A): A => {
-    for (let i = 0; i < n; i++) out[i] = src[indices[i]];
-    return out;
-  };
-  if (c.type === 'bool') return boolColumn(c.name, pick(c.values, new Uint8Array(n)), valid);
-  if (c.type === 'date') return dateColumn(c.name, pick(c.values, new Int32Array(n)), valid);
-  return sameKind(c, pick(c.values, new Float64Array(n)), valid);
+  const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+  const valid = c.valid ? gatherU8(c.valid, idx) : undefined;
+  if (c.type === 'string') return c.encoding === 'dict' ? dictColumn(c.name, c.dict, gatherI32(c.codes, idx), valid) : gatherUtf8(c, idx, valid);
+  if (c.type === 'bigint' || c.type === 'decimal') return sameKind(c, gatherI64(c.values, idx), valid);
+  if (c.type === 'bool') return boolColumn(c.name, gatherU8(c.values, idx), valid);
+  if (c.type === 'date') return dateColumn(c.name, gatherI32(c.values, idx), valid);
+  return sameKind(c, gatherF64(c.values, idx), valid);
 }
 
 export function takeTable(t: Table, indices: ArrayLike<number>): Table {
-  return makeTable(t.name, t.columns.map((c) => takeColumn(c, indices)));
+  const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+  return makeTable(t.name, t.columns.map((c) => takeColumn(c, idx)));
 }
 
 const encodedDicts = new WeakMap<readonly string[], readonly Uint8Array[]>();
@@ -486,6 +496,25 @@ export function encodeDict(dict: readonly string[]): readonly Uint8Array[] {
     encodedDicts.set(dict, e);
   }
   return e;
+}
+
+/**
+ * The UTF-8 of some entries of a dictionary: from the shared encoding when the dictionary has
+ * one, else each entry encoded on its own when they are few (a small file's rows use a few of a
+ * large dictionary's entries, and a dictionary that crossed to another thread is a new array
+ * every time, so a shared encoding of all its entries would be made per file and thrown away).
+ */
+export function encodeDictEntries(dict: readonly string[], codes: readonly number[]): Uint8Array[] {
+  const all = encodedDicts.get(dict) ?? (codes.length * 4 >= dict.length ? encodeDict(dict) : undefined);
+  return codes.map((code) => (all ? all[code] : encoder.encode(dict[code])));
+}
+
+/** A dictionary's entries as UTF-8, one code at a time: the shared encoding when there is one, else each entry encoded when first asked for. */
+export function dictEntryEncoder(dict: readonly string[]): (code: number) => Uint8Array {
+  const all = encodedDicts.get(dict);
+  if (all) return (code) => all[code];
+  const some: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(dict.length);
+  return (code) => (some[code] ??= encoder.encode(dict[code]));
 }
 
 /** A column's name and type (decimals with their precision and scale): what schemas and tables.json record. */

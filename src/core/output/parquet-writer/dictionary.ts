@@ -7,7 +7,7 @@
  * fraction of the size. Columns of distinct values (event ids) are seen to be so on a sample and
  * stay PLAIN.
  */
-import { encodeDict, type DictColumn, type Utf8Column } from '../../table/column';
+import { encodeDictEntries, type DictColumn, type Utf8Column } from '../../table/column';
 import { compareBytes, presentCount, shortStat, type Encoded } from './values';
 
 export interface DictPage extends Encoded {
@@ -54,11 +54,7 @@ export function dictionaryPage(c: DictColumn): DictPage {
     }
     indices[k++] = at;
   }
-  const encoded = encodeDict(c.dict);
-  return pageOf(
-    used.map((code) => encoded[code]),
-    indices,
-  );
+  return pageOf(encodeDictEntries(c.dict, used), indices);
 }
 
 /** Rows looked at before deciding whether a UTF-8 column repeats enough to be worth a dictionary. */

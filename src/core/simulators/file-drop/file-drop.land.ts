@@ -8,6 +8,7 @@
 import { takeTable, type Table } from '../../table/column';
 import { formatIso } from '../../time';
 import type { LandedFile, LandingKind, LandingZone } from '../../landing/zone';
+import type { PartEncoder } from '../../output/parts';
 import type { FileDropConfig } from './file-drop.config';
 import { slotRows, type EntityPlan } from './file-drop.plan';
 import { restatedTable } from './file-drop.restate';
@@ -84,19 +85,30 @@ export function folderSlots(plan: EntityPlan): number[] {
   return out;
 }
 
-/** Land the data files of folder slot f in every format; returns them with their drop description. */
-export function landFolder(config: FileDropConfig, plan: EntityPlan, f: number, zone: LandingZone): { drop: DropFile; files: LandedFile[] }[] {
+/**
+ * Land the data files of folder slot f (its `drops`, from {@link dropFilesOf}) in every format, encoded by `encoder` (other threads when
+ * it has them); resolves to them with their drop description, in seq order.
+ */
+export async function landFolder(
+  config: FileDropConfig,
+  plan: EntityPlan,
+  f: number,
+  drops: readonly DropFile[],
+  zone: LandingZone,
+  encoder?: PartEncoder,
+): Promise<{ drop: DropFile; files: LandedFile[] }[]> {
   const folder = folderOf(config, plan.grid, plan.entity.name, f);
   const checksum = config.multiFileEnabled && config.multiFileChecksum;
   const E = plan.entity.name;
-  return dropFilesOf(config, plan, f).map((drop) => ({
-    drop,
-    files: zone.addDrop(
+  const landed = drops.map((drop) =>
+    zone.landDrop(
       { folder, entity: E, kind: drop.kind, slotUs: slotStart(plan.grid, f), landedAtUs: drop.landedAtUs, rows: drop.rows },
       (format) => fileNameOf(config, plan.grid, E, f, drop.seq, format),
       config.formats,
       drop.table,
       checksum,
+      encoder,
     ),
-  }));
+  );
+  return (await Promise.all(landed)).map((files, i) => ({ drop: drops[i], files }));
 }

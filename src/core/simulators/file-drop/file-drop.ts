@@ -9,7 +9,7 @@ import { recordFaults } from './file-drop.answer';
 import { fileDropCharts, type FileDropCharts } from './file-drop.charts';
 import type { FileDropConfig } from './file-drop.config';
 import { resolveFileDropTables } from './file-drop.inputs';
-import { folderSlots, landFolder } from './file-drop.land';
+import { dropFilesOf, folderSlots, landFolder } from './file-drop.land';
 import { landControlFiles } from './file-drop.manifest';
 import { planEntity, type EntityPlan } from './file-drop.plan';
 import { folderOf, slotGrid } from './file-drop.slots';
@@ -47,23 +47,33 @@ export async function runFileDrop(config: FileDropConfig, ctx: RunContext, optio
     await ctx.checkpoint('Planning the drops', i + 1, entities.length);
   }
 
+  // folders are landed in order, their data files encoded ahead on the host's threads (a window
+  // of folders in flight); each folder's control files follow once its files (sizes, checksums) are in
   const total = plans.reduce((a, p) => a + folderSlots(p).length, 0);
+  const window = 8 * (ctx.encoder?.threads ?? 1);
+  const inFlight: Promise<void>[] = [];
   let done = 0;
   let quiet = 0;
   for (const plan of plans) {
     for (const slot of folderSlots(plan)) {
-      const landed = landFolder(config, plan, slot, zone);
       const folder = folderOf(config, grid, plan.entity.name, slot);
-      landControlFiles(config, grid, { entity: plan.entity.name, folder, slot, landed }, correlationId, zone);
+      const drops = dropFilesOf(config, plan, slot);
+      const landing = landFolder(config, plan, slot, drops, zone, ctx.encoder).then((landed) => {
+        landControlFiles(config, grid, { entity: plan.entity.name, folder, slot, landed }, correlationId, zone);
+      });
+      landing.catch(() => {}); // awaited in order below (or abandoned with the run): never an unhandled rejection
+      inFlight.push(landing);
+      if (inFlight.length > window) await inFlight.shift();
       done++;
       // a checkpoint after every folder that wrote data; folders with control files only (sparse
       // sub-daily runs have tens of thousands) share one every 32, so yielding never dominates
-      if (landed.length > 0 || ++quiet === 32 || done === total) {
+      if (drops.length > 0 || ++quiet === 32 || done === total) {
         quiet = 0;
         await ctx.checkpoint('Landing files', done, total);
       }
     }
   }
+  await Promise.all(inFlight);
 
   const answerKey = new AnswerKeyBuilder();
   for (const plan of plans) recordFaults(config, plan, answerKey);
