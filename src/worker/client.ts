@@ -139,7 +139,7 @@ export class SimClient {
 
   /** Run a simulator; `inputs` names tables of the data set it may read. */
   run(simulator: string, config: unknown, onProgress?: (p: ProgressEvent) => void, previewRows = 5_000, inputs?: readonly string[]): Job<RunSummary> {
-    return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, ...(inputs ? { inputs } : {}) }, onProgress);
+    return this.request<RunSummary>({ type: 'run', simulator, config, previewRows, threads: browserThreads(), ...(inputs ? { inputs } : {}) }, onProgress);
   }
 
   /** Write a run's output tree to a target (default: a zip Blob to save as a download). */

@@ -117,7 +117,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
     const signal = abortable(req.id);
     const began = options.now();
-    const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs });
+    const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs, encoder: encoderFor(req.threads) });
     const elapsedMs = options.now() - began;
     const bytes = heldBytes(out);
     const held = bytes <= holdLimit;
@@ -182,6 +182,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
         signal,
         inputs: record.inputs,
         yield: macrotask,
+        encoder: encoderFor(req.threads),
         onProgress: (p) => progress({ ...p, phase: `Running the simulation again for the download: ${p.phase}` }),
       });
     }

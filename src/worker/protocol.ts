@@ -25,6 +25,8 @@ export type WorkerRequest =
       readonly previewRows: number;
       /** Tables of the data set (held in the worker) the simulator may read, by name. */
       readonly inputs?: readonly string[];
+      /** Web Workers for files the run writes while it runs (a landing zone's); default 1: the engine worker itself. */
+      readonly threads?: number;
     }
   /**
    * Write a run's output tree to a target: a zip Blob (default), a picked zip file or a picked
