@@ -125,11 +125,15 @@ export function fkParetoTimed(parent: string, o: TimedParetoOptions): Strategy &
       const pick = new Fenwick(w);
       const counts = new Float64Array(p);
       const countRng = ctx.fork('counts');
+      // the total changes only when a parent reaches the cap: summed again then, not per draw
+      let total = pick.prefix(p);
       for (let i = 0; i < n; i++) {
-        const total = pick.prefix(p);
         if (!(total > 0)) throw new Error(`${ctx.table}.${ctx.column}: ${n} rows need more than ${o.cap} per ${parent} (${p} rows)`);
         const k = Math.min(p - 1, pick.find(countRng.uniform() * total));
-        if (++counts[k] === o.cap) pick.add(k, -w[k]);
+        if (++counts[k] === o.cap) {
+          pick.add(k, -w[k]);
+          total = pick.prefix(p);
+        }
       }
       // 4. children in time order take an existing parent ∝ its remaining count
       const remaining = new Fenwick(counts);

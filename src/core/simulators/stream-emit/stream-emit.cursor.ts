@@ -23,6 +23,8 @@ export class StreamCursor implements BatchSource {
   private inBurst = 0;
   /** Position in the whole stream of the next event walked. */
   private seq = 0;
+  /** Bytes per event of the last batch: the next batch's buffer is sized from it, not grown by doubling copies. */
+  private bytesPerEvent = 512;
 
   constructor(
     private readonly plan: StreamPlan,
@@ -48,7 +50,7 @@ export class StreamCursor implements BatchSource {
     const { after, first, count, emittedAt } = schedule;
     const only = this.options.topic;
     const cap = Math.min(max, plan.totalEvents - this.seq);
-    const out = new ByteSink(Math.min(cap, 4096) * 512);
+    const out = new ByteSink(Math.ceil(cap * this.bytesPerEvent * 1.05) + 4096);
     const ends = new Int32Array(cap);
     const seqs = new Float64Array(cap);
     const at = new Float64Array(cap);
@@ -83,6 +85,7 @@ export class StreamCursor implements BatchSource {
       }
     }
     if (n === 0) return null;
+    this.bytesPerEvent = out.pos / n;
     return {
       topics: source.topics,
       count: n,
