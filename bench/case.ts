@@ -1,5 +1,9 @@
 // Runs one benchmark case in this process and prints its result as JSON (called by run.ts).
+import { installNativeHashes } from '../src/node/native-hash';
 import { ALL_CASES } from './cases';
+
+// the cases stand for Node hosts (the CLI): native SHA-256, as the CLI and its threads hash
+installNativeHashes();
 
 const name = process.argv[2];
 const c = ALL_CASES.find((x) => x.name === name);

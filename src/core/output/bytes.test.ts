@@ -6,7 +6,16 @@ describe('writeNumber', () => {
   it('writes the same text as numberText for every double (integers digit by digit)', () =>
     fc.assert(
       fc.property(
-        fc.oneof(fc.double(), fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -0, 9, 10, 99, 100, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 0.1)),
+        fc.oneof(
+          fc.double(),
+          fc.integer(),
+          fc.maxSafeInteger(),
+          // hundredths, written digit by digit: prices and amounts, up to and past the 10^13 limit
+          fc.integer({ min: -1e7, max: 1e7 }).map((c) => c / 100),
+          fc.maxSafeInteger().map((c) => c / 100),
+          fc.double({ min: -1e6, max: 1e6 }).map((v) => Math.round(v * 100) / 100),
+          fc.constantFrom(0, -0, 9, 10, 99, 100, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 0.1, 0.07, -0.01, 0.5, 1e13 - 0.01, 1e13 + 0.01, 0.30000000000000004),
+        ),
         (v) => {
           const out = new ByteSink(4);
           out.byte(91);
@@ -14,6 +23,6 @@ describe('writeNumber', () => {
           expect(new TextDecoder().decode(out.finish())).toBe(`[${numberText(v) ?? 'null'}`);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 20_000 },
     ));
 });

@@ -65,15 +65,43 @@ export class ByteSink {
     this.pos = p + digits;
   }
 
+  /**
+   * A finite double's shortest round-trip text (JS `String`, `-0` kept): integers, and values of
+   * at most two decimals (prices and amounts, most of the doubles a simulator writes), digit by
+   * digit; others through `String`. Below 10^13 a double that is k/100 has exactly that decimal
+   * as its shortest text: neighbouring hundredths are farther apart than the double's precision.
+   */
+  finite(v: number): void {
+    if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) return this.int(v);
+    const c = Math.round(v * 100);
+    if (c / 100 === v && c !== 0 && c < 1e15 && c > -1e15) return this.hundredths(c);
+    this.ascii(v === 0 ? '-0' : String(v));
+  }
+
+  /** c/100 for an integer c that is not a multiple of 100: `[-]whole.d[d]`. */
+  private hundredths(c: number): void {
+    if (c < 0) {
+      this.byte(45);
+      c = -c;
+    }
+    const whole = Math.floor(c / 100);
+    const frac = c - whole * 100;
+    this.int(whole);
+    this.ensure(3);
+    this.buf[this.pos++] = 46;
+    this.buf[this.pos++] = 48 + Math.floor(frac / 10);
+    if (frac % 10 !== 0) this.buf[this.pos++] = 48 + (frac % 10);
+  }
+
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }
 }
 
-/** Write a number as JSON/CSV text: integers digit by digit, other finite doubles by {@link numberText}, `null` when not finite. */
+/** Write a number as JSON text: {@link ByteSink.finite} (the text of {@link numberText}), `null` when not finite. */
 export function writeNumber(out: ByteSink, v: number): void {
-  if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) out.int(v);
-  else out.ascii(numberText(v) ?? 'null');
+  if (Number.isFinite(v)) out.finite(v);
+  else out.ascii('null');
 }
 
 /** Shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */

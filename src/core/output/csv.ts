@@ -1,6 +1,6 @@
 import { formatDate, IsoWriter } from '../time';
 import { dictEntryEncoder, isNull, type Column, type Table } from '../table/column';
-import { ByteSink, numberText } from './bytes';
+import { ByteSink } from './bytes';
 import { exactCellWriter } from './exact-text';
 
 const QUOTE = 34;
@@ -118,8 +118,8 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
       return exactCellWriter(c, false);
     default:
       return (out, i) => {
-        const t = numberText(c.values[i]);
-        if (t !== null) out.ascii(t);
+        const v = c.values[i];
+        if (Number.isFinite(v)) out.finite(v);
       };
   }
 }

@@ -38,8 +38,13 @@ function cellWriter(c: Column): CellWriter {
   switch (c.type) {
     case 'string': {
       if (c.encoding === 'dict') {
-        const quoted = c.dict.map(jsonStringBytes);
-        return (out, i) => out.bytes(quoted[c.codes[i]]);
+        // each entry quoted when first written: a landing zone's small files use a few entries
+        // of dictionaries with thousands
+        const quoted: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(c.dict.length);
+        return (out, i) => {
+          const code = c.codes[i];
+          out.bytes((quoted[code] ??= jsonStringBytes(c.dict[code])));
+        };
       }
       return (out, i) => writeJsonString(out, c.bytes, c.offsets[i], c.offsets[i + 1]);
     }
@@ -72,7 +77,7 @@ function cellWriter(c: Column): CellWriter {
  */
 export function rowMembersWriter(columns: readonly Column[]): (out: ByteSink, row: number) => void {
   const keys = columns.map((c, j) => {
-    const s = new ByteSink();
+    const s = new ByteSink(c.name.length * 18 + 4);
     if (j > 0) s.byte(44);
     const name = encoder.encode(c.name);
     writeJsonString(s, name, 0, name.length);
