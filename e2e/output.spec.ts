@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cliFolder, cliZip, runAndWait, watchErrors } from './helpers';
+import { encodeConfig } from '../src/app/share';
+import { cliFolder, cliZip, download, runAndWait, watchErrors } from './helpers';
 
 /**
  * Headless Chromium cannot click a native picker, so the pickers are stood in for by the
@@ -100,6 +101,21 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
     const { readFileSync } = await import('node:fs');
     const zip = readFileSync((await dl.path())!);
     expect(zip.equals(cliZip('workflow', { entityCount: 100_000, seed: 4 }, 'csv'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('a file drop hands its landed files to two encoder workers (four cores) while it runs: the same zip as the CLI', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 3 }));
+    // checksums published in the manifests: the workers hash each file they write
+    const config = { dateRangeEnd: '2024-01-07', latenessEnabled: true, duplicatesEnabled: true, multiFileEnabled: true, seed: 5 };
+    await page.goto(`/#/file-drop?config=${encodeConfig(config)}`);
+    await expect(page.getByRole('heading', { name: 'File drop', level: 1 })).toBeVisible();
+    await runAndWait(page);
+    // the run itself (not a download yet) started the engine worker's two encoder workers
+    expect(page.workers().filter((w) => w.url().includes('encode.worker')).length).toBe(2);
+    const zip = await download(page, 'Parquet');
+    expect(zip.equals(cliZip('file-drop', config, 'parquet'))).toBe(true);
     expect(errors).toEqual([]);
   });
 
