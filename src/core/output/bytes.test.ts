@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteSink, numberText, writeNumber } from './bytes';
+import { ByteSink, writeNumber } from './bytes';
+
+/** The oracle: shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */
+function numberText(v: number): string | null {
+  if (!Number.isFinite(v)) return null;
+  return v === 0 && 1 / v < 0 ? '-0' : String(v);
+}
 
 describe('writeNumber', () => {
   it('writes the same text as numberText for every double (integers digit by digit)', () =>

@@ -98,14 +98,8 @@ export class ByteSink {
   }
 }
 
-/** Write a number as JSON text: {@link ByteSink.finite} (the text of {@link numberText}), `null` when not finite. */
+/** Write a number as JSON text: {@link ByteSink.finite} (JS `String`'s text, `-0` kept), `null` when not finite. */
 export function writeNumber(out: ByteSink, v: number): void {
   if (Number.isFinite(v)) out.finite(v);
   else out.ascii('null');
-}
-
-/** Shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */
-export function numberText(v: number): string | null {
-  if (!Number.isFinite(v)) return null;
-  return v === 0 && 1 / v < 0 ? '-0' : String(v);
 }

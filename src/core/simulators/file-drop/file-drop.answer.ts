@@ -42,11 +42,11 @@ export function recordFaults(config: FileDropConfig, plan: EntityPlan, key: Answ
     }
     return p;
   };
-  const pathJson = new Map<string, string>();
+  const quoted = new Map<number, string>();
   const pathQ = (s: number, seq: number) => {
-    const p = path(s, seq);
-    let q = pathJson.get(p);
-    if (q === undefined) pathJson.set(p, (q = JSON.stringify(p)));
+    const k = s * 1000 + seq;
+    let q = quoted.get(k);
+    if (q === undefined) quoted.set(k, (q = JSON.stringify(path(s, seq))));
     return q;
   };
   const isos: string[] = [];
