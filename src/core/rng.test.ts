@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logFactorial, Rng, WeightedChoice } from './rng';
+import { AliasTable, logFactorial, Rng, WeightedChoice } from './rng';
 
 function moments(draw: () => number, n: number) {
   let sum = 0;
@@ -126,6 +126,28 @@ describe('samplers (moments over 200,000 draws)', () => {
   it('weighted choice refuses bad weights', () => {
     expect(() => new WeightedChoice([0, 0])).toThrow(/positive sum/);
     expect(() => new WeightedChoice([1, -1])).toThrow(/non-negative/);
+  });
+
+  it('alias table: each index has exactly its normalised weight, zero weights are never drawn', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (weights, u) => {
+        fc.pre(weights.some((w) => w > 0));
+        const a = new AliasTable(weights);
+        const total = weights.reduce((x, y) => x + y, 0);
+        weights.forEach((w, i) => expect(Math.abs(a.probability(i) - w / total)).toBeLessThan(1e-9));
+        expect(weights[a.at(u)]).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('alias table draws follow the weights', () => {
+    const a = new AliasTable([1, 0, 2, 7]);
+    const r = Rng.root(11);
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < N; i++) counts[a.at(r.uniform())]++;
+    [0.1, 0, 0.2, 0.7].forEach((p, i) => expect(Math.abs(counts[i] / N - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / N)));
+    expect(() => new AliasTable([0, 0])).toThrow(/positive sum/);
+    expect(() => new AliasTable([1, Number.NaN])).toThrow(/non-negative/);
   });
 
   it('sampleWithoutReplacement: k distinct values, each equally likely', () => {

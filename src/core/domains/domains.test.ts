@@ -23,16 +23,16 @@ function hashOutput(out: DomainOutput): string {
 
 const GOLDEN: Record<string, Record<string, string>> = {
   retail: {
-    fixture: 'f2eb5d00282e28a74abe66e36f6d524ccaa9b581804188fd11c22c89b738a71e',
-    small: '13a56b8726fff18894f454596724265b890e3247409884bc78d9d51493af3afb',
+    fixture: 'd38a2a12e94ac8d71be2cd9f47d477f278c75a90f1ea2ec5573d37baa4f3a5dc',
+    small: '524960dd281e3bd0adfeff2818cab952ef9ca41747a2ac416be82c420f467192',
   },
   financial: {
-    fixture: 'a60bc704e25d1cc81acae6c8449bbb3177342aacc70ebe666931690fbca5d1c2',
-    small: '7ab7e2ccc94dde45c26928921b2f44436f3bcb0bb186315d46cf583a8ae9fd94',
+    fixture: 'f147b793960d0c9e4b399254af1aa11a02fa43042b4d2381cf278206a24113be',
+    small: '0e6e49cb5f29be0088956b95e3cb694ae06b07515b80fbc69c36fe16cbeb0a5b',
   },
   iot: {
-    fixture: '4734e25ef81fbbc03b5c6379600888a98ed214ef9c781d6bb4867fe8fe7aa787',
-    small: 'a82b215885a9882bcdb457447efdc73cb5ff37adcd73b902c84a0cd4c733ad78',
+    fixture: '953bf21fde784aec4b1036306de6a0e49b69e5915dfb3dbf740e1a73866c22cf',
+    small: 'b6549e2c305893c375dd4c594da1cda1ee3771e4cae8bd90d07bb88b08c0621e',
   },
 };
 

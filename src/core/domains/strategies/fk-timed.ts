@@ -15,6 +15,7 @@
  *    chance says otherwise, the child's time is redrawn after the earliest parent left).
  */
 import { getColumn, numberColumn } from '../../table/column';
+import { AliasTable } from '../../rng';
 import { Fenwick } from '../fenwick';
 import type { GenContext, Strategy } from '../model';
 import { argsortStable } from '../sort';
@@ -33,18 +34,6 @@ export interface TimedParetoOptions {
 /** The largest expected count a parent may have, as a share of the cap. */
 export const EXPECTED_SHARE_OF_CAP = 1 / 2;
 
-/** How many of the ascending `sorted` are ≤ x. */
-export function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Truncated Pareto(α) on [1, top] by inversion of the same uniforms, times exposure. */
 function weights(u: Float64Array, exposure: Float64Array, alpha: number, top: number, out: Float64Array): number {
   const keep = 1 - top ** -alpha;
@@ -56,22 +45,45 @@ function weights(u: Float64Array, exposure: Float64Array, alpha: number, top: nu
   return sum;
 }
 
-/** Weights whose largest expected count n·w/Σw is at most `most`: the truncation level found by bisection (log scale). */
+/** How far log(top) may be from the largest truncation level that fits (0.01 % of top). */
+const LOG_TOP_TOLERANCE = 1e-4;
+
+/**
+ * Weights whose largest expected count n·w/Σw is at most `most`: the truncation level found on
+ * a log scale by regula falsi (Illinois), which needs a handful of passes over the parents
+ * where bisection to the same tolerance needs 17; a pass costs a pow per parent.
+ */
 function cappedWeights(u: Float64Array, exposure: Float64Array, alpha: number, n: number, most: number): Float64Array {
   const w = new Float64Array(u.length);
-  const fits = (top: number) => {
-    const sum = weights(u, exposure, alpha, top, w);
+  // excess(x) = log(largest expected count / most) at top = e^x: increasing in x, ≤ 0 where it
+  // fits, and near linear in x (so the secant steps land close)
+  const excess = (x: number) => {
+    const sum = weights(u, exposure, alpha, Math.exp(x), w);
     let max = 0;
     for (let k = 0; k < w.length; k++) if (w[k] > max) max = w[k];
-    return sum > 0 && (n * max) / sum <= most;
+    return sum > 0 && max > 0 ? Math.log((n * max) / sum / most) : Number.POSITIVE_INFINITY;
   };
-  let lo = 0;
   let hi = Math.log(1e6);
-  if (!fits(Math.exp(hi))) {
-    for (let k = 0; k < 40; k++) {
-      const mid = (lo + hi) / 2;
-      if (fits(Math.exp(mid))) lo = mid;
-      else hi = mid;
+  let fHi = excess(hi);
+  let lo = 0;
+  if (fHi > 0) {
+    let fLo = excess(lo);
+    let side = 0;
+    for (let k = 0; k < 60 && fLo <= 0 && hi - lo > LOG_TOP_TOLERANCE; k++) {
+      let x = Number.isFinite(fHi) ? (lo * fHi - hi * fLo) / (fHi - fLo) : (lo + hi) / 2;
+      if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+      const f = excess(x);
+      if (f <= 0) {
+        lo = x;
+        fLo = f;
+        if (side < 0) fHi /= 2;
+        side = -1;
+      } else {
+        hi = x;
+        fHi = f;
+        if (side > 0) fLo /= 2;
+        side = 1;
+      }
     }
     hi = lo;
   }
@@ -107,39 +119,44 @@ export function fkParetoTimed(parent: string, o: TimedParetoOptions): Strategy &
       child.sort();
       // 2. exposure: the share of child times at or after each parent's time
       const exposure = new Float64Array(p);
-      for (let k = 0; k < p; k++) {
-        let lo = 0;
-        let hi = n;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (child[mid] < sortedTimes[k]) lo = mid + 1;
-          else hi = mid;
-        }
-        exposure[k] = (n - lo) / Math.max(1, n);
+      for (let k = 0, before = 0; k < p; k++) {
+        while (before < n && child[before] < sortedTimes[k]) before++;
+        exposure[k] = (n - before) / Math.max(1, n);
       }
       const weightRng = ctx.fork('weights');
       const u = new Float64Array(p);
       for (let k = 0; k < p; k++) u[k] = weightRng.uniform();
       const w = cappedWeights(u, exposure, o.alpha, n, o.cap * EXPECTED_SHARE_OF_CAP);
-      // 3. counts: a capped multinomial over the expectations
-      const pick = new Fenwick(w);
+      // 3. counts: a capped multinomial over the expectations (a parent at the cap is drawn again)
       const counts = new Float64Array(p);
+      const uncapped = Float64Array.from(w);
+      let pick = new AliasTable(uncapped);
+      let total = 0;
+      for (let k = 0; k < p; k++) total += w[k];
+      let full = 0;
       const countRng = ctx.fork('counts');
-      // the total changes only when a parent reaches the cap: summed again then, not per draw
-      let total = pick.prefix(p);
       for (let i = 0; i < n; i++) {
-        if (!(total > 0)) throw new Error(`${ctx.table}.${ctx.column}: ${n} rows need more than ${o.cap} per ${parent} (${p} rows)`);
-        const k = Math.min(p - 1, pick.find(countRng.uniform() * total));
+        let k = pick.at(countRng.uniform());
+        while (counts[k] === o.cap) k = pick.at(countRng.uniform());
         if (++counts[k] === o.cap) {
-          pick.add(k, -w[k]);
-          total = pick.prefix(p);
+          uncapped[k] = 0;
+          full += w[k];
+          // once half the weight is at the cap, draw from the open parents only (bounded retries)
+          if (full > total / 2 && i + 1 < n) {
+            total = 0;
+            for (let j = 0; j < p; j++) total += uncapped[j];
+            if (!(total > 0)) throw new Error(`${ctx.table}.${ctx.column}: ${n} rows need more than ${o.cap} per ${parent} (${p} rows)`);
+            pick = new AliasTable(uncapped);
+            full = 0;
+          }
         }
       }
       // 4. children in time order take an existing parent ∝ its remaining count
       const remaining = new Fenwick(counts);
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const k = upperBound(sortedTimes, child[i]);
+      // the parents that exist by child i: child times ascend, so a pointer, not a search
+      for (let i = 0, k = 0; i < n; i++) {
+        while (k < p && sortedTimes[k] <= child[i]) k++;
         const open = remaining.prefix(k);
         let j: number;
         if (open >= 0.5) j = Math.min(k - 1, remaining.find(ctx.rng.uniform() * open));

@@ -2,7 +2,7 @@
  * Foreign-key strategies (spec §2 "Req FK model"). Parent ids are 1..P (the parent table is
  * finished, sorted and numbered before its children are generated).
  */
-import { WeightedChoice } from '../../rng';
+import { AliasTable } from '../../rng';
 import { getColumn, numberColumn, type Column } from '../../table/column';
 import type { GenContext, SkewProfile, Strategy } from '../model';
 import { columnInstants, instants, numeric, type Path } from './paths';
@@ -111,7 +111,8 @@ export function zipfAlpha(parents: number, draws: number, declared: number, skew
 
 /**
  * Zipf(α): parent of rank r has weight r^−α; ranks are a seeded permutation of the parents
- * (so the most popular are not ids 1–5, D16); exact truncated sampling over the N parents.
+ * (so the most popular are not ids 1–5, D16); exact truncated sampling over the N parents
+ * (an alias table: one uniform and O(1) per draw).
  * α is flattened where the top share would pass the 15 % bound ({@link zipfAlpha}).
  */
 export function fkZipf(parent: string, alpha: Alpha): Strategy & { readonly alpha: Alpha } {
@@ -123,9 +124,9 @@ export function fkZipf(parent: string, alpha: Alpha): Strategy & { readonly alph
       const p = ctx.tableData(parent).length;
       const a = zipfAlpha(p, ctx.n, alphaFor(alpha, ctx.skew), ctx.skew);
       const ranks = ctx.fork('ranks').shuffle(Array.from({ length: p }, (_, i) => i));
-      const w = new Array<number>(p);
+      const w = new Float64Array(p);
       for (let r = 0; r < p; r++) w[ranks[r]] = (r + 1) ** -a;
-      const choice = new WeightedChoice(w);
+      const choice = new AliasTable(w);
       const out = new Float64Array(ctx.n);
       for (let i = 0; i < ctx.n; i++) out[i] = 1 + choice.at(ctx.rng.uniform());
       return ids(ctx, out);
@@ -140,7 +141,7 @@ export function fkCatalog(parent: string, weights: readonly number[]): Strategy 
     references: parent,
     generate(ctx) {
       const p = ctx.tableData(parent).length;
-      const choice = new WeightedChoice(weights.slice(0, p));
+      const choice = new AliasTable(weights.slice(0, p));
       const out = new Float64Array(ctx.n);
       for (let i = 0; i < ctx.n; i++) out[i] = 1 + choice.at(ctx.rng.uniform());
       return ids(ctx, out);

@@ -10,7 +10,6 @@ import type { Rng } from '../../rng';
 import { WeightedChoice } from '../../rng';
 import { dateColumn, getColumn, numberColumn } from '../../table/column';
 import { civilFromDays, daysFromCivil, daysInMonth, US_PER_DAY } from '../../time';
-import { Fenwick } from '../fenwick';
 import type { GenContext, Strategy } from '../model';
 import { columnInstants } from './paths';
 
@@ -57,17 +56,28 @@ function cents(rng: Rng, mu: number, sigma: number, max: number): number {
   return Math.round(max * 100);
 }
 
-/** Statements per account: ∝ the months each is open within the window, never more (uniform over account-months). */
+/**
+ * Statements per account: n of the account-months open within the window, uniformly without
+ * replacement (selection sampling, Knuth's algorithm S: one pass over the slots, one draw each),
+ * so each account gets ∝ the months it is open, never more.
+ */
 function statementCounts(ctx: GenContext, first: Int32Array, last: number): Int32Array {
   const p = first.length;
-  const capacity = Float64Array.from(first, (f) => Math.max(0, last - f + 1));
+  let slots = 0;
+  for (let k = 0; k < p; k++) slots += Math.max(0, last - first[k] + 1);
   const counts = new Int32Array(p);
-  const open = new Fenwick(capacity);
   const rng = ctx.fork('counts');
-  for (let i = 0; i < ctx.n; i++) {
-    const k = Math.min(p - 1, open.find(rng.uniform() * open.prefix(p)));
-    counts[k]++;
-    open.add(k, -1);
+  let wanted = ctx.n;
+  for (let k = 0; k < p && wanted > 0; k++) {
+    const months = Math.max(0, last - first[k] + 1);
+    let c = 0;
+    for (let m = 0; m < months; m++, slots--) {
+      if (rng.uniform() * slots < wanted) {
+        c++;
+        wanted--;
+      }
+    }
+    counts[k] = c;
   }
   return counts;
 }
