@@ -87,7 +87,9 @@ function fold(s: PlayState, t: StreamTick): Partial<PlayState> {
     atUs: t.atUs,
     playheadUs: t.playheadUs,
     wallMs: t.wallMs,
-    status: s.status === 'playing' || s.status === 'paused' ? (t.paused ? 'paused' : 'playing') : s.status,
+    // playing or paused is what the user last asked for: a tick sent before the worker saw a
+    // pause (or resume) must not flip the button back
+    status: s.status,
     speed: t.speed,
     skipped: s.skipped + t.skipped,
     delivery: t.delivery,
