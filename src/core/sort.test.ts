@@ -19,6 +19,26 @@ describe('radixSortBy', () => {
       ),
       { numRuns: 200 },
     ));
+
+  it('returns input already in key order as it is (a copy unless scratch), and sorts it when one key is out of place', () =>
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { minLength: 2, maxLength: 200 }), fc.nat(), (raw, at) => {
+        const keys = Float64Array.from(raw.sort((a, b) => a - b));
+        const items = identity(keys.length);
+        const copy = radixSortBy(items, keys);
+        expect(copy).not.toBe(items);
+        expect(Array.from(copy)).toEqual(Array.from(items));
+        expect(radixSortBy(items, keys, true)).toBe(items);
+        // one key lowered below its predecessors: the slow path, the same order as a stable sort
+        const j = 1 + (at % (keys.length - 1));
+        if (keys[j] > 0) {
+          keys[j] = keys[0] > 0 ? keys[0] - 1 : 0;
+          const want = Array.from(identity(keys.length)).sort((a, b) => keys[a] - keys[b]);
+          expect(Array.from(radixSortBy(identity(keys.length), keys))).toEqual(want);
+        }
+      }),
+      { numRuns: 200 },
+    ));
 });
 
 describe('argsortBy and gather', () => {

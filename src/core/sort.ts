@@ -54,7 +54,14 @@ function sortWord(keys: Uint32Array, idx: Int32Array, max: number): Int32Array {
 export function radixSortBy(items: Int32Array, keyOf: Float64Array, scratch = false): Int32Array {
   const n = items.length;
   let max = 0;
-  for (let i = 0; i < n; i++) if (keyOf[items[i]] > max) max = keyOf[items[i]];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const k = keyOf[items[i]];
+    if (k > max) max = k;
+    else if (k < max) sorted = false;
+  }
+  // already in key order (readings and events generated in time order): a stable sort keeps it
+  if (sorted) return scratch ? items : Int32Array.from(items);
   const low = new Uint32Array(n);
   for (let i = 0; i < n; i++) low[i] = keyOf[items[i]] >>> 0;
   const byLow = sortWord(low, scratch ? items : Int32Array.from(items), Math.min(max, TWO_32 - 1));
