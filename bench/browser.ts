@@ -226,13 +226,16 @@ try {
   if (!filter || 'browser/stream-emit/play-x1'.includes(filter)) {
     process.stderr.write('browser/stream-emit/play-x1 … ');
     const context = await browser.newContext();
+    const page = await context.newPage();
     try {
-      const r = await playRate(await context.newPage(), Number(process.env.PLAY_SECONDS ?? 60));
+      const r = await playRate(page, Number(process.env.PLAY_SECONDS ?? 60));
       results.push(r);
       process.stderr.write(`${r.eventsPerSecond} events/s shown (${r.errorPct} % off; ${r.eventsPerWorkerSecond}/s by the worker's clock, page lag grew ${r.pageLagGrowthMs} ms) — ${r.target.met ? 'met' : 'MISSED'}\n`);
     } catch (e) {
       results.push({ name: 'browser/stream-emit/play-x1', error: (e as Error).message.split('\n')[0] });
-      process.stderr.write(`failed: ${(e as Error).message.split('\n')[0]}\n`);
+      // what the page showed when it failed
+      await page.screenshot({ path: 'bench/results/play-x1-failure.png' }).catch(() => undefined);
+      process.stderr.write(`failed: ${(e as Error).message.split('\n')[0]} (the page: bench/results/play-x1-failure.png)\n`);
     }
     await context.close();
   }

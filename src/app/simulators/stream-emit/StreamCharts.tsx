@@ -155,6 +155,12 @@ export function TopicsChart({ charts, live }: { charts: StreamEmitCharts; live?:
   );
 }
 
+/** Chart versions between redraws of the timeline while playing (its hundreds of dots cost the most to draw). */
+const TIMELINE_EVERY = 4;
+/** Playing: every TIMELINE_EVERY-th chart version (about every 2 s); paused or ended: every version. */
+const timelineEpoch = (live?: PlayState) => (!live ? '' : live.status === 'playing' ? `p${Math.floor(live.chartVersion / TIMELINE_EVERY)}` : `${live.status}${live.chartVersion}`);
+const LiveTimelineChart = memo(TimelineChart, (a, b) => a.charts === b.charts && a.live?.playId === b.live?.playId && timelineEpoch(a.live) === timelineEpoch(b.live));
+
 /** The stream's three charts (live while its run is playing; redrawn on `chartVersion`, not on every tick). */
 export const StreamChartGrid = memo(ChartGrid, (a, b) => a.charts === b.charts && a.live?.playId === b.live?.playId && a.live?.chartVersion === b.live?.chartVersion);
 
@@ -169,7 +175,7 @@ function ChartGrid({ charts, live }: { charts: StreamEmitCharts; live?: PlayStat
   return (
     <div className="chart-grid" aria-label="Stream charts">
       <RateChart charts={charts} live={live} />
-      <TimelineChart charts={charts} live={live} />
+      <LiveTimelineChart charts={charts} live={live} />
       <TopicsChart charts={charts} live={live} />
     </div>
   );

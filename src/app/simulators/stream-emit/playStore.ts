@@ -54,9 +54,11 @@ export interface PlayState {
   /** Events per second of wall time over those seconds, or null before two ticks. */
   readonly rateNow: number | null;
   readonly version: number;
-  /** Bumps at most every CHART_MS of wall time (and at the end): charts redraw on this, not on every tick. */
+  /** Bumps at most every CHART_MS of the page's time, when the counts or the playhead moved (and at the end): charts redraw on this, not on every tick. */
   readonly chartVersion: number;
+  /** The page's clock (performance.now) at the last bump, and the delivered count and playhead it showed. */
   readonly chartAtMs: number;
+  readonly chartMark: string;
 }
 
 /** Charts are costly to draw: at most twice a second while playing (the console and counts follow every tick). */
@@ -65,7 +67,7 @@ export const CHART_MS = 500;
 /** Envelopes the console keeps (the newest). */
 export const CONSOLE_MAX = 5_000;
 /** Timeline points kept (out-of-order and replayed ones are never dropped before normal ones). */
-export const POINTS_MAX = 800;
+export const POINTS_MAX = 400;
 
 interface PlayStore {
   readonly plays: Readonly<Record<string, PlayState>>;

@@ -11,6 +11,7 @@ import { engine, saveBytes } from '../../engine';
 import type { RunMeta } from '../../store';
 import { getHeaders, headerObject } from './headers';
 import { CHART_MS, CONSOLE_MAX, POINTS_MAX, usePlays, type ConsoleEntry, type PlayState } from './playStore';
+import { tickBatcher } from './tickBatcher';
 
 /** The stream settings of a run's resolved config (the hybrid keeps them under streamConfig). */
 const streamSettingsShape = obj({
@@ -77,10 +78,15 @@ function fold(s: PlayState, t: StreamTick): Partial<PlayState> {
   while (samples.length > 2 && samples[samples.length - 1][0] - samples[0][0] > 5000) samples.shift();
   const [t0, n0] = samples[0] ?? [0, 0];
   const [t1, n1] = samples[samples.length - 1] ?? [0, 0];
-  const redraw = t.wallMs - s.chartAtMs >= CHART_MS || t.paused || t.delivered === t.total;
+  // charts redraw on the page's own clock, and only when what they show moved: timed by the
+  // worker's clock, ticks that queued while a redraw was slow each asked for another, and the
+  // page fell further behind the longer it played (a minute at ×1 froze the tab)
+  const mark = `${t.delivered}:${t.playheadUs}`;
+  const now = performance.now();
+  const redraw = mark !== s.chartMark && (now - s.chartAtMs >= CHART_MS || t.delivered === t.total);
   return {
     series,
-    ...(redraw ? { chartVersion: s.chartVersion + 1, chartAtMs: t.wallMs } : {}),
+    ...(redraw ? { chartVersion: s.chartVersion + 1, chartAtMs: now, chartMark: mark } : {}),
     rateNow: t1 > t0 ? ((n1 - n0) * 1000) / (t1 - t0) : null,
     topics: t.topics,
     delivered: t.delivered,
@@ -94,6 +100,18 @@ function fold(s: PlayState, t: StreamTick): Partial<PlayState> {
     skipped: s.skipped + t.skipped,
     delivery: t.delivery,
   };
+}
+
+/** Fold several ticks in order: one store update for all of them. */
+function foldAll(s: PlayState, ticks: readonly StreamTick[]): Partial<PlayState> {
+  let cur = s;
+  let patch: Partial<PlayState> = {};
+  for (const t of ticks) {
+    const p = fold(cur, t);
+    cur = { ...cur, ...p };
+    patch = { ...patch, ...p };
+  }
+  return patch;
 }
 
 /** Stop the simulator's play, if one is running. */
@@ -132,7 +150,8 @@ export function startPlay(simulator: string, run: RunMeta, speed: number | null)
   const nb = charts.bucketStarts.length;
   const total = run.stats.total_events ?? (run.stats.stream as { total_events?: number } | null)?.total_events ?? 0;
   let playId = -1;
-  const job = engine.play({ runId: run.runId, speed, bucketSeconds: charts.bucketSeconds, ...(http ? { http } : {}) }, (t) => usePlays.getState().update(simulator, playId, (s) => fold(s, t)));
+  const ticks = tickBatcher<StreamTick>((ts) => usePlays.getState().update(simulator, playId, (s) => foldAll(s, ts)));
+  const job = engine.play({ runId: run.runId, speed, bucketSeconds: charts.bucketSeconds, ...(http ? { http } : {}) }, (t) => ticks.push(t));
   playId = job.id;
   jobs.set(simulator, job);
   const startUs = isoMicros(charts.bucketStarts[0]);
@@ -157,7 +176,10 @@ export function startPlay(simulator: string, run: RunMeta, speed: number | null)
     version: 0,
     chartVersion: 0,
     chartAtMs: 0,
+    chartMark: '',
   });
+  // the last ticks first, then the end
+  job.promise.finally(ticks.flush).catch(() => undefined);
   job.promise.then(
     (summary) => usePlays.getState().update(simulator, playId, (s) => ({ status: summary.stopped ? 'stopped' : 'done', delivered: summary.delivered, delivery: summary.delivery, chartVersion: s.chartVersion + 1 })),
     (e: Error) => usePlays.getState().update(simulator, playId, (s) => ({ status: 'error', error: e.message, chartVersion: s.chartVersion + 1 })),
