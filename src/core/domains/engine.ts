@@ -6,7 +6,7 @@ import { US_PER_DAY } from '../time';
 import { domainConfigSchema, parseDay, type DomainConfig } from './config';
 import type { ChildIndex, ColumnDef, DomainDef, DomainTable, GenContext, TableDef, TimeWindow } from './model';
 import { estimateRows } from './scales';
-import { argsortStable, roundTo } from './sort';
+import { argsortStable, roundEachTo } from './sort';
 
 /** A generated domain: tables in dependency order, their metadata, and the resolved config. */
 export interface DomainOutput {
@@ -142,10 +142,7 @@ class DomainEngine {
   private store(s: TableState, def: ColumnDef, raw: Column): Column {
     if (raw.type !== def.type) throw new Error(`${s.def.name}.${def.name} is declared ${def.type} but generated ${raw.type}`);
     let c: Column = { ...raw, name: def.name };
-    if (def.dp !== undefined && c.type === 'float') {
-      const v = c.values;
-      for (let i = 0; i < v.length; i++) v[i] = roundTo(v[i], def.dp);
-    }
+    if (def.dp !== undefined && c.type === 'float') roundEachTo(c.values, def.dp);
     if (def.nullRate) c = applyNulls(c, def.nullRate, this.stream(s.def.name, def.name).fork('null'));
     s.columns.set(def.name, c);
     s.table = undefined;

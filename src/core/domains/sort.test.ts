@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { argsortStable } from './sort';
+import { argsortStable, roundEachTo, roundTo } from './sort';
 
 const stableOrder = (keys: readonly number[]) => keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
 const US_PER_YEAR = 365 * 86_400_000_000;
@@ -35,5 +35,17 @@ describe('argsortStable on whole-number keys (offset passes)', () => {
     expect(Array.from(argsortStable(keys))).toEqual(stableOrder(keys));
     const many = Float64Array.from({ length: 50_000 }, (_, i) => ((i * 7919) % 50_021) * 1000 + 1.7e15);
     expect(Array.from(argsortStable(many))).toEqual(stableOrder(Array.from(many)));
+  });
+});
+
+describe('roundEachTo', () => {
+  it('rounds every value as roundTo does (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true })), fc.integer({ min: 0, max: 6 }), (xs, dp) => {
+        const v = Float64Array.from(xs);
+        roundEachTo(v, dp);
+        expect(Array.from(v)).toEqual(xs.map((x) => roundTo(x, dp)));
+      }),
+    );
   });
 });

@@ -116,10 +116,17 @@ const DIGITS: readonly (readonly [boolean, number, number])[] = [
   [true, 22, 10],
 ];
 
+const roundWith = (x: number, f: number) => (x < 0 ? -Math.round(-x * f) / f : Math.round(x * f) / f);
+
 /** Round half away from zero to `dp` decimals (the declared scale of a decimal column). */
 export function roundTo(x: number, dp: number): number {
+  return roundWith(x, 10 ** dp);
+}
+
+/** {@link roundTo} over a whole column, in place (the power of ten computed once). */
+export function roundEachTo(values: Float64Array, dp: number): void {
   const f = 10 ** dp;
-  return x < 0 ? -Math.round(-x * f) / f : Math.round(x * f) / f;
+  for (let i = 0; i < values.length; i++) values[i] = roundWith(values[i], f);
 }
 
 /** x limited to [min, max]. */

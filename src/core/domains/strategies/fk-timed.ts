@@ -37,9 +37,11 @@ export const EXPECTED_SHARE_OF_CAP = 1 / 2;
 /** Truncated Pareto(α) on [1, top] by inversion of the same uniforms, times exposure. */
 function weights(u: Float64Array, exposure: Float64Array, alpha: number, top: number, out: Float64Array): number {
   const keep = 1 - top ** -alpha;
+  const power = -1 / alpha;
   let sum = 0;
+  // x^power as exp(power·ln x): half the time of Math.pow here, and this runs once per parent per pass
   for (let k = 0; k < u.length; k++) {
-    out[k] = (1 - u[k] * keep) ** (-1 / alpha) * exposure[k];
+    out[k] = Math.exp(power * Math.log(1 - u[k] * keep)) * exposure[k];
     sum += out[k];
   }
   return sum;
