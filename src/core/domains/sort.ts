@@ -1,24 +1,22 @@
+import { radixSortBy } from '../sort';
+
 /**
  * Row indices ordered by (key, index): a stable argsort (event tables sort by time, then draw
- * order). An LSD radix sort: no comparator (V8 refuses a custom comparator on typed arrays past
- * 2^31 elements, issue 7: "Custom comparefn not supported for huge TypedArrays"), linear time,
- * and the same order as a stable comparison sort.
+ * order), without a comparator (V8 refuses a custom comparator on typed arrays past 2^31
+ * elements, issue 7: "Custom comparefn not supported for huge TypedArrays"), in linear time.
  *
- * Whole-number keys within 2^53 of each other (instants in µs, ids) sort as their offset from
- * the smallest, in a thousandth when every key is a whole thousand (instants at ms resolution):
- * a year of milliseconds needs 35 bits, three passes. Other keys sort by their float64 bits,
- * six passes.
+ * Whole-number keys within 2^53 of each other (instants in µs, days, ids) go to the shared
+ * integer radix sort as their offset from the smallest, in thousandths when every key is a
+ * whole thousand (instants at ms resolution: a year of them needs 35 bits). Other keys sort by
+ * their float64 bits, six passes.
  */
-export function argsortStable(keys: ArrayLike<number>): Uint32Array {
+export function argsortStable(keys: ArrayLike<number>): Uint32Array | Int32Array {
   const n = keys.length;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  if (n < 2) return idx;
   let sorted = true;
   let whole = true;
   let thousands = true;
-  let min = keys[0];
-  let max = keys[0];
+  let min = n ? keys[0] : 0;
+  let max = min;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (i > 0 && sorted && !(keys[i - 1] <= k)) sorted = false;
@@ -27,32 +25,16 @@ export function argsortStable(keys: ArrayLike<number>): Uint32Array {
     if (whole && !Number.isInteger(k)) whole = false;
     else if (thousands && k % 1000 !== 0) thousands = false;
   }
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   if (sorted) return idx;
-  if (whole && max - min <= Number.MAX_SAFE_INTEGER) return sortOffsets(keys, idx, min, thousands ? 1000 : 1, (max - min) / (thousands ? 1000 : 1));
+  if (whole && max - min <= Number.MAX_SAFE_INTEGER) {
+    const unit = thousands ? 1000 : 1;
+    const offsets = new Float64Array(n);
+    for (let i = 0; i < n; i++) offsets[i] = (keys[i] - min) / unit;
+    return radixSortBy(new Int32Array(idx.buffer), offsets, true);
+  }
   return sortFloatBits(keys, idx);
-}
-
-/** Keys (k − min) / unit, all whole numbers in [0, range]: as many ≤ 12-bit digits as range needs. */
-function sortOffsets(keys: ArrayLike<number>, idx: Uint32Array, min: number, unit: number, range: number): Uint32Array {
-  const n = keys.length;
-  const bits = Math.max(1, Math.ceil(Math.log2(range + 1)));
-  const passes = Math.ceil(bits / 12);
-  const width = Math.ceil(bits / passes);
-  const digits: (readonly [boolean, number, number])[] = [];
-  for (let at = 0; at < bits; at += width) {
-    const w = Math.min(width, bits - at);
-    // a digit never straddles the two words: split it at bit 32
-    if (at < 32 && at + w > 32) digits.push([false, at, 32 - at], [true, 0, at + w - 32]);
-    else digits.push(at < 32 ? [false, at, w] : [true, at - 32, w]);
-  }
-  const hi = new Uint32Array(bits > 32 ? n : 0);
-  const lo = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = (keys[i] - min) / unit;
-    lo[i] = v % 4294967296;
-    if (bits > 32) hi[i] = Math.floor(v / 4294967296);
-  }
-  return radixPasses(idx, hi, lo, digits);
 }
 
 /** Keys by their float64 bits: two uint32 halves whose unsigned order is the numeric order (-0 as 0; NaN last). */
@@ -81,22 +63,21 @@ function sortFloatBits(keys: ArrayLike<number>, idx: Uint32Array): Uint32Array {
 function radixPasses(idx: Uint32Array, hi: Uint32Array, lo: Uint32Array, digits: readonly (readonly [boolean, number, number])[]): Uint32Array {
   const n = idx.length;
   let idx2: Uint32Array = new Uint32Array(n);
-  let hi2: Uint32Array = new Uint32Array(hi.length);
+  let hi2: Uint32Array = new Uint32Array(n);
   let lo2: Uint32Array = new Uint32Array(n);
-  const count = new Uint32Array(4097);
+  const count = new Uint32Array(2049);
   for (const [fromHi, shift, bits] of digits) {
-    const mask = bits === 32 ? 0xffffffff : (1 << bits) - 1;
+    const mask = (1 << bits) - 1;
     const words = fromHi ? hi : lo;
     count.fill(0);
     for (let i = 0; i < n; i++) count[((words[i] >>> shift) & mask) + 1]++;
     // a digit that is the same everywhere changes nothing
     if (count[((words[0] >>> shift) & mask) + 1] === n) continue;
     for (let d = 0; d < mask + 1; d++) count[d + 1] += count[d];
-    const moveHi = hi.length > 0;
     for (let i = 0; i < n; i++) {
       const at = count[(words[i] >>> shift) & mask]++;
       idx2[at] = idx[i];
-      if (moveHi) hi2[at] = hi[i];
+      hi2[at] = hi[i];
       lo2[at] = lo[i];
     }
     [idx, idx2] = [idx2, idx];
