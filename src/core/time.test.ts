@@ -69,6 +69,27 @@ describe('simulated clock', () => {
     expect(formatIsoMicros(Date.UTC(2024, 0, 1) * 1000 + 1_234_567)).toBe('2024-01-01T00:00:01.234567Z');
   });
 
+  it('IsoWriter agrees with formatIso across the years 0000-9999 and past them (the slow path), in any order of days', () => {
+    const w = new IsoWriter();
+    const buf = new Uint8Array(40);
+    // µs instants a double holds exactly: any µs within ±2^53 (1685-2255), whole seconds far wider
+    const safeUs = fc.tuple(fc.integer({ min: -9_007_199_254_739, max: 9_007_199_254_739 }), fc.integer({ min: 0, max: 999 })).map(([ms, micro]) => ms * 1000 + micro);
+    const wholeSeconds = fc.integer({ min: Date.UTC(-200, 0, 1) / 1000, max: Date.UTC(10_200, 0, 1) / 1000 }).map((sec) => sec * 1e6);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(safeUs, wholeSeconds), { minLength: 1, maxLength: 8 }), (instants) => {
+        for (const us of instants) {
+          const end = w.write(buf, 1, us);
+          expect(new TextDecoder().decode(buf.subarray(1, end))).toBe(us % 1000 === 0 ? formatIso(us) : formatIsoMicros(us));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    for (const iso of ['0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2000-02-29T12:00:00.000Z', '1969-12-31T23:59:59.999Z']) {
+      const us = Date.parse(iso) * 1000;
+      expect(new TextDecoder().decode(buf.subarray(0, w.write(buf, 0, us)))).toBe(iso);
+    }
+  });
+
   it('IsoWriter.writeMicros writes the same text as formatIsoMicros, as bytes', () => {
     const w = new IsoWriter();
     const buf = new Uint8Array(40);

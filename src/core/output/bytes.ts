@@ -2,9 +2,12 @@
 export class ByteSink {
   buf: Uint8Array;
   pos = 0;
+  /** `buf` as a DataView, for {@link copy}'s four bytes at a time. */
+  private view: DataView;
 
   constructor(capacity = 1 << 16) {
     this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** Make room for `extra` more bytes; call before writing into `buf` at `pos` directly. */
@@ -15,6 +18,32 @@ export class ByteSink {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  /** Make room for exactly `extra` more bytes (an estimate of what is still to come): no doubling past it. */
+  reserve(extra: number): void {
+    if (this.pos + extra <= this.buf.length) return;
+    const next = new Uint8Array(this.pos + extra);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  /**
+   * Appends src[a, b), reading through `srcView` (from {@link viewOf}(src)) four bytes at a time:
+   * about three times faster than a byte loop for ids and names, and than a native copy, whose
+   * call costs more than a short cell.
+   */
+  copy(src: Uint8Array, srcView: DataView, a: number, b: number): void {
+    this.ensure(b - a);
+    const dst = this.view;
+    let p = this.pos;
+    let k = a;
+    for (; k + 4 <= b; k += 4, p += 4) dst.setInt32(p, srcView.getInt32(k));
+    const buf = this.buf;
+    for (; k < b; k++) buf[p++] = src[k];
+    this.pos = p;
   }
 
   byte(b: number): void {
@@ -55,6 +84,18 @@ export class ByteSink {
       buf[p++] = 45;
       v = -v;
     }
+    if (v <= 0x7fffffff) {
+      // int32 arithmetic: no float division per digit
+      let u = v | 0;
+      const digits = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10_000 ? 4 : u < 100_000 ? 5 : u < 1_000_000 ? 6 : u < 10_000_000 ? 7 : u < 100_000_000 ? 8 : u < 1_000_000_000 ? 9 : 10;
+      for (let i = p + digits - 1; i >= p; i--) {
+        const q = (u / 10) | 0;
+        buf[i] = 48 + u - q * 10;
+        u = q;
+      }
+      this.pos = p + digits;
+      return;
+    }
     let digits = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
     for (let i = p + digits - 1; i >= p; i--) {
@@ -66,36 +107,70 @@ export class ByteSink {
   }
 
   /**
-   * A finite double's shortest round-trip text (JS `String`, `-0` kept): integers, and values of
-   * at most two decimals (prices and amounts, most of the doubles a simulator writes), digit by
-   * digit; others through `String`. Below 10^13 a double that is k/100 has exactly that decimal
-   * as its shortest text: neighbouring hundredths are farther apart than the double's precision.
+   * A finite double's shortest round-trip text (JS `String`, `-0` kept). Integers, and values
+   * of at most six decimals below 10^9 (prices, amounts, hours, sensor readings: most of the
+   * doubles a simulator writes), are written digit by digit; others through `String`.
+   *
+   * Why that is `String`'s text: when m = round(v·10^6) and m / 10^6 === v, v is the double
+   * nearest the decimal m·10^-6 (IEEE division rounds correctly). With |m| < 10^15 that decimal
+   * has at most 15 significant digits once its trailing zeros go, and two different decimals of
+   * at most 15 digits are never the same double, so no shorter text reads back as v; and
+   * 10^-6 ≤ |v| < 10^9 is the range where `String` writes plain digits, no exponent.
    */
   finite(v: number): void {
     if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) return this.int(v);
-    const c = Math.round(v * 100);
-    if (c / 100 === v && c !== 0 && c < 1e15 && c > -1e15) return this.hundredths(c);
+    const m = Math.round(v * 1e6);
+    if (m / 1e6 === v && m !== 0 && m < 1e15 && m > -1e15) return this.micros(m);
     this.ascii(v === 0 ? '-0' : String(v));
   }
 
-  /** c/100 for an integer c that is not a multiple of 100: `[-]whole.d[d]`. */
-  private hundredths(c: number): void {
-    if (c < 0) {
+  /** m/10^6 for an integer m that is not a multiple of 10^6: `[-]whole.f…` without trailing zeros. */
+  private micros(m: number): void {
+    if (m < 0) {
       this.byte(45);
-      c = -c;
+      m = -m;
     }
-    const whole = Math.floor(c / 100);
-    const frac = c - whole * 100;
+    const whole = Math.floor(m / 1e6);
+    let frac = m - whole * 1e6; // 1 … 999,999, an int32
     this.int(whole);
-    this.ensure(3);
-    this.buf[this.pos++] = 46;
-    this.buf[this.pos++] = 48 + Math.floor(frac / 10);
-    if (frac % 10 !== 0) this.buf[this.pos++] = 48 + (frac % 10);
+    this.ensure(7);
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = 46;
+    let end = p + 6;
+    for (let i = end - 1; i >= p; i--) {
+      const q = (frac / 10) | 0;
+      buf[i] = 48 + frac - q * 10;
+      frac = q;
+    }
+    while (buf[end - 1] === 48) end--;
+    this.pos = end;
   }
 
+  /**
+   * The bytes written. A buffer at least three quarters full is handed over as a view, not
+   * copied (a text part of tens of MB); the sink must not be written to afterwards.
+   */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    return this.pos >= this.buf.length * 0.75 ? this.buf.subarray(0, this.pos) : this.buf.slice(0, this.pos);
   }
+}
+
+/**
+ * Writes rows [0, n) with `row`, sizing the sink from the first rows written: one allocation of
+ * about the final size instead of doublings and a copy (tables of millions of rows).
+ */
+export function writeRows(out: ByteSink, n: number, row: (out: ByteSink, i: number) => void): void {
+  const probe = Math.min(n, 512);
+  const start = out.pos;
+  for (let i = 0; i < probe; i++) row(out, i);
+  if (probe < n) out.reserve(Math.ceil(((out.pos - start) / probe) * (n - probe) * 1.15) + 256);
+  for (let i = probe; i < n; i++) row(out, i);
+}
+
+/** A DataView over exactly the bytes of `a` (for {@link ByteSink.copy}). */
+export function viewOf(a: Uint8Array): DataView {
+  return new DataView(a.buffer, a.byteOffset, a.byteLength);
 }
 
 /** Write a number as JSON text: {@link ByteSink.finite} (JS `String`'s text, `-0` kept), `null` when not finite. */

@@ -1,7 +1,8 @@
 import { formatDate, IsoWriter } from '../time';
-import { dictEntryEncoder, isNull, type Column, type Table } from '../table/column';
-import { ByteSink } from './bytes';
+import { dictEntryEncoder, type Column, type Table } from '../table/column';
+import { ByteSink, viewOf, writeRows } from './bytes';
 import { exactCellWriter } from './exact-text';
+import { csvPlain } from './scan';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -87,19 +88,39 @@ function safeStringWriter(c: Extract<Column, { type: 'string' }>): CellWriter {
   };
 }
 
+/** The whole CSV field of a text (quoted when it must be, `""` when empty), built once per dictionary entry. */
+function fieldBytes(e: Uint8Array): Uint8Array {
+  const s = new ByteSink(e.length * 2 + 2);
+  writeField(s, e, 0, e.length, e.length === 0);
+  return s.finish();
+}
+
 function cellWriter(c: Column, options: CsvOptions): CellWriter {
   switch (c.type) {
     case 'string': {
       if (options.spreadsheetSafe) return safeStringWriter(c);
       if (c.encoding === 'dict') {
         const entry = dictEntryEncoder(c.dict);
-        // an empty string must differ from null (empty field): quote it
+        // an empty string must differ from null (empty field): quoted, like every entry that needs it
+        const fields: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(c.dict.length);
         return (out, i) => {
-          const e = entry(c.codes[i]);
-          writeField(out, e, 0, e.length, e.length === 0);
+          const code = c.codes[i];
+          out.bytes((fields[code] ??= fieldBytes(entry(code))));
         };
       }
-      return (out, i) => writeField(out, c.bytes, c.offsets[i], c.offsets[i + 1], c.offsets[i] === c.offsets[i + 1]);
+      const { bytes, offsets } = c;
+      const view = viewOf(bytes);
+      if (csvPlain(bytes, offsets[0], offsets[offsets.length - 1])) {
+        // one scan of the column's bytes instead of one per cell (ids, names, URLs): only a
+        // leading or trailing space (or an empty text) can still call for quotes
+        return (out, i) => {
+          const a = offsets[i];
+          const b = offsets[i + 1];
+          if (a === b || bytes[a] === 32 || bytes[b - 1] === 32) writeField(out, bytes, a, b, true);
+          else out.copy(bytes, view, a, b);
+        };
+      }
+      return (out, i) => writeField(out, bytes, offsets[i], offsets[i + 1], offsets[i] === offsets[i + 1]);
     }
     case 'bool':
       return (out, i) => out.ascii(c.values[i] ? 'true' : 'false');
@@ -132,7 +153,7 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
  * writes the rows only (a later row group of a table written in parts).
  */
 export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
-  const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 12));
+  const out = new ByteSink(1 << 16);
   if (options.header ?? true) {
     t.columns.forEach((c, j) => {
       if (j > 0) out.byte(COMMA);
@@ -142,14 +163,15 @@ export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
     out.byte(LF);
   }
   const writers = t.columns.map((c) => cellWriter(c, options));
-  const cols = t.columns;
-  const k = cols.length;
-  for (let i = 0; i < t.length; i++) {
+  const valid = t.columns.map((c) => c.valid);
+  const k = writers.length;
+  writeRows(out, t.length, (out, i) => {
     for (let j = 0; j < k; j++) {
       if (j > 0) out.byte(COMMA);
-      if (!isNull(cols[j], i)) writers[j](out, i);
+      const v = valid[j];
+      if (v === undefined || v[i] !== 0) writers[j](out, i);
     }
     out.byte(LF);
-  }
+  });
   return out.finish();
 }

@@ -1,7 +1,8 @@
 import { formatDate, IsoWriter } from '../time';
-import { isNull, type Column, type Table } from '../table/column';
-import { ByteSink, writeNumber } from './bytes';
+import type { Column, Table } from '../table/column';
+import { ByteSink, viewOf, writeNumber, writeRows } from './bytes';
 import { exactCellWriter } from './exact-text';
+import { jsonPlain } from './scan';
 
 const encoder = new TextEncoder();
 
@@ -46,7 +47,17 @@ function cellWriter(c: Column): CellWriter {
           out.bytes((quoted[code] ??= jsonStringBytes(c.dict[code])));
         };
       }
-      return (out, i) => writeJsonString(out, c.bytes, c.offsets[i], c.offsets[i + 1]);
+      const { bytes, offsets } = c;
+      if (jsonPlain(bytes, offsets[0], offsets[offsets.length - 1])) {
+        // one scan of the column instead of one per cell: every cell is its own string body
+        const view = viewOf(bytes);
+        return (out, i) => {
+          out.byte(34);
+          out.copy(bytes, view, offsets[i], offsets[i + 1]);
+          out.byte(34);
+        };
+      }
+      return (out, i) => writeJsonString(out, bytes, offsets[i], offsets[i + 1]);
     }
     case 'bool':
       return (out, i) => out.ascii(c.values[i] ? 'true' : 'false');
@@ -84,13 +95,17 @@ export function rowMembersWriter(columns: readonly Column[]): (out: ByteSink, ro
     s.byte(58);
     return s.finish();
   });
+  const keyViews = keys.map(viewOf);
   const writers = columns.map(cellWriter);
-  const cols = columns;
+  const valid = columns.map((c) => c.valid);
+  const k = writers.length;
   return (out, i) => {
-    for (let j = 0; j < cols.length; j++) {
-      out.bytes(keys[j]);
-      if (isNull(cols[j], i)) out.ascii('null');
-      else writers[j](out, i);
+    for (let j = 0; j < k; j++) {
+      const key = keys[j];
+      out.copy(key, keyViews[j], 0, key.length);
+      const v = valid[j];
+      if (v === undefined || v[i] !== 0) writers[j](out, i);
+      else out.ascii('null');
     }
   };
 }
@@ -105,13 +120,13 @@ export function jsonStringBytes(text: string): Uint8Array {
 
 /** JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF. */
 export function writeJsonl(t: Table): Uint8Array {
-  const out = new ByteSink(Math.max(1 << 16, t.length * t.columns.length * 24));
+  const out = new ByteSink(1 << 16);
   const members = rowMembersWriter(t.columns);
-  for (let i = 0; i < t.length; i++) {
+  writeRows(out, t.length, (out, i) => {
     out.byte(123);
     members(out, i);
     out.byte(125);
     out.byte(10);
-  }
+  });
   return out.finish();
 }
