@@ -11,6 +11,8 @@
  * Format: https://github.com/google/snappy/blob/main/format_description.txt
  */
 
+import { viewOf } from '../bytes';
+
 const BLOCK = 1 << 16;
 const HASH_BITS = 14;
 const MIN_MATCH = 4;
@@ -22,9 +24,6 @@ export function maxCompressedLength(n: number): number {
 
 const table = new Uint16Array(1 << HASH_BITS);
 
-function load32(b: Uint8Array, i: number): number {
-  return b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
-}
 
 function hash(v: number): number {
   return Math.imul(v, 0x1e35a7bd) >>> (32 - HASH_BITS);
@@ -82,7 +81,7 @@ function emitCopy(offset: number, len: number, dst: Uint8Array, o: number): numb
 }
 
 /** Compress one block `src[start, end)` (≤ 64 KiB) into `dst` at `o`; returns the new end of `dst`. */
-function compressBlock(src: Uint8Array, start: number, end: number, dst: Uint8Array, o: number, minMatch: number): number {
+function compressBlock(src: Uint8Array, view: DataView, start: number, end: number, dst: Uint8Array, o: number, minMatch: number): number {
   let literal = start;
   if (end - start >= MIN_MATCH + 11) {
     table.fill(0);
@@ -90,12 +89,15 @@ function compressBlock(src: Uint8Array, start: number, end: number, dst: Uint8Ar
     let i = start + 1;
     let skip = 32;
     while (i <= limit) {
-      const v = load32(src, i);
+      // four bytes little-endian: one load through the view, not four
+      const v = view.getInt32(i, true);
       const h = hash(v);
       const candidate = start + table[h];
       table[h] = i - start;
-      if (candidate < i && load32(src, candidate) === v) {
+      if (candidate < i && view.getInt32(candidate, true) === v) {
         let len = MIN_MATCH;
+        // extend the match a word at a time, then byte by byte past the first differing word
+        while (i + len + 4 <= end && view.getInt32(candidate + len, true) === view.getInt32(i + len, true)) len += 4;
         while (i + len < end && src[candidate + len] === src[i + len]) len++;
         if (len < minMatch) {
           i += skip++ >>> 5;
@@ -107,7 +109,7 @@ function compressBlock(src: Uint8Array, start: number, end: number, dst: Uint8Ar
         literal = i;
         skip = 32;
         // keep the table warm at the position just before the next probe
-        if (i - 1 <= limit) table[hash(load32(src, i - 1))] = i - 1 - start;
+        if (i - 1 <= limit) table[hash(view.getInt32(i - 1, true))] = i - 1 - start;
         continue;
       }
       i += skip++ >>> 5;
@@ -134,6 +136,7 @@ export function snappyCompress(src: Uint8Array, minMatch = MIN_MATCH): Uint8Arra
     n = Math.floor(n / 128);
   }
   dst[o++] = n;
-  for (let start = 0; start < src.length; start += BLOCK) o = compressBlock(src, start, Math.min(src.length, start + BLOCK), dst, o, minMatch);
+  const view = viewOf(src);
+  for (let start = 0; start < src.length; start += BLOCK) o = compressBlock(src, view, start, Math.min(src.length, start + BLOCK), dst, o, minMatch);
   return dst.slice(0, o);
 }

@@ -265,6 +265,12 @@ describe('Snappy and the RLE hybrid', () => {
         for (let i = 0; i < k; i++) out.set(unit, i * unit.length);
         return out;
       }),
+      // a view into a larger buffer, at an odd offset (the compressor reads words through a DataView)
+      fc.tuple(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 7 })).map(([bytes, lead]) => {
+        const backing = new Uint8Array(bytes.length + lead + 5).fill(7);
+        backing.set(bytes, lead);
+        return backing.subarray(lead, lead + bytes.length);
+      }),
     );
     fc.assert(
       fc.property(arbBytes, fc.constantFrom(4, 8), (src, minMatch) => {
