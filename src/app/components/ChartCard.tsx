@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useDrawTurn } from './drawQueue';
 import { ScrollRegion } from './ScrollRegion';
 
 /** A chart's data as a table: the "view as table" alternative, and the source of its summary. */
@@ -41,7 +42,7 @@ function defaultSummary(table: ChartTable): string {
  * hidden from the accessibility tree and taken out of the tab order (recharts makes it a tab
  * stop named by its tick text). The card's title, subtitle, summary and table speak for it.
  */
-function useQuietDrawing(body: React.RefObject<HTMLDivElement | null>) {
+function useQuietDrawing(body: React.RefObject<HTMLDivElement | null>, drawn: boolean) {
   useEffect(() => {
     const el = body.current;
     if (!el) return;
@@ -57,7 +58,7 @@ function useQuietDrawing(body: React.RefObject<HTMLDivElement | null>) {
     const observer = new MutationObserver(quiet);
     observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex', 'role', 'aria-hidden'] });
     return () => observer.disconnect();
-  }, [body]);
+  }, [body, drawn]);
 }
 
 /**
@@ -69,7 +70,8 @@ export function ChartCard({ title, subtitle, wide, children, height = 280, table
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
-  useQuietDrawing(body);
+  const drawn = useDrawTurn();
+  useQuietDrawing(body, drawn);
   const said = summary ?? (table ? defaultSummary(table) : undefined);
   const described = [subtitle && `${id}-sub`, said && `${id}-sum`].filter(Boolean).join(' ') || undefined;
   return (
@@ -131,9 +133,16 @@ export function ChartCard({ title, subtitle, wide, children, height = 280, table
         </ScrollRegion>
       ) : (
         <>
-          <div className="chart-body" ref={body} style={{ height, minHeight: height }}>
-            {children}
-          </div>
+          {drawn ? (
+            <div className="chart-body" ref={body} style={{ height, minHeight: height }}>
+              {children}
+            </div>
+          ) : (
+            // the card keeps its height while it waits for its turn to draw: nothing below moves
+            <div className="chart-body chart-pending" aria-busy="true" style={{ height, minHeight: height }}>
+              <span className="sr-only">Drawing the chart…</span>
+            </div>
+          )}
           {footer}
         </>
       )}
