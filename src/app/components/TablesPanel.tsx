@@ -3,6 +3,7 @@ import { getPreview } from '../engine';
 import { formatInt } from '../format';
 import type { RunMeta } from '../store';
 import { DataTable } from './DataTable';
+import { useDrawTurn } from './drawQueue';
 import { rovingKeyDown } from './roving';
 
 /** Tabs over the run's result tables and its answer key, each a virtualised preview. */
@@ -10,7 +11,10 @@ export function TablesPanel({ run }: { run: RunMeta }) {
   const tables = [...run.tables, run.answerKey];
   const [selected, setSelected] = useState(tables[0]?.name);
   const current = tables.find((t) => t.name === selected) ?? tables[0];
-  const preview = current ? getPreview(run.runId, current.name) : undefined;
+  // the preview (decoded from Arrow, measured, laid out) takes its turn with the charts: the
+  // results appear first, then each drawing in its own task
+  const drawn = useDrawTurn();
+  const preview = current && drawn ? getPreview(run.runId, current.name) : undefined;
   return (
     <section className="panel" aria-label="Result tables">
       <div className="panel-header">
@@ -40,6 +44,10 @@ export function TablesPanel({ run }: { run: RunMeta }) {
       <div role="tabpanel" id={`tabpanel-${run.runId}`} aria-labelledby={current ? `tab-${run.runId}-${current.name}` : undefined}>
         {current && preview ? (
           <DataTable key={`${run.runId}:${current.name}`} table={preview} columns={current.columns} totalRows={current.rows} label={`${current.name} preview`} />
+        ) : current && !drawn ? (
+          <div className="empty" style={{ minHeight: 200 }} aria-busy="true">
+            <p>Preparing the preview…</p>
+          </div>
         ) : (
           <div className="empty" style={{ minHeight: 200 }}>
             <p>No preview available.</p>
