@@ -2,12 +2,11 @@
 export class ByteSink {
   buf: Uint8Array;
   pos = 0;
-  /** `buf` as a DataView, for {@link copy}'s four bytes at a time. */
-  private view: DataView;
+  /** `buf` as a DataView, for {@link copy}'s four bytes at a time (made at the first copy: most small sinks never copy). */
+  private view: DataView | undefined;
 
   constructor(capacity = 1 << 16) {
     this.buf = new Uint8Array(capacity);
-    this.view = new DataView(this.buf.buffer);
   }
 
   /** Make room for `extra` more bytes; call before writing into `buf` at `pos` directly. */
@@ -18,7 +17,7 @@ export class ByteSink {
     const next = new Uint8Array(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = undefined;
   }
 
   /** Make room for exactly `extra` more bytes (an estimate of what is still to come): no doubling past it. */
@@ -27,7 +26,7 @@ export class ByteSink {
     const next = new Uint8Array(this.pos + extra);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = undefined;
   }
 
   /**
@@ -37,7 +36,7 @@ export class ByteSink {
    */
   copy(src: Uint8Array, srcView: DataView, a: number, b: number): void {
     this.ensure(b - a);
-    const dst = this.view;
+    const dst = (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
     let p = this.pos;
     let k = a;
     for (; k + 4 <= b; k += 4, p += 4) dst.setInt32(p, srcView.getInt32(k));
@@ -119,9 +118,28 @@ export class ByteSink {
    */
   finite(v: number): void {
     if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) return this.int(v);
+    // hundredths first (prices and amounts): the same reasoning at 10^-2, two digits to write
+    const c = Math.round(v * 100);
+    if (c / 100 === v && c < 1e15 && c > -1e15 && c !== 0) return this.hundredths(c);
     const m = Math.round(v * 1e6);
     if (m / 1e6 === v && m !== 0 && m < 1e15 && m > -1e15) return this.micros(m);
     this.ascii(v === 0 ? '-0' : String(v));
+  }
+
+  /** c/100 for an integer c that is not a multiple of 100: `[-]whole.d[d]`. */
+  private hundredths(c: number): void {
+    if (c < 0) {
+      this.byte(45);
+      c = -c;
+    }
+    const whole = Math.floor(c / 100);
+    const frac = c - whole * 100; // 1 … 99, an int32
+    this.int(whole);
+    this.ensure(3);
+    const tens = (frac / 10) | 0;
+    this.buf[this.pos++] = 46;
+    this.buf[this.pos++] = 48 + tens;
+    if (frac !== tens * 10) this.buf[this.pos++] = 48 + frac - tens * 10;
   }
 
   /** m/10^6 for an integer m that is not a multiple of 10^6: `[-]whole.f…` without trailing zeros. */
@@ -166,6 +184,19 @@ export function writeRows(out: ByteSink, n: number, row: (out: ByteSink, i: numb
   for (let i = 0; i < probe; i++) row(out, i);
   if (probe < n) out.reserve(Math.ceil(((out.pos - start) / probe) * (n - probe) * 1.15) + 256);
   for (let i = probe; i < n; i++) row(out, i);
+}
+
+/** Encoded text per dictionary entry, kept with the dictionary (one cache per encoding). */
+export type EntryCache = WeakMap<readonly string[], (Uint8Array | undefined)[]>;
+
+/**
+ * The cached encodings of `dict`'s entries (filled in as entries are first written): a landing
+ * zone writes thousands of small files from the same few dictionaries.
+ */
+export function entriesOf(cache: EntryCache, dict: readonly string[]): (Uint8Array | undefined)[] {
+  let entries = cache.get(dict);
+  if (!entries) cache.set(dict, (entries = new Array<Uint8Array | undefined>(dict.length)));
+  return entries;
 }
 
 /** A DataView over exactly the bytes of `a` (for {@link ByteSink.copy}). */

@@ -1,6 +1,6 @@
 import { formatDate, IsoWriter } from '../time';
 import { dictEntryEncoder, type Column, type Table } from '../table/column';
-import { ByteSink, viewOf, writeRows } from './bytes';
+import { ByteSink, entriesOf, viewOf, writeRows, type EntryCache } from './bytes';
 import { exactCellWriter } from './exact-text';
 import { csvPlain } from './scan';
 
@@ -88,12 +88,15 @@ function safeStringWriter(c: Extract<Column, { type: 'string' }>): CellWriter {
   };
 }
 
-/** The whole CSV field of a text (quoted when it must be, `""` when empty), built once per dictionary entry. */
+/** The whole CSV field of a text (quoted when it must be, `""` when empty). */
 function fieldBytes(e: Uint8Array): Uint8Array {
   const s = new ByteSink(e.length * 2 + 2);
   writeField(s, e, 0, e.length, e.length === 0);
   return s.finish();
 }
+
+/** Dictionary entries as CSV fields. */
+const dictFields: EntryCache = new WeakMap();
 
 function cellWriter(c: Column, options: CsvOptions): CellWriter {
   switch (c.type) {
@@ -102,7 +105,7 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
       if (c.encoding === 'dict') {
         const entry = dictEntryEncoder(c.dict);
         // an empty string must differ from null (empty field): quoted, like every entry that needs it
-        const fields: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(c.dict.length);
+        const fields = entriesOf(dictFields, c.dict);
         return (out, i) => {
           const code = c.codes[i];
           out.bytes((fields[code] ??= fieldBytes(entry(code))));

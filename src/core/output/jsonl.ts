@@ -1,6 +1,6 @@
 import { formatDate, IsoWriter } from '../time';
 import type { Column, Table } from '../table/column';
-import { ByteSink, viewOf, writeNumber, writeRows } from './bytes';
+import { ByteSink, entriesOf, viewOf, writeNumber, writeRows, type EntryCache } from './bytes';
 import { exactCellWriter } from './exact-text';
 import { jsonPlain } from './scan';
 
@@ -35,13 +35,15 @@ function writeJsonString(out: ByteSink, bytes: Uint8Array, start: number, end: n
 
 type CellWriter = (out: ByteSink, row: number) => void;
 
+/** Dictionary entries as JSON strings. */
+const dictStrings: EntryCache = new WeakMap();
+
 function cellWriter(c: Column): CellWriter {
   switch (c.type) {
     case 'string': {
       if (c.encoding === 'dict') {
-        // each entry quoted when first written: a landing zone's small files use a few entries
-        // of dictionaries with thousands
-        const quoted: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(c.dict.length);
+        // each entry quoted when first written, and kept with the dictionary
+        const quoted = entriesOf(dictStrings, c.dict);
         return (out, i) => {
           const code = c.codes[i];
           out.bytes((quoted[code] ??= jsonStringBytes(c.dict[code])));
