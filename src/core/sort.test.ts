@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { argsortBy, gather, identity, lowerBound, radixSortBy } from './sort';
+import { argsortBy, gather, identity, invertPermutation, lowerBound, radixSortBy } from './sort';
 
 describe('radixSortBy', () => {
   it('sorts stably by integer keys below 2^53, past 2^32 included', () =>
@@ -49,6 +49,18 @@ describe('argsortBy and gather', () => {
     expect(Array.from(gather(keys, order, new Float64Array(5)))).toEqual([0, 1, 1, 5, 5]);
     expect(Array.from(identity(3))).toEqual([0, 1, 2]);
   });
+});
+
+describe('invertPermutation', () => {
+  it('maps each row to where the permutation put it, and inverts back', () =>
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 300 }), (keys) => {
+        const perm = argsortBy(Float64Array.from(keys));
+        const inv = invertPermutation(perm);
+        for (let i = 0; i < perm.length; i++) expect(inv[perm[i]]).toBe(i);
+        expect([...invertPermutation(inv)]).toEqual([...perm]);
+      }),
+    ));
 });
 
 describe('lowerBound', () => {

@@ -90,6 +90,13 @@ export function argsortBy(keys: Float64Array): Int32Array {
   return radixSortBy(identity(keys.length), keys, true);
 }
 
+/** inverse[perm[i]] = i: where each row went in a permutation. */
+export function invertPermutation(perm: Int32Array): Int32Array {
+  const inv = new Int32Array(perm.length);
+  for (let i = 0; i < perm.length; i++) inv[perm[i]] = i;
+  return inv;
+}
+
 /** The first index of ascending `sorted` whose value is ≥ x (its length when none is). */
 export function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;

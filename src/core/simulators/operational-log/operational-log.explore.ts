@@ -2,7 +2,7 @@ import { getColumn, stringAt, type DictColumn, type NumberColumn, type StringCol
 import { US_PER_MS } from '../../time';
 import { ENDPOINTS, LEVELS, METHODS, type ServiceSpec } from './operational-log.constants';
 import { FLAG_SAMPLED, type RawLogs, type RawSpans } from './operational-log.raw';
-import { invertPermutation } from './operational-log.sort';
+import { invertPermutation } from '../../sort';
 
 /**
  * Drill-down data for the Operational logs page: a log sample that stays useful when filtered

@@ -17,6 +17,7 @@ import {
 } from './operational-log.constants';
 import { FLAG_BURST, FLAG_OUTAGE, FLAG_SAMPLED, FLAG_SPIKE, type RawLogs, type RawSpans } from './operational-log.raw';
 import { ascii, writeCents, writeUint } from './operational-log.text';
+import { invertPermutation } from '../../sort';
 
 /** The id streams of a run (D1): seed × `oplog:<kind>`. */
 export interface IdStreams {
@@ -177,8 +178,7 @@ export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs,
   const spanId = fixedWidth('span_id', n, 16);
   const hasParent = new Uint8Array(n);
   const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
-  const spanPos = new Int32Array(n);
-  for (let i = 0; i < n; i++) spanPos[perm[i]] = i;
+  const spanPos = invertPermutation(perm);
   for (let i = 0; i < n; i++) {
     const g = perm[i];
     const log = raw.log[g];

@@ -11,7 +11,8 @@ import { LogGenerator, momentMatched } from './operational-log.generate';
 import { healthTable, serviceHealth } from './operational-log.health';
 import { otlpLogs, otlpTraces } from './operational-log.otlp';
 import { FLAG_BURST, FLAG_OUTAGE, FLAG_SPIKE, RawLogs, RawSpans } from './operational-log.raw';
-import { argsortByTime, invertPermutation } from './operational-log.sort';
+import { invertPermutation } from '../../sort';
+import { argsortByTime } from './operational-log.sort';
 import { buildLogsTable, buildTracesTable, type IdStreams } from './operational-log.tables';
 import {
   drawBurstWindows,
