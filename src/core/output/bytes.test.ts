@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteSink, viewOf, writeNumber, writeRows } from './bytes';
+import { ByteSink, entriesOf, viewOf, writeNumber, writeRows, type EntryCache } from './bytes';
 
 /** The oracle: shortest round-trip text of a finite double (JS `String`, keeping the sign of −0), `null` for NaN/±Infinity. */
 function numberText(v: number): string | null {
@@ -72,4 +72,19 @@ describe('ByteSink', () => {
       }),
       { numRuns: 200 },
     ));
+});
+
+describe('entriesOf', () => {
+  it('keeps a small dictionary\'s encodings with it, and gives a large one a fresh array each time', () => {
+    const cache: EntryCache = new WeakMap();
+    const small = ['a', 'b'];
+    const first = entriesOf(cache, small);
+    first[1] = new Uint8Array([98]);
+    expect(entriesOf(cache, small)).toBe(first);
+    expect(entriesOf(cache, ['a', 'b'])).not.toBe(first); // another dictionary, even with the same entries
+    const large = Array.from({ length: 70_000 }, (_, i) => `id${i}`);
+    const a = entriesOf(cache, large);
+    expect(a).toHaveLength(70_000);
+    expect(entriesOf(cache, large)).not.toBe(a);
+  });
 });

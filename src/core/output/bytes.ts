@@ -186,6 +186,9 @@ export function writeRows(out: ByteSink, n: number, row: (out: ByteSink, i: numb
   for (let i = probe; i < n; i++) row(out, i);
 }
 
+/** Dictionaries up to this many entries keep their encoded entries between writers. */
+const MAX_CACHED_ENTRIES = 1 << 16;
+
 /** Encoded text per dictionary entry, kept with the dictionary (one cache per encoding). */
 export type EntryCache = WeakMap<readonly string[], (Uint8Array | undefined)[]>;
 
@@ -194,6 +197,9 @@ export type EntryCache = WeakMap<readonly string[], (Uint8Array | undefined)[]>;
  * zone writes thousands of small files from the same few dictionaries.
  */
 export function entriesOf(cache: EntryCache, dict: readonly string[]): (Uint8Array | undefined)[] {
+  // a large dictionary (ids as codes) is cached per writer only: kept with it, its encodings
+  // could outweigh the column itself
+  if (dict.length > MAX_CACHED_ENTRIES) return new Array<Uint8Array | undefined>(dict.length);
   let entries = cache.get(dict);
   if (!entries) cache.set(dict, (entries = new Array<Uint8Array | undefined>(dict.length)));
   return entries;

@@ -112,8 +112,8 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
         };
       }
       const { bytes, offsets } = c;
-      const view = viewOf(bytes);
       if (csvPlain(bytes, offsets[0], offsets[offsets.length - 1])) {
+        const view = viewOf(bytes);
         // one scan of the column's bytes instead of one per cell (ids, names, URLs): only a
         // leading or trailing space (or an empty text) can still call for quotes
         return (out, i) => {
