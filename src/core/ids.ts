@@ -41,7 +41,8 @@ export function fmix(h: number): number {
   return h >>> 0;
 }
 
-function mixWord(h: number, k: number): number {
+/** MurmurHash3's 32-bit body step: mix the word `k` into the running hash `h`. */
+export function mixWord(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = rotl(k, 15);
   k = Math.imul(k, 0x1b873593);

@@ -22,17 +22,30 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** [year, month 1-12, day 1-31] for days since the epoch. */
-export function civilFromDays(z: number): [number, number, number] {
+/**
+ * Year, month 1-12 and day 1-31 of `z` days since the epoch into out[0..2] (no array made: the
+ * ISO writer calls it once per day it meets, millions of times). Within a 400-year era every
+ * quantity is a non-negative int32, so `| 0` truncates as Math.floor would.
+ */
+function civilInto(z: number, out: Int32Array): void {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  out[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  out[1] = m;
+  out[2] = doy - (((153 * mp + 2) / 5) | 0) + 1;
+}
+
+const civilScratch = new Int32Array(3);
+
+/** [year, month 1-12, day 1-31] for days since the epoch. */
+export function civilFromDays(z: number): [number, number, number] {
+  civilInto(z, civilScratch);
+  return [civilScratch[0], civilScratch[1], civilScratch[2]];
 }
 
 export class TimeParseError extends Error {}
@@ -128,19 +141,15 @@ function twoDigits(buf: Uint8Array, o: number, v: number): void {
 export class IsoWriter {
   private cachedDay = Number.NaN;
   private readonly dateBytes = new Uint8Array(10);
+  private readonly ymd = new Int32Array(3);
 
   /** Fills the cached `YYYY-MM-DD` for `day` (days since 1970-01-01); false when the year is not 0000-9999. */
   private cacheDay(day: number): boolean {
-    // civilFromDays, in int32 arithmetic and without an array (a day of the proleptic Gregorian calendar)
-    const z = day + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0;
-    const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
-    const mp = ((5 * doy + 2) / 153) | 0;
-    const d = doy - (((153 * mp + 2) / 5) | 0) + 1;
-    const m = mp < 10 ? mp + 3 : mp - 9;
-    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    const ymd = this.ymd;
+    civilInto(day, ymd);
+    const y = ymd[0];
+    const m = ymd[1];
+    const d = ymd[2];
     if (y < 0 || y > 9999) return false;
     const b = this.dateBytes;
     twoDigits(b, 0, (y / 100) | 0);

@@ -120,42 +120,29 @@ export class ByteSink {
     if (Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) return this.int(v);
     // hundredths first (prices and amounts): the same reasoning at 10^-2, two digits to write
     const c = Math.round(v * 100);
-    if (c / 100 === v && c < 1e15 && c > -1e15 && c !== 0) return this.hundredths(c);
+    if (c / 100 === v && c < 1e15 && c > -1e15 && c !== 0) return this.decimal(c, 2, 100);
     const m = Math.round(v * 1e6);
-    if (m / 1e6 === v && m !== 0 && m < 1e15 && m > -1e15) return this.micros(m);
+    if (m / 1e6 === v && m !== 0 && m < 1e15 && m > -1e15) return this.decimal(m, 6, 1e6);
     this.ascii(v === 0 ? '-0' : String(v));
   }
 
-  /** c/100 for an integer c that is not a multiple of 100: `[-]whole.d[d]`. */
-  private hundredths(c: number): void {
-    if (c < 0) {
-      this.byte(45);
-      c = -c;
-    }
-    const whole = Math.floor(c / 100);
-    const frac = c - whole * 100; // 1 … 99, an int32
-    this.int(whole);
-    this.ensure(3);
-    const tens = (frac / 10) | 0;
-    this.buf[this.pos++] = 46;
-    this.buf[this.pos++] = 48 + tens;
-    if (frac !== tens * 10) this.buf[this.pos++] = 48 + frac - tens * 10;
-  }
-
-  /** m/10^6 for an integer m that is not a multiple of 10^6: `[-]whole.f…` without trailing zeros. */
-  private micros(m: number): void {
+  /**
+   * m/10^places for an integer m that is not a multiple of 10^places (places ≤ 9):
+   * `[-]whole.f…` without trailing zeros.
+   */
+  private decimal(m: number, places: number, scale: number): void {
     if (m < 0) {
       this.byte(45);
       m = -m;
     }
-    const whole = Math.floor(m / 1e6);
-    let frac = m - whole * 1e6; // 1 … 999,999, an int32
+    const whole = Math.floor(m / scale);
+    let frac = m - whole * scale; // 1 … scale − 1, an int32
     this.int(whole);
-    this.ensure(7);
+    this.ensure(places + 1);
     const buf = this.buf;
     let p = this.pos;
     buf[p++] = 46;
-    let end = p + 6;
+    let end = p + places;
     for (let i = end - 1; i >= p; i--) {
       const q = (frac / 10) | 0;
       buf[i] = 48 + frac - q * 10;

@@ -7,6 +7,7 @@
  * fraction of the size. Columns of distinct values (event ids) are seen to be so on a sample and
  * stay PLAIN.
  */
+import { fmix, mixWord } from '../../ids';
 import { encodeDictEntries, type DictColumn, type Utf8Column } from '../../table/column';
 import { viewOf } from '../bytes';
 import { compareBytes, presentCount, shortStat, type Encoded } from './values';
@@ -66,25 +67,16 @@ const MIN_REPEAT = 3;
 const MAX_DICT_BYTES = 8 << 20;
 
 /**
- * A 32-bit hash of b[s, e) read four bytes at a time through `v` (MurmurHash3's mixing): ids
- * and URLs hash in a quarter of the steps of a byte loop. Only the table's slots depend on it,
- * never the output (entries keep their order of first use).
+ * A 32-bit hash of b[s, e) read four bytes at a time through `v` (MurmurHash3's steps, shared
+ * with the id streams): ids and URLs hash in a quarter of the steps of a byte loop. Only the
+ * table's slots depend on it, never the output (entries keep their order of first use).
  */
 function hashBytes(v: DataView, b: Uint8Array, s: number, e: number): number {
   let h = e - s;
   let j = s;
-  for (; j + 4 <= e; j += 4) {
-    let k = Math.imul(v.getInt32(j), 0xcc9e2d51);
-    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  for (; j < e; j++) h = Math.imul(h ^ b[j], 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h | 0;
+  for (; j + 4 <= e; j += 4) h = mixWord(h, v.getInt32(j));
+  for (; j < e; j++) h = mixWord(h, b[j]);
+  return fmix(h) | 0;
 }
 
 /** Whether b[s, e) and b[t, t + e - s) hold the same bytes (read four at a time through `v`). */
