@@ -1,16 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import { encodeConfig } from '../src/app/share';
 import { CATALOG } from '../src/core/catalog';
-import { runAndWait, watchErrors } from './helpers';
+import { axeViolations, runAndWait, WCAG_TAGS, watchErrors } from './helpers';
 
 /**
  * axe-core on every page of the studio — each simulator of the catalog (so a new simulator is
  * covered without touching this file), the Data sources page, the overview and a missing page:
  * no serious or critical violation, before and after a run, each time in the light theme on a
  * desktop and the dark theme (switched with the page's own button) on a phone.
- * One run per page keeps the suite inside CI's budget on two cores. `AXE_REPORT=file` appends
+ * One run per page, and axe run in the page for violations only (e2e/helpers.ts), keep the suite
+ * inside CI's budget on two cores. `AXE_REPORT=file` appends
  * the counts per page for the closing notes.
  */
 const PHONE = { width: 390, height: 844 };
@@ -18,10 +18,10 @@ const PHONE = { width: 390, height: 844 };
 type Impactful = { id: string; impact?: string | null; nodes: { target: unknown }[] };
 
 async function axe(page: Page, label: string): Promise<Impactful[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page, { tags: [...WCAG_TAGS, 'best-practice'] });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (process.env.AXE_REPORT) {
-    const counts = Object.fromEntries(result.violations.map((v) => [`${v.id}:${v.impact}`, v.nodes.length]));
+    const counts = Object.fromEntries(violations.map((v) => [`${v.id}:${v.impact}`, v.nodes.length]));
     appendFileSync(process.env.AXE_REPORT, `${JSON.stringify({ label, serious: bad.reduce((a, v) => a + v.nodes.length, 0), counts })}\n`);
   }
   return bad;
