@@ -66,15 +66,22 @@ export async function domainCommand(argv: string[]): Promise<void> {
   for (const { key, value } of args.sets) setPath(raw, key, value);
   if (args.out || args.zip) prepareTargets(args);
   const began = process.hrtime.bigint();
-  const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks }));
-  if (args.out || args.zip) {
-    await writeFiles(domainTree(out, args.format, { spreadsheetSafe: args.csvSafe }), args.out, args.zip, args.threads);
-    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    const rows = out.tables.reduce((a, t) => a + t.length, 0);
-    const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
-    process.stderr.write(`${def.id} (${out.config.scale}): ${out.tables.length} tables, ${rows.toLocaleString('en-US')} rows written to ${where} in ${seconds.toFixed(1)} s\n`);
+  // the encoder threads start now; each table starts encoding as soon as it is final, while later tables generate
+  const options = { spreadsheetSafe: args.csvSafe };
+  const output = args.out || args.zip ? prepareOutput(args, { format: args.format, options }) : undefined;
+  try {
+    const out = await withCancel((hooks) => generateDomain(def, raw, { seed: args.seed, ...hooks, ...(output ? { onTable: output.onTable } : {}) }));
+    if (output) {
+      await output.write(domainTree(out, args.format, options));
+      const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+      const rows = out.tables.reduce((a, t) => a + t.length, 0);
+      const where = [args.out && `${args.out}/`, args.zip].filter(Boolean).join(' and ');
+      process.stderr.write(`${def.id} (${out.config.scale}): ${out.tables.length} tables, ${rows.toLocaleString('en-US')} rows written to ${where} in ${seconds.toFixed(1)} s\n`);
+    }
+    if (args.stats) process.stdout.write(`${JSON.stringify(Object.fromEntries(out.tables.map((t) => [t.name, t.length])))}\n`);
+  } finally {
+    output?.close();
   }
-  if (args.stats) process.stdout.write(`${JSON.stringify(Object.fromEntries(out.tables.map((t) => [t.name, t.length])))}\n`);
 }
 
 /** `inspect --input DIR|DOMAIN:SCALE [--seed N]`: each table's name, row count and column types as JSON. */

@@ -45,18 +45,20 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   process.once('SIGINT', onSigint);
   const began = process.hrtime.bigint();
   // encoder threads load while the inputs are made and the run simulates (process.exit ends them on any failure)
-  const output = args.out || args.zip ? prepareOutput(args) : undefined;
+  // result tables start encoding on them as soon as the run hands them over (ctx.publish)
+  const writeOptions = { spreadsheetSafe: args.csvSafe };
+  const output = args.out || args.zip ? prepareOutput(args, { format: args.format, options: writeOptions }) : undefined;
   // input tables by name, for simulators that declare input roles (the same tables the page's data set holds)
   const inputs = args.input ? new Map((await loadInputs(args.input, args.seed)).tables.map((t) => [t.name, t] as const)) : undefined;
   const run = await runSimulator(def, raw, {
     seed: args.seed,
     inputs,
     signal: abort.signal,
-    ...(output ? { encoder: output.encoder } : {}),
+    ...(output ? { encoder: output.encoder, onTable: output.onTable } : {}),
     yield: () => new Promise<void>((r) => setImmediate(r)),
   });
   if (output) {
-    const files = await output.write(runFiles(run, args.format, { spreadsheetSafe: args.csvSafe }), abort.signal);
+    const files = await output.write(runFiles(run, args.format, writeOptions), abort.signal);
     output.close();
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     const size = files.reduce((a, f) => a + f.bytes, 0);

@@ -48,7 +48,8 @@ async function inputTables(
   if (!dflt) return { tables: new Map() };
   const domain = findDomain(dflt.domain);
   if (!domain) throw new Error(`${def.id}: unknown default domain ${dflt.domain}`);
-  const out = await generateDomain(domain, { ...dflt.config, scale: dflt.scale }, { ...hooks, seed });
+  // the inputs are not the run's results: none of their tables is handed to the writer early
+  const out = await generateDomain(domain, { ...dflt.config, scale: dflt.scale }, { ...hooks, onTable: undefined, seed });
   const provenance: InputProvenance = { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed, ...(dflt.config ? { config: dflt.config } : {}) };
   return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance };
 }

@@ -55,9 +55,18 @@ export interface RunContext {
    * run encodes in its own thread.
    */
   readonly encoder?: PartEncoder;
+  /**
+   * Hand a result table over as soon as it is final: the same object the result's `tables` will
+   * hold, never changed afterwards. A host that writes files may start encoding it while the run
+   * goes on (the threads encode while this one still simulates); other hosts ignore it. A
+   * composed child's tables are not its parent's results: in a child context this does nothing.
+   */
+  publish(table: Table): void;
 }
 
 export interface RunHooks {
+  /** A result table is final ({@link RunContext.publish}); the host may start writing it. */
+  onTable?(table: Table): void;
   onProgress?(p: Progress): void;
   /** Called at every checkpoint; the host may yield to its event loop here. */
   yield?(): Promise<void> | void;
@@ -79,8 +88,9 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
       if (hooks.signal?.aborted) throw new AbortError();
     },
     ...(hooks.encoder ? { encoder: hooks.encoder } : {}),
+    publish: (table) => hooks.onTable?.(table),
     child(childLabel, childSeed, childInputs) {
-      return makeContext(childSeed, hooks, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
+      return makeContext(childSeed, { ...hooks, onTable: undefined }, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },
   };
 }

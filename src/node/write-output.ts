@@ -7,9 +7,11 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../core/output/files';
+import type { OutputFormat, WriteOptions } from '../core/output/formats';
 import type { PartEncoder } from '../core/output/parts';
-import { writeTree, type WrittenSummary } from '../core/output/tree-writer';
+import { EarlyTables, writeTree, type WrittenSummary } from '../core/output/tree-writer';
 import type { Progress } from '../core/simulator';
+import type { Table } from '../core/table/column';
 import { FolderSink, zipFileSink } from './fs-sink';
 import { nodeEncoder } from './threads';
 
@@ -19,9 +21,20 @@ export interface OutputTargets {
   readonly threads?: number;
 }
 
+/** How the run's result tables will be written, so they can start encoding while it runs. */
+export interface EarlyFormat {
+  readonly format: OutputFormat;
+  readonly options?: WriteOptions;
+}
+
 export interface OutputWriter {
   /** The encoder threads, also for files a run writes while it runs (a landing zone's). */
   readonly encoder: PartEncoder;
+  /**
+   * For the run's hooks (`onTable`): a result table that is final starts encoding on the threads
+   * at once, while the run goes on; `write` then takes up that work. Given with `early` only.
+   */
+  readonly onTable?: (table: Table) => void;
   /** Write `files` to the targets; returns each file's path and size. The signal stops it between row groups. */
   write(files: readonly OutputFile[], signal?: AbortSignal, onProgress?: (p: Progress) => void): Promise<WrittenSummary[]>;
   /** Stop the encoder threads (also after a failure). */
@@ -32,13 +45,15 @@ export interface OutputWriter {
  * Prepare to write: the encoder threads start loading now, so they are ready when the run
  * (simulated meanwhile on the main thread, its input tables generated first) has its tables.
  */
-export function prepareOutput(targets: OutputTargets): OutputWriter {
+export function prepareOutput(targets: OutputTargets, early?: EarlyFormat): OutputWriter {
   const encoder = nodeEncoder(targets.threads);
   encoder.warm();
+  const started = early ? new EarlyTables(encoder, early.format, early.options) : undefined;
   return {
     encoder,
+    ...(started ? { onTable: started.publish } : {}),
     async write(files, signal, onProgress) {
-      const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)) };
+      const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)), early: started };
       let written: WrittenSummary[] = [];
       if (targets.out) written = await writeTree(files, new FolderSink(targets.out), hooks);
       if (targets.zip) written = await writeTree(targets.out ? written.map((f) => fileOnDisk(targets.out!, f.path, f.bytes)) : files, zipFileSink(targets.zip), hooks);

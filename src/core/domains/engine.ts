@@ -227,7 +227,15 @@ export async function generateDomain(def: DomainDef, raw: unknown = {}, hooks: R
   const ctx = makeContext(config.seed, hooks);
   const total = def.tables.reduce((a, t) => a + counts[t.name] * (t.columns.length + 1), 0);
   let done = 0;
-  for (const t of def.tables) {
+  // a table is final once its own step and the steps of the tables its deferred sums wait for are done
+  const finalAt = def.tables.map((t, i) => Math.max(i, ...t.columns.map((c) => (c.gen.afterTable ? def.tables.findIndex((x) => x.name === c.gen.afterTable) : -1))));
+  const tables: Table[] = [];
+  const finish = (i: number) => {
+    const t = def.tables[i];
+    tables[i] = config.money === 'decimal' ? moneyAsDecimal(t, engine.table(t.name)) : engine.table(t.name);
+    ctx.publish(tables[i]);
+  };
+  for (const [step, t] of def.tables.entries()) {
     const s = engine.newState(t);
     for (const c of t.columns) {
       if (engine.later(c)) continue;
@@ -239,9 +247,9 @@ export async function generateDomain(def: DomainDef, raw: unknown = {}, hooks: R
     for (const c of t.columns) if (c.gen.afterSort) engine.generate(s, c.name);
     engine.fillDeferred(t.name);
     done += s.n;
+    for (let i = 0; i <= step; i++) if (finalAt[i] === step) finish(i);
     await ctx.checkpoint(t.name, done, total);
   }
-  const tables = def.tables.map((t) => (config.money === 'decimal' ? moneyAsDecimal(t, engine.table(t.name)) : engine.table(t.name)));
   return { domain: def.id, config, tables, meta: def.tables.map((t, i) => metadata(def, t, tables[i])) };
 }
 

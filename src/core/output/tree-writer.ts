@@ -22,6 +22,8 @@ export interface WriteHooks {
   onProgress?(p: Progress): void;
   /** Called between pieces; the host may yield to its event loop here (cancel arrives). */
   yield?(): Promise<void> | void;
+  /** Tables whose encoding started while the run went on (they are written from that work). */
+  readonly early?: EarlyTables;
 }
 
 /** What was written: each file's path and size in bytes (before any zip compression). */
@@ -50,15 +52,16 @@ const windowOf = (encoder: PartEncoder) => (encoder.transfers ? encoder.threads 
 
 /**
  * Results of `start(item)` for each item, in order, with up to `window` started at once (the
- * pool works ahead while the writer waits on the sink).
+ * pool works ahead while the writer waits on the sink). `queue` holds results started before
+ * (a table handed over early: {@link EarlyTables}).
  */
-async function* ordered<T, R>(items: Iterable<T> | AsyncIterable<T>, window: number, start: (item: T) => Promise<R>): AsyncGenerator<R> {
-  const queue: Promise<R>[] = [];
+async function* ordered<T, R>(items: Iterable<T> | AsyncIterable<T>, window: number, start: (item: T) => Promise<R>, queue: Promise<R>[] = []): AsyncGenerator<R> {
   const launch = (item: T) => {
     const p = start(item);
     p.catch(() => {}); // awaited in order below; no unhandled rejection meanwhile
     queue.push(p);
   };
+  while (queue.length >= window) yield await queue.shift()!;
   for await (const item of items) {
     launch(item);
     if (queue.length >= window) yield await queue.shift()!;
@@ -71,22 +74,36 @@ function* groupsOf(t: Table, copy: boolean): Generator<Table> {
   for (const [start, end] of rowGroups(t.length)) yield !copy && start === 0 && end === t.length ? t : sliceTable(t, start, end);
 }
 
+/** An encoded row group and its row count. */
+interface Part {
+  readonly bytes: Uint8Array;
+  readonly n: number;
+}
+
+/** A table's row groups being encoded: the groups still to start, and whether the next is the first (a CSV header). */
+interface PartsState {
+  readonly groups: Iterable<Table> | AsyncIterable<Table>;
+  first: boolean;
+}
+
+function startPart(state: PartsState, rows: Table, format: OutputFormat, options: WriteOptions | undefined, encoder: PartEncoder): Promise<Part> {
+  const task = { kind: 'part' as const, format, rows, first: state.first, options };
+  state.first = false;
+  const n = rows.length;
+  return encoder.run(task).then((piece) => ({ bytes: piece.bytes, n }));
+}
+
 /** A table's bytes, row group by row group: Parquet parts stitched, text parts concatenated. */
 async function* tableBytes(
-  groups: Iterable<Table> | AsyncIterable<Table>,
+  state: PartsState,
   format: OutputFormat,
   options: WriteOptions | undefined,
   encoder: PartEncoder,
   onRows: (n: number) => void,
+  started: Promise<Part>[] = [],
 ): AsyncGenerator<Uint8Array> {
   const stitcher = format === 'parquet' ? new ParquetStitcher() : undefined;
-  let first = true;
-  const parts = ordered(groups, windowOf(encoder), (rows) => {
-    const task = { kind: 'part' as const, format, rows, first, options };
-    first = false;
-    const n = rows.length;
-    return encoder.run(task).then((piece) => ({ bytes: piece.bytes, n }));
-  });
+  const parts = ordered(state.groups, windowOf(encoder), (rows) => startPart(state, rows, format, options, encoder), started);
   for await (const { bytes, n } of parts) {
     onRows(n);
     yield stitcher ? stitcher.add(bytes) : bytes;
@@ -94,12 +111,100 @@ async function* tableBytes(
   if (stitcher) yield stitcher.finish();
 }
 
+/** A table handed over early: its remaining row groups, and the parts started for it. */
+interface EarlyTable {
+  readonly state: PartsState & { readonly groups: Iterable<Table> };
+  readonly rest: Iterator<Table>;
+  readonly started: Promise<Part>[];
+  /** Parts started and not yet done. */
+  running: number;
+  /** Bytes of parts done and not yet written. */
+  heldBytes: number;
+  taken: boolean;
+}
+
+/**
+ * Result tables handed over while a run goes on (`RunContext.publish`): their row groups
+ * start encoding on the encoder's threads at once, in the order the tables came, so the threads
+ * work while the run's own thread still simulates. The tree writer takes the started parts when
+ * it reaches the table's file and goes on from there; the bytes are the same as without.
+ * Bounded: a few parts in flight per thread, and at most `maxHeldBytes` of encoded parts
+ * waiting for the writer. Nothing starts when the encoder has no threads (nothing to overlap).
+ */
+export class EarlyTables {
+  private readonly tables = new Map<Table, EarlyTable>();
+  private running = 0;
+  private held = 0;
+
+  constructor(
+    private readonly encoder: PartEncoder,
+    private readonly format: OutputFormat,
+    private readonly options?: WriteOptions,
+    private readonly maxHeldBytes = 64 << 20,
+  ) {}
+
+  /** Start encoding `table` (a final result table). */
+  readonly publish = (table: Table): void => {
+    if (!this.encoder.transfers || this.tables.has(table)) return;
+    const groups = { [Symbol.iterator]: () => rest };
+    const rest = groupsOf(table, true)[Symbol.iterator]();
+    this.tables.set(table, { state: { groups, first: true }, rest, started: [], running: 0, heldBytes: 0, taken: false });
+    this.pump();
+  };
+
+  private pump(): void {
+    const inFlight = windowOf(this.encoder);
+    for (const t of this.tables.values()) {
+      if (t.taken) continue;
+      while (this.running < inFlight && this.held < this.maxHeldBytes) {
+        const next = t.rest.next();
+        if (next.done) break;
+        this.running++;
+        t.running++;
+        const p = startPart(t.state, next.value, this.format, this.options, this.encoder);
+        p.catch(() => {}); // the writer awaits it, or the run failed and the threads are closed
+        p.then(
+          (part) => {
+            t.running--;
+            if (t.taken) return; // the writer counts it now
+            this.running--;
+            t.heldBytes += part.bytes.length;
+            this.held += part.bytes.length;
+            this.pump();
+          },
+          () => {
+            t.running--;
+            if (!t.taken) this.running--;
+          },
+        );
+        t.started.push(p);
+      }
+      if (this.running >= inFlight || this.held >= this.maxHeldBytes) return;
+    }
+  }
+
+  /** The work started for `table` written as `format`, for the writer to go on with; undefined when none. */
+  take(table: Table, format: OutputFormat, options: WriteOptions | undefined): EarlyTable | undefined {
+    const t = this.tables.get(table);
+    if (!t || t.taken || format !== this.format || options !== this.options) return undefined;
+    t.taken = true;
+    this.held -= t.heldBytes;
+    this.running -= t.running;
+    this.pump();
+    return t;
+  }
+}
+
 /** A file's raw bytes, as they are produced. */
-function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
-  if (isTableFile(file)) return tableBytes(groupsOf(file.table, encoder.transfers), file.format, file.options, encoder, onRows);
+function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void, early?: EarlyTables): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+  if (isTableFile(file)) {
+    const started = early?.take(file.table, file.format, file.options);
+    if (started) return tableBytes(started.state, file.format, file.options, encoder, onRows, started.started);
+    return tableBytes({ groups: groupsOf(file.table, encoder.transfers), first: true }, file.format, file.options, encoder, onRows);
+  }
   if (isBytesFile(file)) return [file.bytes];
   if (isStreamFile(file)) return file.produce();
-  return tableBytes(fixedRowGroups(file.chunks()), file.format, file.options, encoder, onRows);
+  return tableBytes({ groups: fixedRowGroups(file.chunks()), first: true }, file.format, file.options, encoder, onRows);
 }
 
 /**
@@ -107,8 +212,8 @@ function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) =>
  * blocks of its raw bytes on the encoder's threads, so a zip entry depends only on the file's
  * bytes, however they were produced.
  */
-async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void): AsyncGenerator<Piece> {
-  const raw = rawBytes(file, encoder, onRows);
+async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void, early?: EarlyTables): AsyncGenerator<Piece> {
+  const raw = rawBytes(file, encoder, onRows, early);
   if (!deflate) {
     for await (const bytes of raw) yield { bytes };
     return;
@@ -155,7 +260,7 @@ export async function writeTree(files: readonly OutputFile[], sink: TreeSink, ho
       const deflate = sink.deflates(file.path);
       const out = await sink.open(file.path);
       let size = 0;
-      for await (const piece of contentOf(file, deflate, encoder, (rows) => (within += rows * ROW_WEIGHT))) {
+      for await (const piece of contentOf(file, deflate, encoder, (rows) => (within += rows * ROW_WEIGHT), hooks.early)) {
         check();
         if (deflate) await out.writeSegment!({ bytes: piece.bytes, crc: piece.crc!, size: piece.size! });
         else await out.write(piece.bytes);

@@ -58,15 +58,18 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
     referrers: { dict: referrerLabels.dict, codes: referrerCodes },
   };
   const sessions = sessionsTable(x);
+  ctx.publish(sessions);
   await ctx.checkpoint('tables', 1, 3);
 
   const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
   const sourceCode = new Int32Array(n);
   for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
   const pageViews = pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'));
+  ctx.publish(pageViews);
   await ctx.checkpoint('tables', 2, 3);
 
   const funnels = funnelsTable(x, depth, stages);
+  ctx.publish(funnels);
   await ctx.checkpoint('tables', 3, 3);
 
   const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;

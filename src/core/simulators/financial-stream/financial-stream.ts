@@ -62,6 +62,7 @@ export async function runFinancialStream(config: FinancialStreamConfig, ctx: Run
   const reversalIds = getColumn(reversalTable, 'reversal_id') as Utf8Column;
   const fraudIds = getColumn(fraudEvents, 'fraud_tx_id') as Utf8Column;
   const combined = combinedTable(ledger, reversals, fraud, reversalIds, fraudIds);
+  for (const t of [combined, reversalTable, fraudEvents, settlementTable]) ctx.publish(t);
   await ctx.checkpoint('Building tables', 5, 5);
 
   return {

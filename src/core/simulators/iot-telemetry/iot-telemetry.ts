@@ -99,6 +99,7 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
   const alerts = alertsTable(raw, order, fleet, storms, ids);
   const health = fleetHealth(fleet, readings, drift.offset, w.startUs, w.endUs);
   const readingsTable = supplied ? suppliedTable(supplied.table, supplied.valueName, readings) : generatedTable(readings, fleet);
+  ctx.publish(readingsTable);
   const fleetStatus = fleetStatusTable(fleet, health);
   const mode = supplied ? 'supplied' : 'generated';
   const stormIds = Array.from(storms.hour, (h) => ids.storms.uuid(h));

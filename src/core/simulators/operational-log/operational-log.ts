@@ -126,10 +126,12 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
   const ids: IdStreams = { log: ctx.ids('oplog:log'), trace: ctx.ids('oplog:trace'), span: ctx.ids('oplog:span') };
   const logPerm = argsortByTime(logs.ts, logs.length, grid.startUs);
   const { table: logsTable, sampled } = buildLogsTable(logs, logPerm, services, ids, config.traceEnabled);
+  ctx.publish(logsTable);
   await ctx.checkpoint('tables', 1, 3);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
   const logPos = invertPermutation(logPerm);
   const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids);
+  ctx.publish(tracesTable);
   await ctx.checkpoint('tables', 2, 3);
   const health = serviceHealth(logs, services);
   await ctx.checkpoint('tables', 3, 3);

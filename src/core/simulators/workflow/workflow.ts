@@ -280,6 +280,9 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     dictColumn('anomaly_type', ANOMALY_TYPES, Int32Array.from(types)),
     numberColumn('sequence', 'int', Float64Array.from(seqOf)),
   ]);
+  // final from here: a host writing files starts encoding it while the rest is summarised
+  ctx.publish(events);
+  await ctx.checkpoint('simulate', n, n);
 
   for (let j = 0; j < anomalyIndex.length; j += 2) {
     const i = anomalyIndex[j];
@@ -292,6 +295,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     };
     key.add(ANOMALY_TYPES[types[i]], 'events', ascii.decode(eventIdBytes.subarray(i * 36, i * 36 + 36)), times[i], details);
   }
+  await ctx.checkpoint('simulate', n, n);
 
   const complete = new Uint8Array(n);
   let completeHours = 0;
@@ -315,6 +319,8 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     numberColumn('started_at', 'timestamp', sStart),
     numberColumn('ended_at', 'timestamp', sEnd),
   ]);
+  ctx.publish(summary);
+  await ctx.checkpoint('simulate', n, n);
 
   const stateDistribution = Object.fromEntries(
     mc.names
