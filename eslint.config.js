@@ -22,7 +22,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'out', 'build', 'dist-*'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'out', 'build', 'dist-*', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

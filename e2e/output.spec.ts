@@ -82,7 +82,7 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
     expect(errors).toEqual([]);
   });
 
-  test('two encoder workers (four cores) give the same zip as the CLI, with progress per file in words', async ({ page }) => {
+  test('two encoder workers (three cores) simulate the run in chunks and encode its download: the same zip as the CLI, with progress per file in words', async ({ page }) => {
     const errors = watchErrors(page);
     // the page asks for hardwareConcurrency - 1 encoder workers
     await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 3 }));

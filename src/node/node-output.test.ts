@@ -7,7 +7,8 @@ import type { OutputFile } from '../core/output/files';
 import { writeTable, type OutputFormat } from '../core/output/formats';
 import { bigTable } from '../core/output/output.test-utils';
 import { ROW_GROUP_ROWS } from '../core/output/row-groups';
-import { runFiles } from '../core/output/tree';
+import { buildTree, runFiles } from '../core/output/tree';
+import { treeHash } from '../../test/tree-hash';
 import { runSimulator } from '../core/run';
 import { workflowSimulator } from '../core/simulators/workflow';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
@@ -70,6 +71,22 @@ describe('Node output: folders and zips on 1, 2 and 3 encoder threads', () => {
     const entries = unzipSync(one.zip);
     expect(Object.keys(entries)).toEqual(files('csv').map((f) => f.path));
     expect(Buffer.from(entries['big.csv']).equals(Buffer.from(writeTable(big, 'csv')))).toBe(true);
+  });
+});
+
+describe('Node: a run simulated in chunks on encoder threads', () => {
+  it('gives the recorded tree of the single-loop engine on 1, 2 and 3 threads (three workflow chunks)', { timeout: 240_000 }, async () => {
+    // recorded from the engine before its blocks became kernels (one loop in the run's thread)
+    const RECORDED = 'e15bd1506fee870b3dbaec74614c2dbd595238677028942940ae8acffceafb6f';
+    for (const threads of [1, 2, 3]) {
+      const encoder = nodeEncoder(threads);
+      try {
+        const run = await runSimulator(workflowSimulator, { entityCount: 140_000, seed: 7, anomalyBackwardProbability: 0.05 }, { encoder });
+        expect(treeHash(await buildTree(run, 'parquet')), `${threads} threads`).toBe(RECORDED);
+      } finally {
+        encoder.close();
+      }
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * stitched, text parts concatenated); a zip's text is deflated in segments of fixed size. Each
  * is independent of the others, so they run on any thread and are put together in order.
  */
+import { runKernel, type KernelArrays, type KernelName } from '../kernels';
 import type { Table } from '../table/column';
 import { writeCsv } from './csv';
 import { sha256Hex } from '../hash/sha256';
@@ -20,7 +21,9 @@ export type EncodeTask =
    * A whole small file, written in one piece while a run is under way (a landing zone's data
    * files: their sizes and checksums go into manifests), with its SHA-256 when asked.
    */
-  | { readonly kind: 'file'; readonly format: OutputFormat; readonly table: Table; readonly checksum: boolean };
+  | { readonly kind: 'file'; readonly format: OutputFormat; readonly table: Table; readonly checksum: boolean }
+  /** A chunk of a run's simulation (src/core/kernels.ts): plain input, typed arrays out. */
+  | { readonly kind: 'kernel'; readonly name: KernelName; readonly input: unknown };
 
 /** Encoded bytes; deflated pieces also carry the CRC-32 and size of their raw bytes, files their SHA-256 when asked. */
 export interface Piece {
@@ -28,6 +31,8 @@ export interface Piece {
   readonly crc?: number;
   readonly size?: number;
   readonly sha256?: string;
+  /** A kernel's output (its `bytes` are empty). */
+  readonly arrays?: KernelArrays;
 }
 
 function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}): Uint8Array {
@@ -44,6 +49,7 @@ function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: 
 /** Do one task on this thread. */
 export function runTask(task: EncodeTask): Piece {
   if (task.kind === 'deflate') return deflateSegment(task.bytes);
+  if (task.kind === 'kernel') return { bytes: new Uint8Array(0), arrays: runKernel(task.name, task.input) };
   if (task.kind === 'file') {
     const bytes = writeTable(task.table, task.format);
     return task.checksum ? { bytes, sha256: sha256Hex(bytes) } : { bytes };

@@ -36,18 +36,22 @@ function buffersOf(t: Table): ArrayBuffer[] {
 export function taskTransfer(task: EncodeTask): ArrayBuffer[] {
   if (task.kind === 'part') return buffersOf(task.rows);
   if (task.kind === 'file') return buffersOf(task.table);
+  if (task.kind === 'kernel') return [];
   return [task.bytes.buffer as ArrayBuffer];
 }
 
 export function pieceTransfer(piece: Piece): ArrayBuffer[] {
-  return [piece.bytes.buffer as ArrayBuffer];
+  const buffers = new Set([piece.bytes.buffer as ArrayBuffer]);
+  for (const a of Object.values(piece.arrays ?? {})) buffers.add(a.buffer as ArrayBuffer);
+  return [...buffers];
 }
 
 /** The pool thread's side: run a request, answer with the bytes transferred back. */
 export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ message: PoolResponse<Piece>; transfer: ArrayBuffer[] }> {
   return answer(req, (task) => {
     const piece = runTask(task);
-    return { ...piece, bytes: owned(piece.bytes) };
+    const arrays = piece.arrays && Object.fromEntries(Object.entries(piece.arrays).map(([k, v]) => [k, owned(v as View)]));
+    return { ...piece, bytes: owned(piece.bytes), ...(arrays ? { arrays } : {}) };
   }, pieceTransfer);
 }
 
@@ -55,6 +59,7 @@ export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ mess
 function transferable(task: EncodeTask): EncodeTask {
   if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows) };
   if (task.kind === 'file') return { ...task, table: ownedTable(task.table, true) };
+  if (task.kind === 'kernel') return task;
   return { ...task, bytes: owned(task.bytes) };
 }
 

@@ -6,13 +6,14 @@
  */
 import { makeTable, type Column, type DictColumn, type Table, type Utf8Column } from './column';
 
-type RowArray = Float64Array | Int32Array | Uint8Array | BigInt64Array | Float32Array | Int16Array | Int8Array | Uint16Array | Uint32Array | BigUint64Array;
+export type RowArray = Float64Array | Int32Array | Uint8Array | BigInt64Array | Float32Array | Int16Array | Int8Array | Uint16Array | Uint32Array | BigUint64Array;
 
 function isRowArray(v: unknown, n: number): v is RowArray {
   return ArrayBuffer.isView(v) && !(v instanceof DataView) && (v as RowArray).length === n;
 }
 
-function concatArrays<A extends RowArray>(parts: readonly A[]): A {
+/** Typed arrays of one kind, one after another. */
+export function concatArrays<A extends RowArray>(parts: readonly A[]): A {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new (parts[0].constructor as new (n: number) => A)(n);

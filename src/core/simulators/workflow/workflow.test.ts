@@ -268,8 +268,11 @@ describe('workflow anomaly rates and required behaviour', () => {
     expect(ids.text(100_001)).toBe('entity_0100001');
     expect(ids.text(100_001) < ids.text(1_000_000)).toBe(true);
     expect(entityIds('e', 10).text(3)).toBe('e_000003');
-    const col = ids.column('entity_id', Int32Array.from([0, 999_999, 1_000_000]), 3);
-    expect(new TextDecoder().decode(col.bytes)).toBe('entity_0000000entity_0999999entity_1000000');
+    const block = ids.block(999_999, 2);
+    expect(new TextDecoder().decode(block)).toBe('entity_0999999entity_1000000');
+    const col = ids.column('entity_id', ids.block(0, 1));
+    expect(new TextDecoder().decode(col.bytes)).toBe('entity_0000000');
+    expect([...col.offsets]).toEqual([0, 14]);
   });
 
   it('maxTransitionsPerEntity leaves entities incomplete', async () => {
