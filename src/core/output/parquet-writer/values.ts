@@ -7,6 +7,7 @@
  * plain-encoded as Parquet's `min_value` / `max_value` expect.
  */
 import type { Column, DictColumn, Utf8Column } from '../../table/column';
+import { viewOf } from '../bytes';
 
 export interface Encoded {
   /** PLAIN values (or, for a dictionary column, the dictionary page's PLAIN values). */
@@ -137,15 +138,34 @@ export function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uin
   return aEnd - aStart - (bEnd - bStart);
 }
 
+/**
+ * {@link compareBytes} for two ranges of one buffer (`view` over `bytes`), four bytes at a time:
+ * big-endian words compare as their bytes do, and ids share long prefixes.
+ */
+function compareWithin(view: DataView, bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const n = Math.min(aEnd - aStart, bEnd - bStart);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x = view.getUint32(aStart + i);
+    const y = view.getUint32(bStart + i);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  for (; i < n; i++) {
+    const d = bytes[aStart + i] - bytes[bStart + i];
+    if (d !== 0) return d;
+  }
+  return aEnd - aStart - (bEnd - bStart);
+}
+
 export const shortStat = (b: Uint8Array) => (b.length <= MAX_STAT_BYTES ? b : undefined);
 
-/** The width of every value when all are the same multiple of 4 bytes, word-aligned and none null (ids); else 0. */
-function fixedWordWidth(c: Utf8Column): number {
-  const { offsets, bytes, valid } = c;
+/** The width of every value when all have the same non-zero width and none is null (ids); else 0. */
+function fixedByteWidth(c: Utf8Column): number {
+  const { offsets, valid } = c;
   const n = offsets.length - 1;
-  if (valid || n === 0 || (bytes.byteOffset + offsets[0]) % 4 !== 0) return 0;
+  if (valid || n === 0) return 0;
   const w = offsets[1] - offsets[0];
-  if (w === 0 || w % 4 !== 0) return 0;
+  if (w === 0) return 0;
   for (let i = 1; i < n; i++) if (offsets[i + 1] - offsets[i] !== w) return 0;
   return w;
 }
@@ -163,16 +183,10 @@ function fixedWidthStrings(c: Utf8Column, w: number): Encoded {
   const out = new Int32Array(n * (words + 1));
   let o = 0;
   let s = 0;
-  let minAt = 0;
-  let maxAt = 0;
+  const { minAt, maxAt } = fixedMinMax(c, w);
   for (let i = 0; i < n; i++) {
     out[o++] = w;
     for (let k = 0; k < words; k++) out[o++] = src[s++];
-    if (i > 0) {
-      const at = offsets[i];
-      if (compareBytes(bytes, at, at + w, bytes, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
-      else if (compareBytes(bytes, at, at + w, bytes, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
-    }
   }
   const values = bytesOf(out);
   const min = shortStat(bytes.slice(offsets[minAt], offsets[minAt] + w));
@@ -180,10 +194,50 @@ function fixedWidthStrings(c: Utf8Column, w: number): Encoded {
   return min && max ? { values, min, max } : { values };
 }
 
+/** Rows of the least and the greatest of `n` values `w` bytes wide (the first of equals). */
+function fixedMinMax(c: Utf8Column, w: number): { minAt: number; maxAt: number } {
+  const { offsets, bytes } = c;
+  const view = viewOf(bytes);
+  const n = offsets.length - 1;
+  let minAt = 0;
+  let maxAt = 0;
+  for (let i = 1; i < n; i++) {
+    const at = offsets[i];
+    if (compareWithin(view, bytes, at, at + w, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
+    else if (compareWithin(view, bytes, at, at + w, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
+  }
+  return { minAt, maxAt };
+}
+
+/** PLAIN values of fixed-width ids of any width: the length, then the bytes a word at a time. */
+function fixedBytesStrings(c: Utf8Column, w: number): Encoded {
+  const { offsets, bytes } = c;
+  const n = offsets.length - 1;
+  const src = viewOf(bytes);
+  const values = new Uint8Array(n * (w + 4));
+  const out = viewOf(values);
+  const whole = w & ~3;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const s = offsets[i];
+    out.setUint32(o, w, true);
+    o += 4;
+    let k = 0;
+    for (; k < whole; k += 4) out.setUint32(o + k, src.getUint32(s + k));
+    for (; k < w; k++) values[o + k] = bytes[s + k];
+    o += w;
+  }
+  const { minAt, maxAt } = fixedMinMax(c, w);
+  const min = shortStat(bytes.slice(offsets[minAt], offsets[minAt] + w));
+  const max = shortStat(bytes.slice(offsets[maxAt], offsets[maxAt] + w));
+  return min && max ? { values, min, max } : { values };
+}
+
 function utf8Strings(c: Utf8Column): Encoded {
-  const width = LITTLE_ENDIAN ? fixedWordWidth(c) : 0;
-  if (width > 0) return fixedWidthStrings(c, width);
+  const width = fixedByteWidth(c);
+  if (width > 0) return LITTLE_ENDIAN && width % 4 === 0 && (c.bytes.byteOffset + c.offsets[0]) % 4 === 0 ? fixedWidthStrings(c, width) : fixedBytesStrings(c, width);
   const { offsets, bytes: src, valid } = c;
+  const view = viewOf(src);
   const n = offsets.length - 1;
   const present = presentCount(valid, n);
   let size = present * 4;
@@ -214,11 +268,11 @@ function utf8Strings(c: Utf8Column): Encoded {
     if (minAt < 0) {
       minAt = maxAt = i;
       minFirst = maxFirst = first;
-    } else if (first > maxFirst || (first === maxFirst && compareBytes(src, s, e, src, offsets[maxAt], offsets[maxAt + 1]) > 0)) {
+    } else if (first > maxFirst || (first === maxFirst && compareWithin(view, src, s, e, offsets[maxAt], offsets[maxAt + 1]) > 0)) {
       // a new maximum cannot be a new minimum: one comparison for ids that only grow
       maxAt = i;
       maxFirst = first;
-    } else if (first < minFirst || (first === minFirst && compareBytes(src, s, e, src, offsets[minAt], offsets[minAt + 1]) < 0)) {
+    } else if (first < minFirst || (first === minFirst && compareWithin(view, src, s, e, offsets[minAt], offsets[minAt + 1]) < 0)) {
       minAt = i;
       minFirst = first;
     }
