@@ -82,10 +82,10 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
     expect(errors).toEqual([]);
   });
 
-  test('two encoder workers (three cores) simulate the run in chunks and encode its download: the same zip as the CLI, with progress per file in words', async ({ page }) => {
+  test('three encoder workers (four cores) simulate the run in chunks and encode its download: the same zip as the CLI, with progress per file in words', async ({ page }) => {
     const errors = watchErrors(page);
-    // the page asks for hardwareConcurrency - 1 encoder workers
-    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 3 }));
+    // the page asks for hardwareConcurrency - 1 encoder workers; from three, a run's chunks go to them too
+    await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
     await runWorkflow(page, 100_000, 4);
     await format(page, 'CSV');
     await page.evaluate(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
@@ -96,8 +96,8 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
         await expect(page.getByRole('progressbar', { name: /^Writing (events|entity_summary)\.csv, [12] of 5 files$/ })).toBeVisible();
       })(),
     ]);
-    // the engine worker started two encoder workers of its own
-    expect(page.workers().filter((w) => w.url().includes('encode.worker')).length).toBe(2);
+    // the engine worker started three encoder workers of its own
+    expect(page.workers().filter((w) => w.url().includes('encode.worker')).length).toBe(3);
     const { readFileSync } = await import('node:fs');
     const zip = readFileSync((await dl.path())!);
     expect(zip.equals(cliZip('workflow', { entityCount: 100_000, seed: 4 }, 'csv'))).toBe(true);

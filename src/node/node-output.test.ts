@@ -9,6 +9,7 @@ import { bigTable } from '../core/output/output.test-utils';
 import { ROW_GROUP_ROWS } from '../core/output/row-groups';
 import { buildTree, runFiles } from '../core/output/tree';
 import { treeHash } from '../../test/tree-hash';
+import { KERNEL_MIN_THREADS } from '../core/kernels';
 import { runSimulator } from '../core/run';
 import { workflowSimulator } from '../core/simulators/workflow';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
@@ -75,10 +76,11 @@ describe('Node output: folders and zips on 1, 2 and 3 encoder threads', () => {
 });
 
 describe('Node: a run simulated in chunks on encoder threads', () => {
-  it('gives the recorded tree of the single-loop engine on 1, 2 and 3 threads (three workflow chunks)', { timeout: 240_000 }, async () => {
+  it('gives the recorded tree of the single-loop engine on 1, 3 and 4 threads (three workflow chunks)', { timeout: 240_000 }, async () => {
     // recorded from the engine before its blocks became kernels (one loop in the run's thread)
     const RECORDED = 'e15bd1506fee870b3dbaec74614c2dbd595238677028942940ae8acffceafb6f';
-    for (const threads of [1, 2, 3]) {
+    // from KERNEL_MIN_THREADS threads the chunks run on them
+    for (const threads of [1, KERNEL_MIN_THREADS, KERNEL_MIN_THREADS + 1]) {
       const encoder = nodeEncoder(threads);
       try {
         const run = await runSimulator(workflowSimulator, { entityCount: 140_000, seed: 7, anomalyBackwardProbability: 0.05 }, { encoder });

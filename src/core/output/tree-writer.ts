@@ -128,8 +128,8 @@ interface EarlyTable {
  * start encoding on the encoder's threads at once, in the order the tables came, so the threads
  * work while the run's own thread still simulates. The tree writer takes the started parts when
  * it reaches the table's file and goes on from there; the bytes are the same as without.
- * Bounded: a few parts in flight per thread, and at most `maxHeldBytes` of encoded parts
- * waiting for the writer. Nothing starts when the encoder has no threads (nothing to overlap).
+ * Bounded: one part in flight per thread but one (the run's thread keeps a core), and at most
+ * `maxHeldBytes` of encoded parts waiting for the writer. Nothing starts when the encoder has no threads (nothing to overlap).
  */
 export class EarlyTables {
   private readonly tables = new Map<Table, EarlyTable>();
@@ -153,7 +153,8 @@ export class EarlyTables {
   };
 
   private pump(): void {
-    const inFlight = windowOf(this.encoder);
+    // one thread fewer than the encoder has: the run's own thread keeps a core (it is the critical path)
+    const inFlight = Math.max(1, this.encoder.threads - 1);
     for (const t of this.tables.values()) {
       if (t.taken) continue;
       while (this.running < inFlight && this.held < this.maxHeldBytes) {
