@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdStream, UUID_PATTERN } from './ids';
+import { idView, IdStream, UUID_PATTERN } from './ids';
 
 describe('IdStream', () => {
   it('writes RFC 4122-shaped v4 ids, the same for the same (seed, stream, key)', () => {
@@ -61,4 +61,24 @@ describe('IdStream', () => {
     expect(buf[38]).toBe(33);
     expect(new TextDecoder().decode(buf.subarray(2, 38))).toMatch(UUID_PATTERN);
   });
+
+  it('writes the same bytes through a view, a word at a time, at any offset of any window', () => {
+    const key = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(fc.integer(), key, key, fc.integer({ min: 1, max: 16 }), fc.nat(7), fc.nat(5), (seed, k0, k1, nBytes, at, skip) => {
+        const ids = new IdStream(seed, 'view');
+        const backing = new Uint8Array(skip + at + 36 + 8).fill(7);
+        const slow = backing.subarray(skip);
+        const fast = backing.slice().subarray(skip);
+        ids.uuidInto(slow, at, k0, k1);
+        ids.uuidInto(fast, at, k0, k1, idView(fast));
+        expect(fast).toEqual(slow);
+        ids.hexInto(slow, at, nBytes, k0, k1);
+        ids.hexInto(fast, at, nBytes, k0, k1, idView(fast));
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+

@@ -26,7 +26,7 @@ import {
   type DecimalColumn,
   type TimeColumn,
 } from './column';
-import type { IdStream } from '../ids';
+import { idView, type IdStream } from '../ids';
 
 /** `n` nulls of a type. */
 export function nullColumn(name: string, type: ColumnType, n: number): Column {
@@ -169,8 +169,9 @@ export function uuidColumn(name: string, ids: IdStream, k0: ArrayLike<number>, k
   const n = k0.length;
   const bytes = new Uint8Array(n * 36);
   const offsets = new Int32Array(n + 1);
+  const view = idView(bytes);
   for (let i = 0; i < n; i++) {
-    ids.uuidInto(bytes, i * 36, k0[i], k1 ? k1[i] : 0);
+    ids.uuidInto(bytes, i * 36, k0[i], k1 ? k1[i] : 0, view);
     offsets[i + 1] = (i + 1) * 36;
   }
   return { name, type: 'string', encoding: 'utf8', offsets, bytes };

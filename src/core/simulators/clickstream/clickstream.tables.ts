@@ -1,4 +1,4 @@
-import type { IdStream } from '../../ids';
+import { idView, type IdStream } from '../../ids';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 
@@ -34,7 +34,8 @@ export function sessionKey1(gen: Generated, g: number): number {
 export function sessionIdBytes(gen: Generated, ids: IdStream): Uint8Array {
   const n = gen.userIndex.length;
   const bytes = new Uint8Array(n * UUID_LEN);
-  for (let g = 0; g < n; g++) ids.uuidInto(bytes, g * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g));
+  const view = idView(bytes);
+  for (let g = 0; g < n; g++) ids.uuidInto(bytes, g * UUID_LEN, gen.userIndex[g], sessionKey1(gen, g), view);
   return bytes;
 }
 
@@ -160,6 +161,7 @@ export function pageViewsTable(
   const { codes, sourceCode } = urls;
   const n = viewOrder.length;
   const idBytes = new Uint8Array(n * UUID_LEN);
+  const idBytesView = idView(idBytes);
   const sessionRow = new Int32Array(n);
   const page = new Int32Array(n);
   const ref = new Int32Array(n);
@@ -169,7 +171,7 @@ export function pageViewsTable(
     const j = viewOrder[r];
     const g = viewSession[j];
     const k = j - viewStart[g];
-    viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k);
+    viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k, idBytesView);
     sessionRow[r] = g;
     page[r] = codes[j];
     ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];

@@ -1,4 +1,4 @@
-import type { IdStream } from '../../ids';
+import { idView, type IdStream } from '../../ids';
 import { boolColumn, dictColumn, getColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
 import {
   ENDPOINTS,
@@ -115,6 +115,9 @@ export function buildLogsTable(
   // tracing off (D6): every id is null, so the columns hold no bytes and an all-zero validity mask
   const traceId = traced ? fixedWidth('trace_id', n, 32) : allNull('trace_id', n);
   const spanId = traced ? fixedWidth('span_id', n, 16) : allNull('span_id', n);
+  const logView = idView(logId.bytes);
+  const traceView = idView(traceId.bytes);
+  const spanView = idView(spanId.bytes);
   for (let i = 0; i < n; i++) {
     const g = perm[i];
     const code = STATUS_CODES[raw.status[g]];
@@ -133,10 +136,10 @@ export function buildLogsTable(
     sampled[i] = f & FLAG_SAMPLED ? 1 : 0;
     const k0 = raw.k0[g];
     const k1 = raw.k1[g];
-    ids.log.uuidInto(logId.bytes, i * 36, k0, k1);
+    ids.log.uuidInto(logId.bytes, i * 36, k0, k1, logView);
     if (traced) {
-      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, k1);
-      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, k1 * MAX_SPANS);
+      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, k1, traceView);
+      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, k1 * MAX_SPANS, spanView);
     }
   }
   const table = makeTable('logs', [
@@ -179,6 +182,7 @@ export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs,
   const hasParent = new Uint8Array(n);
   const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
   const spanPos = invertPermutation(perm);
+  const spanView = idView(spanId.bytes);
   for (let i = 0; i < n; i++) {
     const g = perm[i];
     const log = raw.log[g];
@@ -192,7 +196,7 @@ export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs,
     status[i] = raw.status[g];
     copy(logTrace, at * 32, traceId.bytes, i * 32, 32);
     if (d === 0) copy(logSpan, at * 16, spanId.bytes, i * 16, 16);
-    else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[log], logs.k1[log] * MAX_SPANS + d);
+    else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[log], logs.k1[log] * MAX_SPANS + d, spanView);
   }
   // a chain's spans are generated consecutively, so span g's parent is span g − 1
   const pOff = parentId.offsets;

@@ -4,7 +4,7 @@
  * every id is a function of its key, so the blocks give the same rows whichever thread runs
  * them and however they are grouped; the run concatenates the chunks in block order.
  */
-import { IdStream } from '../../ids';
+import { idView, IdStream } from '../../ids';
 import { Rng } from '../../rng';
 import { Float64Growable, Int32Growable, Uint8Growable } from '../../table/column';
 import { parseInstant, US_PER_HOUR, US_PER_MS } from '../../time';
@@ -289,7 +289,8 @@ export function simulateWorkflowChunk({ config, seed, firstBlock, endBlock }: Wo
   const m = entity.length;
   const ids = new IdStream(seed, 'workflow:events');
   const eventId = new Uint8Array(m * 36);
-  for (let i = 0; i < m; i++) ids.uuidInto(eventId, i * 36, entity[i], seq[i]);
+  const view = idView(eventId);
+  for (let i = 0; i < m; i++) ids.uuidInto(eventId, i * 36, entity[i], seq[i], view);
   // each event's entity id copied from the chunk's ids (events are in entity order)
   const names = entityIds(config.entityPrefix, n);
   const w = names.width;
