@@ -129,7 +129,8 @@ interface EarlyTable {
  * work while the run's own thread still simulates. The tree writer takes the started parts when
  * it reaches the table's file and goes on from there; the bytes are the same as without.
  * Bounded: one part in flight per thread but one (the run's thread keeps a core), and at most
- * `maxHeldBytes` of encoded parts waiting for the writer. Nothing starts when the encoder has no threads (nothing to overlap).
+ * `maxHeldBytes` of encoded parts waiting for the writer. Nothing starts when the encoder has no
+ * threads (nothing to overlap).
  */
 export class EarlyTables {
   private readonly tables = new Map<Table, EarlyTable>();
