@@ -34,8 +34,8 @@ export function runKernel(name: KernelName, input: unknown): KernelArrays {
  */
 export const KERNEL_MIN_THREADS = 3;
 
-/** The encoder's threads, when a run has enough to spare; else undefined (run here). */
-function threadsOf(encoder: PartEncoder | undefined): PartEncoder | undefined {
+/** The encoder's threads, when a run has enough to spare for its chunks; else undefined (run here). */
+export function kernelThreads(encoder: PartEncoder | undefined): PartEncoder | undefined {
   return encoder && encoder.transfers && encoder.threads >= KERNEL_MIN_THREADS ? encoder : undefined;
 }
 
@@ -52,7 +52,7 @@ export async function runChunks<K extends KernelName>(
   take: (output: KernelOutput<K>, index: number) => void,
   progress: { readonly phase: string; readonly total: number; done(index: number): number },
 ): Promise<void> {
-  const pool = threadsOf(ctx.encoder);
+  const pool = kernelThreads(ctx.encoder);
   if (!pool) {
     for (let i = 0; i < inputs.length; i++) {
       take(runKernel(name, inputs[i]) as KernelOutput<K>, i);

@@ -148,12 +148,22 @@ export interface WorkflowChunk {
   readonly pairCounts: Float64Array;
 }
 
+/** The chunk's entities simulated, all at once (the kernel a thread runs). */
+export function simulateWorkflowChunk(input: WorkflowChunkInput): WorkflowChunk {
+  const steps = workflowBlocks(input);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /**
  * Simulate the chunk's entities (spec/workflow.md, with every "Require"): anomaly branches
  * chosen by one draw's interval, weighted skip targets that never loop back, backward moves to
- * distinct earlier states, `started_at`/`ended_at` kept.
+ * distinct earlier states, `started_at`/`ended_at` kept. Yields the entities done after each
+ * block, so a run in one thread can report progress and take a cancel between blocks.
  */
-export function simulateWorkflowChunk({ config, seed, firstBlock, endBlock }: WorkflowChunkInput): WorkflowChunk {
+export function* workflowBlocks({ config, seed, firstBlock, endBlock }: WorkflowChunkInput): Generator<number, WorkflowChunk, void> {
   const mc = compile(config);
   const nStates = mc.names.length;
   const base = parseInstant(config.startTime);
@@ -282,6 +292,7 @@ export function simulateWorkflowChunk({ config, seed, firstBlock, endBlock }: Wo
       sEnd[k] = toMs(t);
       sHours[k] = round4((t - started) / US_PER_HOUR);
     }
+    yield end;
   }
 
   const entity = evEntity.finish();

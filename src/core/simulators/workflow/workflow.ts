@@ -1,10 +1,10 @@
 import { AnswerKeyBuilder } from '../../answer-key';
-import { runChunks } from '../../kernels';
+import { kernelThreads, runChunks } from '../../kernels';
 import type { RunContext, SimResult } from '../../simulator';
 import { concatArrays } from '../../table/concat';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table } from '../../table/column';
 import { summarizeWorkflow, type WorkflowCharts } from './workflow.charts';
-import { ANOMALY_TYPES, compile, ENTITY_BLOCK, entityIds, NONE, round4, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
+import { ANOMALY_TYPES, compile, ENTITY_BLOCK, entityIds, NONE, round4, workflowBlocks, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
 import type { WorkflowConfig } from './workflow.config';
 
 export { ANOMALY_TYPES, ENTITY_BLOCK, entityIds } from './workflow.chunk';
@@ -32,17 +32,31 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
   const nStates = mc.names.length;
   const n = config.entityCount;
 
-  // the entity blocks, simulated in chunks on the run's threads (or here), put together in block order
+  // the entity blocks: in chunks on the run's threads, put together in block order; or here as
+  // one chunk (nothing to put together), with a checkpoint after each block
   const blocks = Math.ceil(n / ENTITY_BLOCK);
-  const inputs: WorkflowChunkInput[] = [];
-  // at least one chunk: no entities still give both tables, empty
-  for (let b = 0; b < Math.max(1, blocks); b += BLOCKS_PER_CHUNK) inputs.push({ config, seed: ctx.seed, firstBlock: b, endBlock: Math.min(blocks, b + BLOCKS_PER_CHUNK) });
   const chunks: WorkflowChunk[] = [];
-  await runChunks(ctx, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
-    phase: 'simulate',
-    total: n,
-    done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
-  });
+  if (kernelThreads(ctx.encoder)) {
+    const inputs: WorkflowChunkInput[] = [];
+    for (let b = 0; b < blocks; b += BLOCKS_PER_CHUNK) inputs.push({ config, seed: ctx.seed, firstBlock: b, endBlock: Math.min(blocks, b + BLOCKS_PER_CHUNK) });
+    await runChunks(ctx, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
+      phase: 'simulate',
+      total: n,
+      done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
+    });
+  }
+  // no entities still give both tables, empty
+  if (chunks.length === 0) {
+    const steps = workflowBlocks({ config, seed: ctx.seed, firstBlock: 0, endBlock: blocks });
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        chunks.push(r.value);
+        break;
+      }
+      await ctx.checkpoint('simulate', r.value, n);
+    }
+  }
   // each field put together once, and the chunks' copies let go at once (peak: the run plus one field twice)
   const all = <K extends keyof WorkflowChunk>(key: K): WorkflowChunk[K] => {
     if (chunks.length === 1) return chunks[0][key];
