@@ -45,7 +45,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
       done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
     });
   }
-  // no entities still give both tables, empty
+  // here: no threads to spare (or no entities, whose one empty chunk still gives both tables)
   if (chunks.length === 0) {
     const steps = workflowBlocks({ config, seed: ctx.seed, firstBlock: 0, endBlock: blocks });
     for (;;) {
