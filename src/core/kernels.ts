@@ -3,7 +3,8 @@
  * (a chunk of the run: its config, seed and fixed logical range, ARCHITECTURE.md) that returns
  * typed arrays, so the same chunk gives the same rows on any thread; the run puts the chunks
  * together in chunk order, so its output is the same for any number of threads. Kernels run on
- * the encoder's threads (src/core/output/parts.ts) or, with none to spare, in the run's thread.
+ * the encoder's threads (src/core/output/parts.ts); with none to spare, a run goes through the
+ * same code in its own thread as one chunk (nothing to put together again).
  */
 import type { PartEncoder } from './output/parts';
 import type { RunContext } from './simulator';
@@ -40,26 +41,19 @@ export function kernelThreads(encoder: PartEncoder | undefined): PartEncoder | u
 }
 
 /**
- * Run kernel `name` on each input — on the run's encoder threads, a few in flight, or here one
- * after another — and hand each output to `take` in input order, with a checkpoint after each
- * (progress in `phase`, `done(i)` units of `total`; a cancel stops between chunks). Outputs are
- * the same wherever they ran.
+ * Run kernel `name` on each input on `pool` ({@link kernelThreads}), a few in flight, and hand
+ * each output to `take` in input order, with a checkpoint after each (progress in `phase`,
+ * `done(i)` units of `total`; a cancel stops between chunks). Outputs are the same wherever
+ * they ran.
  */
 export async function runChunks<K extends KernelName>(
   ctx: RunContext,
+  pool: PartEncoder,
   name: K,
   inputs: readonly KernelInput<K>[],
   take: (output: KernelOutput<K>, index: number) => void,
   progress: { readonly phase: string; readonly total: number; done(index: number): number },
 ): Promise<void> {
-  const pool = kernelThreads(ctx.encoder);
-  if (!pool) {
-    for (let i = 0; i < inputs.length; i++) {
-      take(runKernel(name, inputs[i]) as KernelOutput<K>, i);
-      await ctx.checkpoint(progress.phase, progress.done(i), progress.total);
-    }
-    return;
-  }
   const window = pool.threads + 1;
   const queue: Promise<KernelOutput<K>>[] = [];
   let next = 0;

@@ -15,9 +15,9 @@ export const ENTITY_BLOCK = 8_192;
 
 export const ANOMALY_TYPES = ['', 'skip', 'stuck', 'backward'] as const;
 export const NONE = 0;
-const SKIP = 1;
-const STUCK = 2;
-const BACKWARD = 3;
+export const SKIP = 1;
+export const STUCK = 2;
+export const BACKWARD = 3;
 
 /** The machine in flat arrays: rules of state s are ruleStart[s] .. ruleStart[s+1]-1. */
 export interface Machine {

@@ -4,7 +4,7 @@ import type { RunContext, SimResult } from '../../simulator';
 import { concatArrays } from '../../table/concat';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table } from '../../table/column';
 import { summarizeWorkflow, type WorkflowCharts } from './workflow.charts';
-import { ANOMALY_TYPES, compile, ENTITY_BLOCK, entityIds, NONE, round4, workflowBlocks, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
+import { ANOMALY_TYPES, BACKWARD, compile, ENTITY_BLOCK, entityIds, NONE, round4, SKIP, STUCK, workflowBlocks, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
 import type { WorkflowConfig } from './workflow.config';
 
 export { ANOMALY_TYPES, ENTITY_BLOCK, entityIds } from './workflow.chunk';
@@ -13,9 +13,6 @@ export { ANOMALY_TYPES, ENTITY_BLOCK, entityIds } from './workflow.chunk';
 const ascii = new TextDecoder();
 /** Entity blocks per chunk of work (65,536 entities): a few tenths of a second each, so cancel and progress stay prompt. */
 const BLOCKS_PER_CHUNK = 8;
-const SKIP = 1;
-const STUCK = 2;
-const BACKWARD = 3;
 
 export interface WorkflowOutput extends SimResult {
   readonly charts: WorkflowCharts;
@@ -36,10 +33,11 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
   // one chunk (nothing to put together), with a checkpoint after each block
   const blocks = Math.ceil(n / ENTITY_BLOCK);
   const chunks: WorkflowChunk[] = [];
-  if (kernelThreads(ctx.encoder)) {
+  const threads = kernelThreads(ctx.encoder);
+  if (threads) {
     const inputs: WorkflowChunkInput[] = [];
     for (let b = 0; b < blocks; b += BLOCKS_PER_CHUNK) inputs.push({ config, seed: ctx.seed, firstBlock: b, endBlock: Math.min(blocks, b + BLOCKS_PER_CHUNK) });
-    await runChunks(ctx, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
+    await runChunks(ctx, threads, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
       phase: 'simulate',
       total: n,
       done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
