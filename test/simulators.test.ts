@@ -96,6 +96,14 @@ describe.each(SIMULATORS.map((s) => [s.id, s] as const))('every simulator: %s', 
     }
   });
 
+  it('a run for a host that draws no charts (the CLI) leaves them out and gives the same tree, stats and answer key', async () => {
+    const [a, b] = [await runOf(def), await runSimulator(def, small(def), { charts: false })];
+    expect(a.result.charts).toBeDefined();
+    expect(b.result.charts).toBeUndefined();
+    expect(b.result.stats).toEqual(a.result.stats);
+    expect(treeHash(await buildTree(b, 'jsonl'))).toBe(treeHash(await buildTree(a, 'jsonl')));
+  });
+
   it.each(OUTPUT_FORMATS.map((f) => [f] as const))('an independent reader reads every file of a small run written as %s', async (format: OutputFormat) => {
     const run = await runOf(def);
     const files = await buildTree(run, format);

@@ -56,6 +56,8 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     signal: abort.signal,
     ...(output ? { encoder: output.encoder, onTable: output.onTable } : {}),
     yield: () => new Promise<void>((r) => setImmediate(r)),
+    // nothing here draws charts: the run skips them
+    charts: false,
   });
   if (output) {
     const files = await output.write(runFiles(run, args.format, writeOptions), abort.signal);

@@ -62,6 +62,11 @@ export interface RunContext {
    * composed child's tables are not its parent's results: in a child context this does nothing.
    */
   publish(table: Table): void;
+  /**
+   * Whether the host draws the result's charts. The CLI only writes files and says no: a run
+   * then leaves `charts` out and skips computing them (a tenth of a large workflow's time).
+   */
+  readonly charts: boolean;
 }
 
 export interface RunHooks {
@@ -73,6 +78,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Threads for {@link RunContext.encoder} (default: this thread). */
   encoder?: PartEncoder;
+  /** False when nothing will draw the result's charts ({@link RunContext.charts}); default true. */
+  charts?: boolean;
 }
 
 export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map(), label = ''): RunContext {
@@ -89,6 +96,7 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
     },
     ...(hooks.encoder ? { encoder: hooks.encoder } : {}),
     publish: (table) => hooks.onTable?.(table),
+    charts: hooks.charts ?? true,
     child(childLabel, childSeed, childInputs) {
       return makeContext(childSeed, { ...hooks, onTable: undefined }, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },
@@ -100,7 +108,10 @@ export interface SimResult {
   readonly tables: readonly Table[];
   readonly stats: Record<string, unknown>;
   readonly answerKey: AnswerKeyBuilder;
-  /** JSON-serialisable aggregates for the page's charts (computed next to the data, in the worker). */
+  /**
+   * JSON-serialisable aggregates for the page's charts (computed next to the data, in the
+   * worker); absent when the host said it draws none ({@link RunContext.charts}).
+   */
   readonly charts?: unknown;
   /**
    * Further output files with their own paths and formats, after the result tables: fixed

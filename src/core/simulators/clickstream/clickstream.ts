@@ -18,7 +18,7 @@ import {
 import { encodeUrls, PagePool } from './clickstream.urls';
 
 export interface ClickstreamOutput extends SimResult {
-  readonly charts: ClickstreamCharts;
+  readonly charts?: ClickstreamCharts;
 }
 
 /**
@@ -72,11 +72,15 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   ctx.publish(funnels);
   await ctx.checkpoint('tables', 3, 3);
 
-  const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
-  return {
+  const result = {
     tables: [sessions, pageViews, funnels],
     stats: clickstreamStats(config, x, depth, stages.length),
     answerKey: clickstreamAnswerKey(x, depth, stages, config.botPagesPerSession),
+  };
+  if (!ctx.charts) return result;
+  const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
+  return {
+    ...result,
     charts: {
       ...clickstreamCharts({
         gen,

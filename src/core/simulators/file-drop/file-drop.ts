@@ -16,7 +16,7 @@ import { folderOf, slotGrid } from './file-drop.slots';
 import { entityStats, fileDropStats, type EntityStats } from './file-drop.stats';
 
 export interface FileDropOutput extends SimResult {
-  readonly charts: FileDropCharts;
+  readonly charts?: FileDropCharts;
   /** For the worker's explorer (not serialised): the rows of any landed data file, rebuilt from the plan. */
   readonly explore: { fileTable(path: string): Table | undefined };
 }
@@ -84,7 +84,7 @@ export async function runFileDrop(config: FileDropConfig, ctx: RunContext, optio
     tables: [landingFilesTable(files)],
     stats: fileDropStats(config, perEntity, grid.scheduled),
     answerKey,
-    charts: fileDropCharts(grid, plans, files),
+    ...(ctx.charts ? { charts: fileDropCharts(grid, plans, files) } : {}),
     files: zone.outputFiles(),
     explore: { fileTable: (path) => zone.tableOf(path) },
   };

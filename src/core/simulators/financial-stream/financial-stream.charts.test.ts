@@ -16,7 +16,7 @@ describe('financial-stream charts', () => {
       { inputs: ledger(20_000, 60, 'charts') },
     );
     const r = run.result as FinancialStreamOutput;
-    const c = r.charts;
+    const c = r.charts!;
     const [combined, reversals, fraud, settlements] = r.tables.map(tableRows);
     // volume: every timed record is in a bucket or counted outside
     expect(c.volume.bucketStarts).toHaveLength(c.volume.original.length);
@@ -52,7 +52,7 @@ describe('financial-stream charts', () => {
 
   it('with settlement, fraud and reversals off, the charts are empty but well formed', async () => {
     const run = await runSimulator(financialStreamSimulator, { reversalEnabled: false, fraudBurstEnabled: false, settlementEnabled: false }, { inputs: ledger(50, 24, 'off') });
-    const c = (run.result as FinancialStreamOutput).charts;
+    const c = (run.result as FinancialStreamOutput).charts!;
     expect([c.fraudBursts, c.topCompromisedAccounts, c.settlements.bucketStarts]).toEqual([[], [], []]);
     expect(sum(c.reversalsByReason.map((x) => x.count))).toBe(0);
     expect(sum(c.volume.original) + c.outsideWindow.after + c.outsideWindow.before).toBe(50);

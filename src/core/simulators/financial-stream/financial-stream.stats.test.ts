@@ -24,7 +24,7 @@ describe('financial-stream configured rates (large runs)', () => {
     within(eligible, 0.92 * 200_000, Math.sqrt(200_000 * 0.92 * 0.08));
     const n = r.stats.reversal_count as number;
     within(n, 0.03 * eligible, Math.sqrt(eligible * 0.03 * 0.97));
-    const reasons = r.charts.reversalsByReason;
+    const reasons = r.charts!.reversalsByReason;
     REVERSAL_REASONS.forEach((reason, i) => within(reasons.find((x) => x.reason === reason)!.count, n * REVERSAL_WEIGHTS[i], Math.sqrt(n * REVERSAL_WEIGHTS[i] * (1 - REVERSAL_WEIGHTS[i]))));
     const rev = tableRows(r.tables[1]);
     // ids are 1..n, so the original of id k is row k − 1
@@ -46,7 +46,7 @@ describe('financial-stream configured rates (large runs)', () => {
     within(mean, 200, 200 / Math.sqrt(12) / Math.sqrt(fraud.length));
     for (const c of FRAUD_CATEGORIES) within(fraud.filter((x) => x.merchant_category === c).length, fraud.length / 7, Math.sqrt((fraud.length * 6) / 49));
     // accounts: 500 in the pool, about `bursts` distinct draws with few repeats
-    expect(new Set(r.charts.fraudBursts.map((b) => b.accountId)).size).toBeGreaterThan(bursts * 0.7);
+    expect(new Set(r.charts!.fraudBursts.map((b) => b.accountId)).size).toBeGreaterThan(bursts * 0.7);
   });
 
   it('settles s of the batches in full and splits the rest evenly between partial and failed; partial fractions are U(0.3, 0.9)', async () => {

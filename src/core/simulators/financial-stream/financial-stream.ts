@@ -12,7 +12,7 @@ import { batchTotals, noSettlements, settle } from './financial-stream.settlemen
 import { fraudTable, reversalsTable, settlementsTable, unifiedAccounts, type FinancialIds } from './financial-stream.tables';
 
 export interface FinancialStreamOutput extends SimResult {
-  readonly charts: FinancialStreamCharts;
+  readonly charts?: FinancialStreamCharts;
 }
 
 /**
@@ -65,7 +65,7 @@ export async function runFinancialStream(config: FinancialStreamConfig, ctx: Run
   for (const t of [combined, reversalTable, fraudEvents, settlementTable]) ctx.publish(t);
   await ctx.checkpoint('Building tables', 5, 5);
 
-  return {
+  const result = {
     tables: [combined, reversalTable, fraudEvents, settlementTable],
     stats: financialStats({ ledger, reversals, fraud, settlements, combined, outside: totals.outside, durationHours: config.durationHours, seed: config.seed, startUs, windowUs }),
     answerKey: financialAnswerKey({
@@ -78,6 +78,10 @@ export async function runFinancialStream(config: FinancialStreamConfig, ctx: Run
       settlements,
       settlementIds: settlements ? (getColumn(settlementTable, 'batch_id') as Utf8Column) : null,
     }),
+  };
+  if (!ctx.charts) return result;
+  return {
+    ...result,
     charts: financialCharts({
       ledger,
       reversals,

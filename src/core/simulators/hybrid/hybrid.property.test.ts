@@ -125,8 +125,8 @@ describe('hybrid: spec §6 invariants over generated cases', () => {
           expect(columns.includes(CORRELATION_COLUMN), f.path).toBe(stamped);
           if (stamped) for (const r of await dataRows(h, f, tables)) expect(r[CORRELATION_COLUMN]).toBe(id);
         }
-        expect(h.result.charts.correlation.correlationId).toBe(id);
-        expect(h.result.charts.correlation.envelopeId).toBe(h.result.plan ? envelopeId : null);
+        expect(h.result.charts!.correlation.correlationId).toBe(id);
+        expect(h.result.charts!.correlation.envelopeId).toBe(h.result.plan ? envelopeId : null);
       }),
       RUNS,
     );

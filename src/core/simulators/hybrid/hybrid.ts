@@ -23,7 +23,7 @@ import { byName, route, stamp, stampIssues, STREAM_FOLDER } from './hybrid.route
 export { STREAM_FOLDER };
 
 export interface HybridOutput extends SimResult {
-  readonly charts: HybridCharts;
+  readonly charts?: HybridCharts;
   /** The stream phase's plan, for hosts that deliver it to a sink (stdout, HTTP); null when the phase was skipped. */
   readonly plan: StreamPlan | null;
   /** For the worker's explorer: the rows of any landed batch file. */
@@ -94,7 +94,7 @@ export async function runHybrid(config: HybridConfig, ctx: RunContext): Promise<
   const phases: Phases = config.concurrent ? await concurrently(runBatch, runStream) : { batch: await runBatch(), stream: await runStream() };
   const { batch, stream: streamOut } = phases;
 
-  const charts: HybridCharts = {
+  const charts: HybridCharts | undefined = !ctx.charts ? undefined : {
     kind: 'hybrid',
     linkStrategy: config.linkStrategy,
     batch: batch?.charts ?? null,
@@ -118,7 +118,7 @@ export async function runHybrid(config: HybridConfig, ctx: RunContext): Promise<
       stream: streamOut?.stats ?? null,
     },
     answerKey: answerKeyOf(phases),
-    charts,
+    ...(charts ? { charts } : {}),
     files: [...(batch?.files ?? []), ...(streamOut?.files ?? [])],
     plan: streamOut?.plan ?? null,
     explore: { fileTable: (path) => batch?.explore.fileTable(path) },

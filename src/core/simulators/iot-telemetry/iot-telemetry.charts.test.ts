@@ -19,7 +19,7 @@ describe('iot-telemetry charts', () => {
       seed: 5,
     });
     const r = run.result as IotTelemetryOutput;
-    const c = r.charts;
+    const c = r.charts!;
     const [readings, alerts, fleet] = r.tables.map(tableRows);
     expect(c.fleetStatus).toEqual({ online: r.stats.fleet_online, degraded: r.stats.fleet_degraded, offline: r.stats.fleet_offline });
     // alerts over time, at least hourly, split into storm, baseline and battery

@@ -57,7 +57,7 @@ describe('iot-telemetry device detail', () => {
     const readingDevice = column(readings, 'device_id').map(text);
     const [times, values] = [column(readings, 'reading_time'), column(readings, 'value')];
     const drifting = new Set(keyRows(result).filter((k) => k.kind === 'sensor_drift').map((k) => k.key));
-    const charted = new Set(result.charts.deviceDetails.map((d) => d.deviceId));
+    const charted = new Set(result.charts!.deviceDetails.map((d) => d.deviceId));
     expect(ids.some((id) => !charted.has(id!))).toBe(true);
     ids.forEach((id, d) => {
       const slice = explorer.detail(id!)!;

@@ -70,7 +70,7 @@ describe('iot-telemetry configured rates (large runs)', () => {
     expect(types.has('battery_low')).toBe(false);
     expect(types.size).toBe(7);
     for (const c of types.values()) within(c, baseline.length / 7, Math.sqrt((baseline.length * 6) / 49));
-    const stormTypes = new Set(r.charts.storms.map((s) => s.type));
+    const stormTypes = new Set(r.charts!.storms.map((s) => s.type));
     expect(stormTypes.has('battery_low')).toBe(false);
     expect(stormTypes.size).toBeGreaterThanOrEqual(5);
   });

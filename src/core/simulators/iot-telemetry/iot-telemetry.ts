@@ -14,7 +14,7 @@ import { alertOrder, alertsTable, fleetHealth, fleetStatusTable } from './iot-te
 
 export interface IotTelemetryOutput extends SimResult {
   readonly stats: IotStats;
-  readonly charts: IotCharts;
+  readonly charts?: IotCharts;
 }
 
 /** The window start when neither the config nor the readings give one. */
@@ -105,7 +105,7 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
   const stormIds = Array.from(storms.hour, (h) => ids.storms.uuid(h));
   await ctx.checkpoint('Building tables', 1, 1);
 
-  const result: IotTelemetryOutput = {
+  const made = {
     tables: [readingsTable, alerts, fleetStatus],
     stats: iotStats({
       readings,
@@ -132,6 +132,10 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
       alertIds: ids.alerts,
       stormIds: ids.storms,
     }),
+  };
+  if (!ctx.charts) return made;
+  const result: IotTelemetryOutput = {
+    ...made,
     charts: iotCharts({
       mode,
       fleet,
@@ -145,7 +149,7 @@ export async function runIotTelemetry(config: IotTelemetryConfig, ctx: RunContex
       window: w,
     }),
   };
-  // a device's detail for any device of the fleet, while the worker holds the run
+  // a device's detail for any device of the fleet, while the worker holds the run (the page's, like the charts)
   keepExplorer(
     result,
     createIotExplorer({ readings: readingsTable, alerts, fleetStatus, valueName: supplied?.valueName ?? 'value', r: readings, driftOffset: drift.offset, fleet, window: w, storms, stormIds }),

@@ -4,7 +4,7 @@ import { rows, runOl, windowsOf } from './operational-log.test-util';
 describe('operational-log charts', () => {
   it('series, mixes and windows agree with the tables and the answer key', async () => {
     const r = await runOl({ eventsPerHour: 60, durationHours: 30, latencySpikeProbability: 0.2, outageProbability: 0.2, errorBurstProbability: 0.2, errorBurstCount: 3, otlpExport: false });
-    const c = r.result.charts;
+    const c = r.result.charts!;
     const logs = rows(r.logs);
     expect(c.bucketMinutes).toBe(10);
     expect(c.bucketStarts).toHaveLength(180);

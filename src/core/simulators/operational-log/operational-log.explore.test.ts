@@ -5,7 +5,7 @@ import { rows, runOl, type OlRun } from './operational-log.test-util';
 
 /** Every trace in the explorer data is the traces table's trace, span for span. */
 function checkTraces(r: OlRun) {
-  const c = r.result.charts;
+  const c = r.result.charts!;
   const spans = rows(r.traces);
   const byId = new Map(spans.map((s) => [s.span_id as string, s]));
   for (const t of c.traces) {
@@ -39,7 +39,7 @@ describe('operational-log explorer data', () => {
 
   it('a small run is sampled whole; traces and links match the tables', async () => {
     const r = await runOl({ eventsPerHour: 40, durationHours: 3, errorBurstProbability: 0.5, errorBurstCount: 4, otlpExport: false });
-    const c = r.result.charts;
+    const c = r.result.charts!;
     const logs = rows(r.logs);
     expect(logs.length).toBeLessThan(LOG_SAMPLE_ROWS);
     const s = c.logSample;
@@ -68,7 +68,7 @@ describe('operational-log explorer data', () => {
 
   it('a larger run: the sample spreads over strata and time, the lists pick what they say, the JSON stays small', async () => {
     const r = await runOl({ serviceCount: 8, eventsPerHour: 100, durationHours: 12, traceSampleRate: 1, traceDepthMean: 20, otlpExport: false });
-    const c = r.result.charts;
+    const c = r.result.charts!;
     const s = c.logSample;
     expect(s.row.length).toBe(LOG_SAMPLE_ROWS);
     for (let k = 1; k < s.row.length; k++) expect(s.row[k]).toBeGreaterThan(s.row[k - 1]);
@@ -99,7 +99,7 @@ describe('operational-log explorer data', () => {
 
   it('tracing off: no traces, no links', async () => {
     const r = await runOl({ eventsPerHour: 20, durationHours: 2, traceEnabled: false, otlpExport: false });
-    const c = r.result.charts;
+    const c = r.result.charts!;
     expect(c.traces).toEqual([]);
     expect(c.traceLists).toEqual({ slowest: [], errors: [], deepest: [] });
     expect(c.logSample.trace.every((t) => t === -1)).toBe(true);

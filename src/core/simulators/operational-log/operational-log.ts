@@ -29,7 +29,7 @@ import {
 
 export interface OperationalLogOutput extends SimResult {
   /** Aggregates for the page's charts, and the log sample and traces for its explorer. */
-  readonly charts: OperationalLogCharts & OperationalLogExplore;
+  readonly charts?: OperationalLogCharts & OperationalLogExplore;
 }
 
 /** The run's injected windows; a disabled feature draws none (D2). */
@@ -146,15 +146,14 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
     files.push(otlpLogs(logsTable, tiers, sampled), otlpTraces(tracesTable, tiers));
   }
 
+  const result = { tables: [logsTable, tracesTable, healthTable(health)], stats: operationalLogStats(logs, spans, windows), answerKey, files };
+  if (!ctx.charts) return result;
   return {
-    tables: [logsTable, tracesTable, healthTable(health)],
-    stats: operationalLogStats(logs, spans, windows),
-    answerKey,
+    ...result,
     charts: {
       ...summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
       ...exploreOperationalLog({ logs, spans, logsTable, tracesTable, logPerm, logPos, spanPerm, services }),
     },
-    files,
   };
 }
 

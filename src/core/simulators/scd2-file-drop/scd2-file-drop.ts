@@ -16,7 +16,7 @@ import { deltaDrop, landDrop, snapshotDrop } from './scd2.land';
 import { Scd2State, type DayDelta } from './scd2.state';
 
 export interface Scd2Output extends SimResult {
-  readonly charts: Scd2Charts;
+  readonly charts?: Scd2Charts;
   /**
    * For the worker's explorer and key-history view (not serialised): the rows of any landed data
    * file, and every landed row of any key (null when the table has no such key).
@@ -119,7 +119,7 @@ export async function runScd2FileDrop(config: Scd2Config, ctx: RunContext): Prom
       per_entity: stats,
     },
     answerKey,
-    charts: scd2Charts(days, formatIso(initialUs), perEntity, files),
+    ...(ctx.charts ? { charts: scd2Charts(days, formatIso(initialUs), perEntity, files) } : {}),
     files: zone.outputFiles(),
     explore: {
       fileTable: (path) => zone.tableOf(path),

@@ -71,7 +71,7 @@ describe('stats and charts', () => {
         const { result } = await emit(config, tables);
         const events = parseStream(result);
         const perTopic = result.stats.events_per_topic as Record<string, { events: number; replays: number; out_of_order: number }>;
-        const charts = result.charts;
+        const charts = result.charts!;
         for (const [topic, n] of Object.entries(perTopic)) {
           expect(n.events).toBe(events.filter((e) => e.topic === topic && !e._replay).length);
           expect(n.replays).toBe(events.filter((e) => e.topic === topic && e._replay).length);
@@ -99,6 +99,6 @@ describe('stats and charts', () => {
     const { result } = await emit({ ratePerSec: 1000, outOfOrderProbability: 0.3, replayEnabled: true, replayProbability: 0.5, maxEvents: 5000 }, []);
     expect(result.stats.events_sent).toBe(1447);
     expect(JSON.stringify(result.charts).length).toBeLessThan(150_000);
-    expect(result.charts.timeline.length).toBe(MAX_POINTS.normal + MAX_POINTS.outOfOrder + MAX_POINTS.replay);
+    expect(result.charts!.timeline.length).toBe(MAX_POINTS.normal + MAX_POINTS.outOfOrder + MAX_POINTS.replay);
   });
 });

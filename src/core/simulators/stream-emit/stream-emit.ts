@@ -15,7 +15,7 @@ import { streamAnswerKey, streamStats } from './stream-emit.report';
 import { tally } from './stream-emit.tally';
 
 export interface StreamEmitOutput extends SimResult {
-  readonly charts: StreamEmitCharts;
+  readonly charts?: StreamEmitCharts;
   /** The decided stream: hosts open cursors on it to pace events to a sink (console, HTTP, stdout). */
   readonly plan: StreamPlan;
 }
@@ -40,7 +40,7 @@ export async function runStreamEmit(config: StreamEmitConfig, ctx: RunContext, o
     tables,
     stats: streamStats(plan, counts),
     answerKey,
-    charts: streamCharts(plan, config, counts),
+    ...(ctx.charts ? { charts: streamCharts(plan, config, counts) } : {}),
     files: topicFiles(plan, `${options.folderPrefix ?? ''}${config.sinkConnection.path}`, Array.from(counts.events)),
     plan,
   };

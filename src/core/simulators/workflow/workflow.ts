@@ -15,7 +15,7 @@ const ascii = new TextDecoder();
 const BLOCKS_PER_CHUNK = 8;
 
 export interface WorkflowOutput extends SimResult {
-  readonly charts: WorkflowCharts;
+  readonly charts?: WorkflowCharts;
 }
 
 /**
@@ -161,6 +161,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     state_distribution: stateDistribution,
     config_seed: config.seed,
   };
-  const charts = summarizeWorkflow({ names: mc.names, terminal: mc.terminal, pairCounts, finalCounts, dwells, types, sHours, complete });
-  return { tables: [events, summary], stats, answerKey: key, charts };
+  const tables = [events, summary];
+  if (!ctx.charts) return { tables, stats, answerKey: key };
+  return { tables, stats, answerKey: key, charts: summarizeWorkflow({ names: mc.names, terminal: mc.terminal, pairCounts, finalCounts, dwells, types, sHours, complete }) };
 }
