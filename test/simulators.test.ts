@@ -96,6 +96,13 @@ describe.each(SIMULATORS.map((s) => [s.id, s] as const))('every simulator: %s', 
     }
   });
 
+  it('progress names every phase in words a user knows: capitalised words, never an internal name', async () => {
+    const phases = new Set<string>();
+    await runSimulator(def, small(def), { onProgress: (p) => phases.add(p.phase) });
+    expect(phases.size).toBeGreaterThan(0);
+    for (const phase of phases) expect(phase).toMatch(/^[A-Z][a-z]+:? \S.*[^ ]$/);
+  });
+
   it('a run for a host that draws no charts (the CLI) leaves them out and gives the same tree, stats and answer key', async () => {
     const [a, b] = [await runOf(def), await runSimulator(def, small(def), { charts: false })];
     expect(a.result.charts).toBeDefined();

@@ -48,8 +48,14 @@ async function inputTables(
   if (!dflt) return { tables: new Map() };
   const domain = findDomain(dflt.domain);
   if (!domain) throw new Error(`${def.id}: unknown default domain ${dflt.domain}`);
-  // the inputs are not the run's results: none of their tables is handed to the writer early
-  const out = await generateDomain(domain, { ...dflt.config, scale: dflt.scale }, { ...hooks, onTable: undefined, seed });
+  // the inputs are not the run's results: none of their tables is handed to the writer early;
+  // the domain engine names its phases by table, which progress says in words
+  const onProgress = hooks.onProgress;
+  const out = await generateDomain(
+    domain,
+    { ...dflt.config, scale: dflt.scale },
+    { ...hooks, onTable: undefined, seed, ...(onProgress ? { onProgress: (p) => onProgress({ ...p, phase: `Generating the ${domain.title} input tables: ${p.phase}` }) } : {}) },
+  );
   const provenance: InputProvenance = { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed, ...(dflt.config ? { config: dflt.config } : {}) };
   return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance };
 }

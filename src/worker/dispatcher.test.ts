@@ -47,7 +47,7 @@ describe('worker dispatcher', () => {
     await h.handle({ id: 1, type: 'run', simulator: 'workflow', config: { entityCount: 20_000 }, previewRows: 100 });
     const progress = h.messages.filter((m) => m.type === 'progress');
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.at(-1)).toMatchObject({ phase: 'simulate', done: 20_000, total: 20_000 });
+    expect(progress.at(-1)).toMatchObject({ phase: 'Simulating entities', done: 20_000, total: 20_000 });
     const done = h.final(1);
     expect(done?.type).toBe('ok');
     const data = (done as { data: RunSummary }).data;

@@ -4,9 +4,7 @@ import { formatInt } from '../format';
 import { useStudio, type JobStatus } from '../store';
 import type { SerializedError } from '../../worker/protocol';
 
-const PHASES: Record<string, string> = { simulate: 'Simulating', write: 'Writing files', zip: 'Compressing' };
-
-/** The running simulator's progress bar, in the phase's words (a component: progress ticks redraw only it). */
+/** The running simulator's progress bar, in the phase's own words (a component: progress ticks redraw only it). */
 export function RunProgress({ id }: { id: string }) {
   const progress = useStudio((s) => s.sims[id]?.progress);
   if (!progress) return <ProgressBar done={0} total={1} label="Starting…" />;
@@ -14,7 +12,7 @@ export function RunProgress({ id }: { id: string }) {
     <ProgressBar
       done={progress.done}
       total={progress.total}
-      label={`${PHASES[progress.phase] ?? progress.phase} · ${formatInt(progress.done)} of ${formatInt(progress.total)}`}
+      label={`${progress.phase} · ${formatInt(progress.done)} of ${formatInt(progress.total)}`}
     />
   );
 }

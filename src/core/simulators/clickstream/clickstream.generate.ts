@@ -222,7 +222,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
         d.endSession((t - start) / 10);
       }
     }
-    await ctx.checkpoint('sessions', end, users);
+    await ctx.checkpoint('Simulating visitors', end, users);
   }
 
   const nHuman = d.sessions;
@@ -243,7 +243,7 @@ export async function generate(config: ClickstreamConfig, pool: PagePool, ctx: R
       }
       d.endSession((t - start) / 10);
     }
-    await ctx.checkpoint('bots', end, nBot);
+    await ctx.checkpoint('Simulating crawlers', end, nBot);
   }
   return d.finish(startUs, nHuman);
 }

@@ -33,7 +33,7 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   const drawn = await generate(config, pool, ctx);
   // D10: sessions by (started_at, generation index), views by (timestamp, session position, page index)
   const { gen, viewOrder } = arrangeBySessionStart(drawn);
-  await ctx.checkpoint('sort', 1, 1);
+  await ctx.checkpoint('Ordering sessions and page views', 1, 1);
   const n = gen.userIndex.length;
   const stages = config.funnelEnabled ? config.funnelStages : [];
 
@@ -59,18 +59,18 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   };
   const sessions = sessionsTable(x);
   ctx.publish(sessions);
-  await ctx.checkpoint('tables', 1, 3);
+  await ctx.checkpoint('Building tables', 1, 3);
 
   const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
   const sourceCode = new Int32Array(n);
   for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
   const pageViews = pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'));
   ctx.publish(pageViews);
-  await ctx.checkpoint('tables', 2, 3);
+  await ctx.checkpoint('Building tables', 2, 3);
 
   const funnels = funnelsTable(x, depth, stages);
   ctx.publish(funnels);
-  await ctx.checkpoint('tables', 3, 3);
+  await ctx.checkpoint('Building tables', 3, 3);
 
   const result = {
     tables: [sessions, pageViews, funnels],

@@ -119,7 +119,7 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
         gen.burst(ctx.rng.fork(`burst:${h}:${s}`), chunk + 1, s, bursts.start[b], bursts.end[b] - bursts.start[b], config.errorBurstCount, spikeIv, outageIv);
         burstEvents[b] += config.errorBurstCount;
       }
-      await ctx.checkpoint('simulate', h * k + s + 1, chunks);
+      await ctx.checkpoint('Simulating requests', h * k + s + 1, chunks);
     }
   }
 
@@ -127,14 +127,14 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
   const logPerm = argsortByTime(logs.ts, logs.length, grid.startUs);
   const { table: logsTable, sampled } = buildLogsTable(logs, logPerm, services, ids, config.traceEnabled);
   ctx.publish(logsTable);
-  await ctx.checkpoint('tables', 1, 3);
+  await ctx.checkpoint('Building tables', 1, 3);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
   const logPos = invertPermutation(logPerm);
   const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids);
   ctx.publish(tracesTable);
-  await ctx.checkpoint('tables', 2, 3);
+  await ctx.checkpoint('Building tables', 2, 3);
   const health = serviceHealth(logs, services);
-  await ctx.checkpoint('tables', 3, 3);
+  await ctx.checkpoint('Building tables', 3, 3);
 
   const answerKey = new AnswerKeyBuilder();
   recordWindows(answerKey, windows, (getColumn(logsTable, 'timestamp') as NumberColumn).values, burstEvents, services);

@@ -38,7 +38,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     const inputs: WorkflowChunkInput[] = [];
     for (let b = 0; b < blocks; b += BLOCKS_PER_CHUNK) inputs.push({ config, seed: ctx.seed, firstBlock: b, endBlock: Math.min(blocks, b + BLOCKS_PER_CHUNK) });
     await runChunks(ctx, threads, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
-      phase: 'simulate',
+      phase: 'Simulating entities',
       total: n,
       done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
     });
@@ -52,7 +52,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
         chunks.push(r.value);
         break;
       }
-      await ctx.checkpoint('simulate', r.value, n);
+      await ctx.checkpoint('Simulating entities', r.value, n);
     }
   }
   // each field put together once, and the chunks' copies let go at once (peak: the run plus one field twice)
@@ -96,7 +96,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
   ]);
   // final from here: a host writing files starts encoding it while the rest is summarised
   ctx.publish(events);
-  await ctx.checkpoint('simulate', n, n);
+  await ctx.checkpoint('Simulating entities', n, n);
 
   const key = new AnswerKeyBuilder();
   let first = 0;
@@ -115,7 +115,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     }
     first += eventsPerChunk[k];
   }
-  await ctx.checkpoint('simulate', n, n);
+  await ctx.checkpoint('Simulating entities', n, n);
 
   const sInitial = all('initial');
   const sFinal = all('final');
@@ -143,7 +143,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     numberColumn('ended_at', 'timestamp', all('end')),
   ]);
   ctx.publish(summary);
-  await ctx.checkpoint('simulate', n, n);
+  await ctx.checkpoint('Simulating entities', n, n);
 
   const stateDistribution = Object.fromEntries(
     mc.names
