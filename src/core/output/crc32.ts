@@ -1,17 +1,19 @@
 /**
- * CRC-32 (IEEE, as zip uses it), slice-by-8: about 1 GB/s in V8, so stored Parquet entries of a
- * zip cost little to checksum. `crc32Combine` joins the CRCs of two pieces without their bytes
- * (zlib's crc32_combine), so zip entries deflated in parts on several threads still get one CRC.
+ * CRC-32 (IEEE, as zip uses it), slice-by-16 over little-endian words: about 1 GB/s in V8, so
+ * stored Parquet entries of a zip cost little to checksum. `crc32Combine` joins the CRCs of two
+ * pieces without their bytes (zlib's crc32_combine), so zip entries deflated in parts on several
+ * threads still get one CRC.
  */
 
+/** Table k (at k × 256) is the CRC of a byte followed by k zero bytes. */
 const TABLE = (() => {
-  const t = new Int32Array(8 * 256);
+  const t = new Int32Array(16 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
-  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 16; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
   return t;
 })();
 
@@ -21,17 +23,30 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
   let c = ~crc;
   let i = 0;
   const n = bytes.length;
-  for (const end = n - 7; i < end; i += 8) {
-    c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+  // sixteen bytes a step, read as four words (one load each, at any alignment)
+  const v = new DataView(bytes.buffer, bytes.byteOffset, n);
+  for (const end = n - 15; i < end; i += 16) {
+    c ^= v.getInt32(i, true);
+    const d = v.getInt32(i + 4, true);
+    const e = v.getInt32(i + 8, true);
+    const f = v.getInt32(i + 12, true);
     c =
-      t[1792 + (c & 0xff)] ^
-      t[1536 + ((c >>> 8) & 0xff)] ^
-      t[1280 + ((c >>> 16) & 0xff)] ^
-      t[1024 + (c >>> 24)] ^
-      t[768 + bytes[i + 4]] ^
-      t[512 + bytes[i + 5]] ^
-      t[256 + bytes[i + 6]] ^
-      t[bytes[i + 7]];
+      t[3840 + (c & 0xff)] ^
+      t[3584 + ((c >>> 8) & 0xff)] ^
+      t[3328 + ((c >>> 16) & 0xff)] ^
+      t[3072 + (c >>> 24)] ^
+      t[2816 + (d & 0xff)] ^
+      t[2560 + ((d >>> 8) & 0xff)] ^
+      t[2304 + ((d >>> 16) & 0xff)] ^
+      t[2048 + (d >>> 24)] ^
+      t[1792 + (e & 0xff)] ^
+      t[1536 + ((e >>> 8) & 0xff)] ^
+      t[1280 + ((e >>> 16) & 0xff)] ^
+      t[1024 + (e >>> 24)] ^
+      t[768 + (f & 0xff)] ^
+      t[512 + ((f >>> 8) & 0xff)] ^
+      t[256 + ((f >>> 16) & 0xff)] ^
+      t[f >>> 24];
   }
   for (; i < n; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
