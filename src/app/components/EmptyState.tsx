@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export function EmptyState({ icon, title, children }: { icon: ReactNode; title: string; children: ReactNode }) {
   return (
@@ -14,6 +14,13 @@ export function EmptyState({ icon, title, children }: { icon: ReactNode; title: 
 
 export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
+  // a new phase starts its bar afresh: it jumps back rather than sliding backwards
+  const [last, setLast] = useState(pct);
+  const [back, setBack] = useState(false);
+  if (pct !== last) {
+    setLast(pct);
+    setBack(pct < last);
+  }
   return (
     <div>
       <div className="progress-label">
@@ -21,7 +28,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
         <span>{Math.round(pct)} %</span>
       </div>
       <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
-        <div style={{ width: `${pct}%` }} />
+        <div style={back ? { width: `${pct}%`, transition: 'none' } : { width: `${pct}%` }} />
       </div>
     </div>
   );
