@@ -120,7 +120,8 @@ function compressBlock(src: Uint8Array, view: DataView, start: number, end: numb
 }
 
 /**
- * Snappy-compress `src` (any length); returns a fresh array holding exactly the compressed bytes.
+ * Snappy-compress `src` (any length); returns exactly the compressed bytes, a view over a buffer of
+ * the largest possible size (not copied out: fresh memory costs more than the slack).
  * Matches shorter than `minMatch` (≥ 4) are passed over: in random ids and text, 4- to 7-byte
  * matches are frequent, save a byte or two each and cost most of the time (measured on
  * simulator columns: 95 MB/s at 4, 275 MB/s at 8, 15 % larger output overall); in fixed-width
@@ -138,5 +139,5 @@ export function snappyCompress(src: Uint8Array, minMatch = MIN_MATCH): Uint8Arra
   dst[o++] = n;
   const view = viewOf(src);
   for (let start = 0; start < src.length; start += BLOCK) o = compressBlock(src, view, start, Math.min(src.length, start + BLOCK), dst, o, minMatch);
-  return dst.slice(0, o);
+  return dst.subarray(0, o);
 }

@@ -201,10 +201,27 @@ function fixedMinMax(c: Utf8Column, w: number): { minAt: number; maxAt: number }
   const n = offsets.length - 1;
   let minAt = 0;
   let maxAt = 0;
+  if (w < 4 || n === 0) {
+    for (let i = 1; i < n; i++) {
+      const at = offsets[i];
+      if (compareWithin(view, bytes, at, at + w, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
+      else if (compareWithin(view, bytes, at, at + w, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
+    }
+    return { minAt, maxAt };
+  }
+  // the first word settles nearly every comparison of random ids: the rest only on a tie
+  let maxHead = view.getUint32(offsets[0]);
+  let minHead = maxHead;
   for (let i = 1; i < n; i++) {
     const at = offsets[i];
-    if (compareWithin(view, bytes, at, at + w, offsets[maxAt], offsets[maxAt] + w) > 0) maxAt = i;
-    else if (compareWithin(view, bytes, at, at + w, offsets[minAt], offsets[minAt] + w) < 0) minAt = i;
+    const head = view.getUint32(at);
+    if (head > maxHead || (head === maxHead && compareWithin(view, bytes, at, at + w, offsets[maxAt], offsets[maxAt] + w) > 0)) {
+      maxAt = i;
+      maxHead = head;
+    } else if (head < minHead || (head === minHead && compareWithin(view, bytes, at, at + w, offsets[minAt], offsets[minAt] + w) < 0)) {
+      minAt = i;
+      minHead = head;
+    }
   }
   return { minAt, maxAt };
 }

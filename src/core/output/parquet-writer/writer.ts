@@ -99,8 +99,41 @@ function physicalType(el: TStruct): number {
   return el.fields[0].value as number;
 }
 
-/** A page's body before compression: definition levels (length-prefixed) then the values. */
-function dataPageBody(valid: Uint8Array | undefined, rows: number, values: Uint8Array, dictWidth?: number, indices?: Int32Array): Uint8Array {
+/**
+ * A page's body before compression, in parts laid end to end: the definition levels
+ * (length-prefixed) and then the values, which stay where they were encoded. A page stored as it
+ * is goes to the file part by part; only a page to compress is put together first.
+ */
+type Body = readonly Uint8Array[];
+
+const bodyLength = (b: Body) => b.reduce((a, p) => a + p.length, 0);
+
+/** The parts as one array (the array itself when there is one). */
+function joinedBody(b: Body): Uint8Array {
+  if (b.length === 1) return b[0];
+  const out = new Uint8Array(bodyLength(b));
+  let o = 0;
+  for (const p of b) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** The first `n` bytes of a body (fewer when it is shorter). */
+function bodyStart(b: Body, n: number): Uint8Array {
+  const out = new Uint8Array(Math.min(n, bodyLength(b)));
+  let o = 0;
+  for (const p of b) {
+    if (o === out.length) break;
+    const take = Math.min(p.length, out.length - o);
+    out.set(p.subarray(0, take), o);
+    o += take;
+  }
+  return out;
+}
+
+function dataPageBody(valid: Uint8Array | undefined, rows: number, values: Uint8Array, dictWidth?: number, indices?: Int32Array): Body {
   const levels = new ByteSink(64);
   levels.pos = 4;
   definitionLevels(levels, valid, rows);
@@ -108,12 +141,9 @@ function dataPageBody(valid: Uint8Array | undefined, rows: number, values: Uint8
   if (indices) {
     levels.byte(dictWidth!);
     rleHybrid(levels, indices, indices.length, dictWidth!);
-    return levels.finish();
+    return [levels.finish()];
   }
-  const out = new Uint8Array(levels.pos + values.length);
-  out.set(levels.buf.subarray(0, levels.pos));
-  out.set(values, levels.pos);
-  return out;
+  return [levels.finish(), values];
 }
 
 /** Compression must save this share of a column chunk to be kept (random ids save about 1 %). */
@@ -121,16 +151,16 @@ const MIN_SAVING = 0.03;
 /** Bytes of the largest page tried first: a chunk whose start does not compress is stored as it is. */
 const TRIAL_BYTES = 1 << 16;
 
-/** The pages Snappy-compressed, or the same array when compression does not save {@link MIN_SAVING}. */
-function compressedIfWorth(bodies: Uint8Array[], minMatch: number): Uint8Array[] {
-  const largest = bodies.reduce((a, b) => (b.length > a.length ? b : a));
-  if (largest.length > 2 * TRIAL_BYTES) {
-    const trial = largest.subarray(0, TRIAL_BYTES);
+/** The pages Snappy-compressed, or the same bodies when compression does not save {@link MIN_SAVING}. */
+function compressedIfWorth(bodies: Body[], minMatch: number): Body[] {
+  const largest = bodies.reduce((a, b) => (bodyLength(b) > bodyLength(a) ? b : a));
+  if (bodyLength(largest) > 2 * TRIAL_BYTES) {
+    const trial = bodyStart(largest, TRIAL_BYTES);
     if (snappyCompress(trial, minMatch).length > trial.length * (1 - MIN_SAVING)) return bodies;
   }
-  const compressed = bodies.map((b) => snappyCompress(b, minMatch));
-  const raw = bodies.reduce((a, b) => a + b.length, 0);
-  const packed = compressed.reduce((a, b) => a + b.length, 0);
+  const compressed = bodies.map((b) => [snappyCompress(joinedBody(b), minMatch)]);
+  const raw = bodies.reduce((a, b) => a + bodyLength(b), 0);
+  const packed = compressed.reduce((a, b) => a + bodyLength(b), 0);
   return packed < raw * (1 - MIN_SAVING) ? compressed : bodies;
 }
 
@@ -153,8 +183,8 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
   let nulls = 0;
   if (c.valid) for (let i = 0; i < rows; i++) nulls += c.valid[i] ? 0 : 1;
   const width = dictionary ? bitWidth(Math.max(1, dictionary.size - 1)) : 0;
-  const bodies = dictionary
-    ? [encoded.values, dataPageBody(c.valid, rows, encoded.values, width, dictionary.indices)]
+  const bodies: Body[] = dictionary
+    ? [[encoded.values], dataPageBody(c.valid, rows, encoded.values, width, dictionary.indices)]
     : [dataPageBody(c.valid, rows, encoded.values)];
   const minMatch = physicalType(el) === TYPE.BYTE_ARRAY ? BYTES_MIN_MATCH : NUMBERS_MIN_MATCH;
   const stored = compressedIfWorth(bodies, minMatch);
@@ -166,18 +196,20 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
   const pageStarts: number[] = [];
   stored.forEach((body, i) => {
     const isDictionary = dictionary !== undefined && i === 0;
+    const raw = bodyLength(bodies[i]);
+    const size = bodyLength(body);
     const header = struct(
       [1, T.I32, isDictionary ? PAGE.DICTIONARY : PAGE.DATA],
-      [2, T.I32, bodies[i].length],
-      [3, T.I32, body.length],
+      [2, T.I32, raw],
+      [3, T.I32, size],
       [5, T.STRUCT, isDictionary ? undefined : struct([1, T.I32, rows], [2, T.I32, dictionary ? ENCODING.RLE_DICTIONARY : ENCODING.PLAIN], [3, T.I32, ENCODING.RLE], [4, T.I32, ENCODING.RLE])],
       [7, T.STRUCT, isDictionary ? struct([1, T.I32, dictionary!.size], [2, T.I32, ENCODING.PLAIN]) : undefined],
     );
     const headerBytes = new ThriftWriter().struct(header).finish();
     pageStarts.push(at + compressedTotal);
-    pieces.push(headerBytes, body);
-    compressedTotal += headerBytes.length + body.length;
-    uncompressedTotal += headerBytes.length + bodies[i].length;
+    pieces.push(headerBytes, ...body);
+    compressedTotal += headerBytes.length + size;
+    uncompressedTotal += headerBytes.length + raw;
   });
   const statistics = struct([3, T.I64, BigInt(nulls)], [5, T.BINARY, encoded.max], [6, T.BINARY, encoded.min]);
   const encodings = dictionary ? [ENCODING.PLAIN, ENCODING.RLE, ENCODING.RLE_DICTIONARY] : [ENCODING.PLAIN, ENCODING.RLE];
