@@ -28,11 +28,18 @@ export interface PoolOptions<In, Out> {
   runHere(task: In): Out | Promise<Out>;
   /** Buffers a task gives away to its thread (they become unusable here). */
   transferOf?(task: In): ArrayBuffer[];
+  /**
+   * The task's rough cost (any unit, the same for every task; default 1). A task goes to the
+   * thread with the least work outstanding, so a large one does not queue behind another large
+   * one while a thread that had only small ones goes idle.
+   */
+  costOf?(task: In): number;
 }
 
 interface Waiting<In, Out> {
   readonly id: number;
   readonly task: In;
+  readonly cost: number;
   resolve(out: Out): void;
   reject(e: Error): void;
 }
@@ -41,6 +48,8 @@ interface Thread<In, Out> {
   readonly port: PoolPort<In, Out>;
   /** Tasks posted to the thread and not yet answered, by id (at most {@link DEPTH}). */
   readonly jobs: Map<number, Waiting<In, Out>>;
+  /** The cost of those tasks. */
+  load: number;
 }
 
 /**
@@ -48,6 +57,12 @@ interface Thread<In, Out> {
  * never idles while the host is busy (the host hands out the next task only when it yields).
  */
 const DEPTH = 2;
+
+/** Whether `a` should take the next task rather than `b`: an idle thread first, then the least work outstanding. */
+function lighter<In, Out>(a: Thread<In, Out>, b: Thread<In, Out>): boolean {
+  if (b.jobs.size === 0) return false;
+  return a.jobs.size === 0 || a.load < b.load;
+}
 
 export class WorkerPool<In, Out> {
   private readonly threads: Thread<In, Out>[] = [];
@@ -77,36 +92,40 @@ export class WorkerPool<In, Out> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (!this.threaded) return Promise.resolve().then(() => this.options.runHere(task));
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, cost: this.options.costOf?.(task) ?? 1, resolve, reject });
       this.pump();
     });
   }
 
   private pump(): void {
     while (this.queue.length) {
-      // the least loaded thread; a new one while every thread has work and the pool may grow
+      // an idle thread, else the one with the least work outstanding; a new one while every
+      // thread has work and the pool may grow
       let thread: Thread<In, Out> | undefined;
-      for (const t of this.threads) if (t.jobs.size < DEPTH && (!thread || t.jobs.size < thread.jobs.size)) thread = t;
+      for (const t of this.threads) if (t.jobs.size < DEPTH && (!thread || lighter(t, thread))) thread = t;
       if ((!thread || thread.jobs.size > 0) && this.threads.length < this.size) thread = this.start();
       if (!thread) return;
       const job = this.queue.shift()!;
       thread.jobs.set(job.id, job);
+      thread.load += job.cost;
       try {
         thread.port.post({ id: job.id, task: job.task }, this.options.transferOf?.(job.task) ?? []);
       } catch (e) {
         thread.jobs.delete(job.id);
+        thread.load -= job.cost;
         job.reject(e as Error);
       }
     }
   }
 
   private start(): Thread<In, Out> {
-    const thread: Thread<In, Out> = { port: this.options.createPort(), jobs: new Map() };
+    const thread: Thread<In, Out> = { port: this.options.createPort(), jobs: new Map(), load: 0 };
     thread.port.listen(
       (msg) => {
         const job = thread.jobs.get(msg.id);
         if (!job) return;
         thread.jobs.delete(msg.id);
+        thread.load -= job.cost;
         if (msg.ok) job.resolve(msg.result);
         else job.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
         this.pump();
@@ -116,6 +135,7 @@ export class WorkerPool<In, Out> {
         this.threads.splice(this.threads.indexOf(thread), 1);
         for (const job of thread.jobs.values()) job.reject(error);
         thread.jobs.clear();
+        thread.load = 0;
         thread.port.terminate();
         this.pump();
       },

@@ -40,6 +40,17 @@ export function taskTransfer(task: EncodeTask): ArrayBuffer[] {
   return [task.bytes.buffer as ArrayBuffer];
 }
 
+/** Kernel chunks are about as large as the largest row groups: a rough cost is all the pool needs. */
+const KERNEL_COST = 1 << 26;
+
+/** A task's rough cost for the pool, in bytes it handles: cells × 8 for rows, the bytes to deflate. */
+export function taskCost(task: EncodeTask): number {
+  if (task.kind === 'part') return task.rows.length * task.rows.columns.length * 8;
+  if (task.kind === 'file') return task.table.length * task.table.columns.length * 8;
+  if (task.kind === 'kernel') return KERNEL_COST;
+  return task.bytes.length;
+}
+
 export function pieceTransfer(piece: Piece): ArrayBuffer[] {
   const buffers = new Set([piece.bytes.buffer as ArrayBuffer]);
   for (const a of Object.values(piece.arrays ?? {})) buffers.add(a.buffer as ArrayBuffer);
@@ -68,7 +79,7 @@ function transferable(task: EncodeTask): EncodeTask {
  * closes it when the tree is written.
  */
 export function pooledEncoder(threads: number, createPort: () => PoolPort<EncodeTask, Piece>): PartEncoder & { warm(): void; close(): void } {
-  const pool = new WorkerPool<EncodeTask, Piece>({ size: threads, createPort, runHere: runTask, transferOf: taskTransfer });
+  const pool = new WorkerPool<EncodeTask, Piece>({ size: threads, createPort, runHere: runTask, transferOf: taskTransfer, costOf: taskCost });
   return {
     threads: pool.size,
     transfers: pool.threaded,
