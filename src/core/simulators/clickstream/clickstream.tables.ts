@@ -1,4 +1,5 @@
 import { idView, type IdStream } from '../../ids';
+import { gather } from '../../sort';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 
@@ -162,21 +163,23 @@ export function pageViewsTable(
   const n = viewOrder.length;
   const idBytes = new Uint8Array(n * UUID_LEN);
   const idBytesView = idView(idBytes);
-  const sessionRow = new Int32Array(n);
-  const page = new Int32Array(n);
+  // the view fields gathered one at a time (a scattered stream per pass), then the rest in row order
+  const sessionRow = gather(viewSession, viewOrder, new Int32Array(n));
+  const page = gather(codes, viewOrder, new Int32Array(n));
+  const time = gather(viewTimeMs, viewOrder, new Float64Array(n));
+  const cs = gather(viewCs, viewOrder, new Int32Array(n));
   const ref = new Int32Array(n);
-  const time = new Float64Array(n);
   const dwell = new Float64Array(n);
   for (let r = 0; r < n; r++) {
+    time[r] = startUs + time[r] * 1000;
+    dwell[r] = cs[r] / 100;
+  }
+  for (let r = 0; r < n; r++) {
     const j = viewOrder[r];
-    const g = viewSession[j];
+    const g = sessionRow[r];
     const k = j - viewStart[g];
     viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k, idBytesView);
-    sessionRow[r] = g;
-    page[r] = codes[j];
     ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];
-    time[r] = startUs + viewTimeMs[j] * 1000;
-    dwell[r] = viewCs[j] / 100;
   }
   const idOffsets = fixedOffsets(n, UUID_LEN); // shared by both id columns: offsets are never written
   return makeTable('page_views', [
