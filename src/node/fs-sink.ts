@@ -4,7 +4,7 @@
  * never replaces a good earlier file with a truncated one, and never leaves a partial file
  * that looks complete: `abort` removes the temporary file.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, write as writeAt, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Coalescer, ZipSink, type FileWriter, type FinalOutput, type TreeSink } from '../core/output/sink';
 
@@ -21,14 +21,37 @@ function naming<T>(target: string, f: () => T): T {
   }
 }
 
+/** Bytes handed to the system and not yet written, at most (then `write` waits). */
+const MAX_IN_FLIGHT = 64 << 20;
+
+/** All of `chunk` written at `position` (positional: writes in flight may finish in any order). */
+function writeAllAt(fd: number, chunk: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (done: number) => {
+      if (done === chunk.length) return resolve();
+      writeAt(fd, chunk, done, chunk.length - done, position + done, (e, n) => (e ? reject(e) : step(done + n)));
+    };
+    step(0);
+  });
+}
+
 /**
  * One file written atomically: bytes go to a temporary file, renamed onto `target` at close.
  * A target that exists and is not a regular file (a device such as /dev/full or /dev/stdout,
  * a pipe) is written directly: renaming over it would replace the device.
+ *
+ * Writes to the temporary file go out on the system's I/O threads while this thread goes on
+ * producing bytes (up to {@link MAX_IN_FLIGHT} at once): a chunk belongs to the file once
+ * written, and the caller must not change or transfer it. A failed write is reported by the
+ * next `write` or by `close`, naming the file.
  */
 export class AtomicFile implements FinalOutput {
   private fd: number | undefined;
   private readonly temp: string | undefined;
+  private position = 0;
+  private readonly inFlight: { readonly done: Promise<void>; readonly bytes: number }[] = [];
+  private inFlightBytes = 0;
+  private failure: Error | undefined;
 
   /** `folders`: folders known to exist (a tree's writer makes each once, not once per file). */
   constructor(
@@ -53,14 +76,43 @@ export class AtomicFile implements FinalOutput {
     });
   }
 
-  write(chunk: Uint8Array): void {
-    naming(this.target, () => {
-      let at = 0;
-      while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+  write(chunk: Uint8Array): void | Promise<void> {
+    if (!this.temp) {
+      // a device or a pipe: in order, here (positional writes do not apply to them)
+      naming(this.target, () => {
+        let at = 0;
+        while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+      });
+      return;
+    }
+    this.check();
+    const done = writeAllAt(this.fd!, chunk, this.position).catch((e: unknown) => {
+      this.failure ??= e as Error;
+    });
+    this.position += chunk.length;
+    this.inFlight.push({ done, bytes: chunk.length });
+    this.inFlightBytes += chunk.length;
+    if (this.inFlightBytes > MAX_IN_FLIGHT) return this.settle(MAX_IN_FLIGHT / 2);
+  }
+
+  /** Wait until at most `limit` bytes are in flight; a failed write throws, naming the file. */
+  private async settle(limit: number): Promise<void> {
+    while (this.inFlight.length && this.inFlightBytes > limit) {
+      const first = this.inFlight.shift()!;
+      await first.done;
+      this.inFlightBytes -= first.bytes;
+    }
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure) naming(this.target, () => {
+      throw this.failure;
     });
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.settle(0);
     const fd = this.fd!;
     this.fd = undefined;
     // no fsync: the rename is atomic for every reader of the folder; durability across a power
@@ -71,7 +123,10 @@ export class AtomicFile implements FinalOutput {
     });
   }
 
-  abort(): void {
+  async abort(): Promise<void> {
+    // writes in flight finish (or fail) before the temporary file goes
+    await Promise.all(this.inFlight.splice(0).map((w) => w.done));
+    this.inFlightBytes = 0;
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);
@@ -102,8 +157,8 @@ export class FolderSink implements TreeSink {
     this.current = file;
     return {
       write: (chunk) => file.write(chunk),
-      close: () => {
-        file.close();
+      close: async () => {
+        await file.close();
         this.current = undefined;
       },
     };
@@ -111,9 +166,10 @@ export class FolderSink implements TreeSink {
 
   finish(): void {}
 
-  abort(): void {
-    this.current?.abort();
+  async abort(): Promise<void> {
+    const current = this.current;
     this.current = undefined;
+    await current?.abort();
   }
 }
 

@@ -13,7 +13,7 @@ import { KERNEL_MIN_THREADS } from '../core/kernels';
 import { runSimulator } from '../core/run';
 import { workflowSimulator } from '../core/simulators/workflow';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
-import { FolderSink, zipFileSink } from './fs-sink';
+import { AtomicFile, FolderSink, zipFileSink } from './fs-sink';
 import { nodeEncoder } from './threads';
 import { prepareOutput, type OutputTargets } from './write-output';
 
@@ -197,6 +197,34 @@ describe('Node output: atomic writes', () => {
   it('writes a device directly (never renames over it) and reports a full disk', async () => {
     await expect(write({ zip: '/dev/full', threads: 1 }, [{ path: 'a.txt', bytes: enc('a'.repeat(3 << 20)) }])).rejects.toThrow(/ENOSPC/);
     expect(existsSync('/dev/full')).toBe(true);
+  });
+
+  it('writes in flight land in order at their places, however many, and a file is whole when closed', async () => {
+    const dir = tmp();
+    const target = join(dir, 'many.bin');
+    const file = new AtomicFile(target);
+    const chunks: Uint8Array[] = [];
+    // more than the bytes allowed in flight, in chunks of uneven sizes
+    for (let i = 0; i < 90; i++) chunks.push(new Uint8Array(((i * 7919) % 3) * (1 << 20) + 17 + i).fill(i));
+    for (const c of chunks) await file.write(c);
+    expect(existsSync(target)).toBe(false); // renamed into place only at close
+    await file.close();
+    expect(readFileSync(target).equals(Buffer.concat(chunks))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['many.bin']);
+  });
+
+  it('a write that fails on the I/O threads is reported, naming the file, and aborting leaves no temporary file', async () => {
+    const dir = tmp();
+    const target = join(dir, 'broken.bin');
+    const file = new AtomicFile(target);
+    await file.write(new Uint8Array(1000));
+    // the next write lands past the largest file the system allows: it fails once it reaches the system
+    (file as unknown as { position: number }).position = 2 ** 52;
+    await file.write(new Uint8Array(1000));
+    await expect(file.close()).rejects.toMatchObject({ code: 'EFBIG', path: target });
+    await expect((async () => file.write(new Uint8Array(1)))()).rejects.toMatchObject({ code: 'EFBIG', path: target });
+    await file.abort();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses a path that would leave the output folder, and a zip target that is a folder', async () => {
