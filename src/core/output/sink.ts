@@ -9,7 +9,7 @@ import { concatChunks, type WrittenFile } from './files';
 import { ZipWriter, type ByteOutput, type Segment, type ZipEntryWriter } from './zip';
 
 export interface FileWriter {
-  /** The file's bytes, in order (files the sink does not deflate). */
+  /** The file's bytes, in order (files the sink does not deflate); a chunk written is the sink's (never changed or transferred after). */
   write(chunk: Uint8Array): Promise<void> | void;
   /** The next deflated segment (files the sink deflates: a zip's text entries). */
   writeSegment?(segment: Segment): Promise<void> | void;
@@ -108,7 +108,7 @@ export class Coalescer implements FinalOutput {
       await this.out.write(chunk);
       return;
     }
-    // copied: the caller may reuse or transfer its buffer once the write returns
+    // small chunks are gathered into one write (copied: that frees the caller's buffer at once)
     this.pending.push(chunk.slice());
     this.pendingBytes += chunk.length;
     if (this.pendingBytes >= this.size) await this.out.write(this.take());

@@ -25,6 +25,7 @@ const PUSH = 1 << 16;
 
 /** Where zip bytes go (a file, a picked file, parts of a Blob); `write` may apply backpressure. */
 export interface ByteOutput {
+  /** Append `chunk`. The output may hold on to it until closed: never change or transfer a chunk once written. */
   write(chunk: Uint8Array): void | Promise<void>;
 }
 
