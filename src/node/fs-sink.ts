@@ -23,6 +23,8 @@ function naming<T>(target: string, f: () => T): T {
 
 /** Bytes handed to the system and not yet written, at most (then `write` waits). */
 const MAX_IN_FLIGHT = 64 << 20;
+/** Chunks smaller than this are written here when nothing is in flight: a trip to the I/O threads costs more (a landing zone's manifests). */
+const WRITE_HERE = 256 << 10;
 
 /** All of `chunk` written at `position` (positional: writes in flight may finish in any order). */
 function writeAllAt(fd: number, chunk: Uint8Array, position: number): Promise<void> {
@@ -86,6 +88,14 @@ export class AtomicFile implements FinalOutput {
       return;
     }
     this.check();
+    if (chunk.length < WRITE_HERE && this.inFlight.length === 0) {
+      naming(this.target, () => {
+        let at = 0;
+        while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at, this.position + at);
+      });
+      this.position += chunk.length;
+      return;
+    }
     const done = writeAllAt(this.fd!, chunk, this.position).catch((e: unknown) => {
       this.failure ??= e as Error;
     });

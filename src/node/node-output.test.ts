@@ -205,6 +205,7 @@ describe('Node output: atomic writes', () => {
     const file = new AtomicFile(target);
     const chunks: Uint8Array[] = [];
     // more than the bytes allowed in flight, in chunks of uneven sizes
+    // (small ones are written in this thread when nothing is in flight, the rest on the I/O threads)
     for (let i = 0; i < 90; i++) chunks.push(new Uint8Array(((i * 7919) % 3) * (1 << 20) + 17 + i).fill(i));
     for (const c of chunks) await file.write(c);
     expect(existsSync(target)).toBe(false); // renamed into place only at close
@@ -217,10 +218,11 @@ describe('Node output: atomic writes', () => {
     const dir = tmp();
     const target = join(dir, 'broken.bin');
     const file = new AtomicFile(target);
-    await file.write(new Uint8Array(1000));
+    // chunks large enough to go to the I/O threads
+    await file.write(new Uint8Array(1 << 20));
     // the next write lands past the largest file the system allows: it fails once it reaches the system
     (file as unknown as { position: number }).position = 2 ** 52;
-    await file.write(new Uint8Array(1000));
+    await file.write(new Uint8Array(1 << 20));
     await expect(file.close()).rejects.toMatchObject({ code: 'EFBIG', path: target });
     await expect((async () => file.write(new Uint8Array(1)))()).rejects.toMatchObject({ code: 'EFBIG', path: target });
     await file.abort();
