@@ -187,7 +187,9 @@ const Results = memo(function Results({ def, ui, validConfig }: { def: Simulator
           <RunStats ui={ui} run={run} />
         </SectionBoundary>
         {Charts && (
-          <SectionBoundary name="the charts" resetKey={run}>
+          // a new run mounts its charts afresh, so each waits for its turn to draw (drawQueue)
+          // rather than all redrawing in one long task
+          <SectionBoundary key={run.runId} name="the charts" resetKey={run}>
             <Charts run={run} />
           </SectionBoundary>
         )}
