@@ -9,7 +9,8 @@ import { RUN_NOT_HELD } from '../../worker/protocol';
 
 export type RunQuery<T> =
   | { readonly status: 'loading' }
-  | { readonly status: 'done'; readonly value: T }
+  /** `stale`: the answer to an earlier question, kept shown while the current one is out (`keepPrevious`). */
+  | { readonly status: 'done'; readonly value: T; readonly stale?: boolean }
   | { readonly status: 'gone' }
   | { readonly status: 'error'; readonly message: string };
 
@@ -31,6 +32,7 @@ export function useRunQuery<T>(ask: (() => { readonly promise: Promise<T> }) | u
     };
   }, [ask]);
   if (!ask) return undefined;
-  if (answer?.ask === ask || (keepPrevious && answer)) return answer.value;
+  if (answer?.ask === ask) return answer.value;
+  if (keepPrevious && answer) return answer.value.status === 'done' ? { ...answer.value, stale: true } : answer.value;
   return keepPrevious ? undefined : { status: 'loading' };
 }

@@ -36,20 +36,23 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
   const list = useRef<HTMLDivElement>(null);
   const search = useDeviceSearch(runId, text, SUGGESTED, searchable && open);
   const found = search?.status === 'done' ? search.found : undefined;
+  const stale = search?.status === 'done' && search.stale;
   const q = text.trim().toLowerCase();
   const options = useMemo<Option[]>(() => {
     const reason = new Map(charted.map((c) => [c.deviceId, REASON[c.reason]]));
-    // as the worker ranks the fleet: the exact id, then ids starting with the text, then the rest
+    // the ids containing the text, as the worker ranks the fleet: the exact id, then ids starting with the text, then the rest
     const rank = (id: string) => (id === q ? 0 : id.startsWith(q) ? 1 : 2);
-    const first = charted
-      .filter((c) => c.deviceId.toLowerCase().includes(q))
-      .sort((a, b) => rank(a.deviceId.toLowerCase()) - rank(b.deviceId.toLowerCase()))
-      .map((c): Option => ({ deviceId: c.deviceId, group: 'charted', hint: REASON[c.reason] }));
-    const rest = (found?.devices ?? [])
+    const matching = <T extends { readonly deviceId: string }>(xs: readonly T[]) =>
+      xs.filter((d) => d.deviceId.toLowerCase().includes(q)).sort((a, b) => rank(a.deviceId.toLowerCase()) - rank(b.deviceId.toLowerCase()));
+    const first = matching(charted).map((c): Option => ({ deviceId: c.deviceId, group: 'charted', hint: REASON[c.reason] }));
+    // an earlier text's matches while this text's are out: only those this text names, ranked for
+    // it, so the list never offers (nor Enter opens) a device the text does not name
+    const fleet = stale ? matching(found?.devices ?? []) : (found?.devices ?? []);
+    const rest = fleet
       .filter((d) => !reason.has(d.deviceId))
       .map((d): Option => ({ deviceId: d.deviceId, group: 'fleet', hint: `${STATUS_WORD[d.status]}${d.batteryEnd === null ? ', mains power' : `, battery ${formatNumber(d.batteryEnd, 0)} %`}` }));
     return [...first, ...rest];
-  }, [charted, found, q]);
+  }, [charted, found, stale, q]);
   const groups = (['charted', 'fleet'] as const).map((g) => ({ g, items: options.flatMap((o, i) => (o.group === g ? [{ o, i }] : [])) })).filter((x) => x.items.length);
   const optionId = (i: number) => `${id}-opt-${i}`;
   const shown = open && options.length > 0;
@@ -88,7 +91,7 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
     ? ''
     : !searchable || search?.status === 'error'
       ? `${formatInt(options.length)} charted devices match. ${search?.status === 'error' ? search.message : 'This run is not held in memory, so other devices cannot be opened.'}`
-      : found
+      : found && !stale
         ? found.total === 0 && !options.length
           ? `No device id of the ${formatInt(found.fleetSize)} contains “${text.trim()}”.`
           : `${formatInt(options.length)} suggestions${more > 0 ? `; ${formatInt(more)} more devices match, type more of the id` : ''}.`
@@ -124,7 +127,7 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <div ref={list} id={`${id}-list`} role="listbox" aria-label="Device suggestions" className="iot-combo-list" hidden={!shown}>
+        <div ref={list} id={`${id}-list`} role="listbox" aria-label="Device suggestions" className="iot-combo-list" hidden={!shown} aria-busy={stale}>
           {groups.map(({ g, items }) => (
             <div key={g} role="group" aria-labelledby={`${id}-${g}`}>
               <div id={`${id}-${g}`} role="presentation" className="iot-combo-group">

@@ -24,7 +24,8 @@ export function useDeviceDetail(runId: number, deviceId: string, enabled: boolea
   return q.status === 'error' ? { status: 'error', deviceId, message: q.message } : { status: q.status, deviceId };
 }
 
-export type DeviceSearch = { readonly status: 'done'; readonly found: DeviceMatches } | { readonly status: 'error'; readonly message: string };
+/** `stale`: the matches of an earlier text, shown while the current text's are asked for. */
+export type DeviceSearch = { readonly status: 'done'; readonly found: DeviceMatches; readonly stale: boolean } | { readonly status: 'error'; readonly message: string };
 
 /** Device ids of the fleet containing `query`, asked as the person types (a stale answer is dropped). */
 export function useDeviceSearch(runId: number, query: string, limit: number, enabled: boolean): DeviceSearch | undefined {
@@ -33,6 +34,6 @@ export function useDeviceSearch(runId: number, query: string, limit: number, ena
   // the previous answer stays shown until the new one arrives (no flicker while typing)
   const q = useRunQuery(enabled ? ask : undefined, true);
   if (!q || q.status === 'loading') return undefined;
-  if (q.status === 'done') return { status: 'done', found: q.value };
+  if (q.status === 'done') return { status: 'done', found: q.value, stale: q.stale === true };
   return { status: 'error', message: q.status === 'gone' ? GONE : q.message };
 }
