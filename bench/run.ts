@@ -3,13 +3,16 @@
  * bench/results/latest.json. In-memory cases run each in its own process (rows/s, peak memory,
  * speed-ups over the reference Python package); process cases run the bundled `spindle` bin
  * as a user does and time the whole command until its files are on disk, with its peak memory.
- * Each case records the machine's load average before it ran: figures taken under load are noisy.
+ * Each case records the machine's load average before it ran (figures taken under load are
+ * noisy) and the machine's speed that day (bench/machine.ts): figures from different days
+ * compare only next to it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { ENGINE_VERSION } from '../src/core/version';
 import { ALL_CASES, PROCESS_CASES } from './cases';
+import type { MachineFigures } from './machine';
 import { runProcessOnce } from './process';
 import type { BenchTarget } from './types';
 
@@ -24,6 +27,12 @@ const checked = (target: BenchTarget | undefined, seconds: number, rssMb: number
   target ? { ...target, met: seconds <= target.maxSeconds && (target.maxRssMb === undefined || rssMb <= target.maxRssMb) } : undefined;
 const verdict = (t: ReturnType<typeof checked>) =>
   t && `target ≤ ${t.maxSeconds} s${t.maxRssMb ? `, ≤ ${t.maxRssMb} MB` : ''}: ${t.met ? 'met' : 'MISSED'}`;
+
+// the machine's speed now, in a process of its own (its memory fresh, as a case's is)
+const machine = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/machine.ts'], { encoding: 'utf8' }).trim()) as MachineFigures;
+process.stderr.write(
+  `machine: ${machine.computeMopsPerSecond} M hash steps/s, fresh memory ${machine.freshMemoryMbPerSecond.toLocaleString('en-US')} MB/s, warm ${machine.warmMemoryMbPerSecond.toLocaleString('en-US')} MB/s\n`,
+);
 
 for (const c of selected) {
   process.stderr.write(`${c.name} … `);
@@ -45,6 +54,7 @@ for (const c of selected) {
     rowsPerSecond,
     peakRssMb: Math.round(r.peakRssMb),
     loadAverage1m: loadBefore,
+    machine,
     target: checked(c.target, r.best, r.peakRssMb),
     reference: c.reference
       ? {
@@ -81,6 +91,7 @@ for (const c of selectedProcesses) {
     peakRssMb: Math.round(peak),
     outputMb: Number((runs[0].outputBytes / 2 ** 20).toFixed(1)),
     loadAverage1m: loadBefore,
+    machine,
     target: checked(c.target, best, peak),
   };
   results.push(entry);

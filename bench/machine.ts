@@ -1,0 +1,61 @@
+/**
+ * The machine's speed when a report was taken, from work that does not depend on the project's
+ * code: figures from different days compare only next to these. On this 2-core VM the same
+ * commit has run 1.8–2.1× slower on one day than another, nearly all of it in fresh memory
+ * (a page fault costs about 4 µs here on a slow day).
+ *
+ * `tsx bench/machine.ts` prints the figures as JSON (the runner starts it in a process of its
+ * own, so its memory is fresh); `npm run bench` records them in the report as `machine`.
+ */
+
+export interface MachineFigures {
+  /** Millions of integer hash steps per second in one thread (arithmetic, no memory). */
+  readonly computeMopsPerSecond: number;
+  /** MB per second written into memory the process has never touched (page faults included). */
+  readonly freshMemoryMbPerSecond: number;
+  /** MB per second written again into the same buffer (no faults: the memory's own speed). */
+  readonly warmMemoryMbPerSecond: number;
+}
+
+const MB = 1 << 20;
+
+/** Best of `reps` timings of `work`, in seconds. */
+function best(reps: number, work: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    work();
+    min = Math.min(min, (performance.now() - t0) / 1000);
+  }
+  return min;
+}
+
+export function measureMachine(): MachineFigures {
+  const steps = 50_000_000;
+  let sink = 0;
+  const compute = best(3, () => {
+    let h = 0x9e3779b9;
+    for (let i = 0; i < steps; i++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + i;
+    sink ^= h;
+  });
+  // 512 MB in 32 MB buffers, each new (its pages faulted in by the fill), then dropped
+  const size = 32 * MB;
+  const count = 16;
+  const fresh = (() => {
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) sink ^= new Uint8Array(size).fill(i + 1)[i];
+    return (performance.now() - t0) / 1000;
+  })();
+  const buffer = new Uint8Array(size);
+  const warm = best(3, () => {
+    for (let i = 0; i < count; i++) buffer.fill(i + 1);
+  });
+  if (sink === 0.5) console.error(sink); // keep the work observable
+  return {
+    computeMopsPerSecond: Math.round(steps / compute / 1e6),
+    freshMemoryMbPerSecond: Math.round((count * size) / MB / fresh),
+    warmMemoryMbPerSecond: Math.round((count * size) / MB / warm),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(measureMachine()));
