@@ -74,7 +74,9 @@ test.describe('IoT telemetry page', () => {
     const option = suggestions.getByRole('option', { name: new RegExp(`^device ${other}\\b`) });
     await expect(option).toBeVisible();
     await expect(option).toHaveAttribute('id', /-opt-0$/);
-    // the keyboard: Down to the suggestion, Enter opens it
+    // the keyboard: Up from no suggestion goes to the last, Down from there wraps to the first, Enter opens it
+    await find.press('ArrowUp');
+    await expect(find).toHaveAttribute('aria-activedescendant', (await suggestions.getByRole('option').last().getAttribute('id'))!);
     await find.press('ArrowDown');
     await expect(find).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
     await find.press('Enter');

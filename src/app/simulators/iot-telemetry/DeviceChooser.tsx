@@ -32,7 +32,9 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
   const id = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // the active suggestion by id, not position: when the fleet's answer replaces an earlier one,
+  // the highlighted device stays the one Enter opens
+  const [activeId, setActiveId] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const search = useDeviceSearch(runId, text, SUGGESTED, searchable && open);
   const found = search?.status === 'done' ? search.found : undefined;
@@ -54,6 +56,7 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
     return [...first, ...rest];
   }, [charted, found, stale, q]);
   const groups = (['charted', 'fleet'] as const).map((g) => ({ g, items: options.flatMap((o, i) => (o.group === g ? [{ o, i }] : [])) })).filter((x) => x.items.length);
+  const active = activeId === null ? -1 : options.findIndex((o) => o.deviceId === activeId);
   const optionId = (i: number) => `${id}-opt-${i}`;
   const shown = open && options.length > 0;
 
@@ -63,20 +66,21 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
     onChoose(v);
     setText('');
     setOpen(false);
-    setActive(-1);
+    setActiveId(null);
   };
   const move = (to: number) => {
     setOpen(true);
     const n = options.length;
     if (!n) return;
     const k = (to + n) % n;
-    setActive(k);
+    setActiveId(options[k].deviceId);
     list.current?.querySelector(`#${CSS.escape(optionId(k))}`)?.scrollIntoView({ block: 'nearest' });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(open ? active + 1 : 0),
-      ArrowUp: () => move(open ? active - 1 : options.length - 1),
+      // from no active suggestion, Up goes to the last
+      ArrowUp: () => move(open && active >= 0 ? active - 1 : options.length - 1),
       Enter: () => (shown && active >= 0 ? choose(options[active].deviceId) : choose(text)),
       Escape: () => (open ? setOpen(false) : setText('')),
     };
@@ -120,7 +124,7 @@ export function DeviceChooser({ runId, charted, searchable, onChoose }: { runId:
           onChange={(e) => {
             setText(e.target.value);
             setOpen(true);
-            setActive(-1);
+            setActiveId(null);
           }}
           onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
