@@ -9,13 +9,15 @@
  * - the tab's peak memory: resident memory of Chromium's renderer processes (the page and its
  *   workers), sampled every 100 ms from /proc.
  * The Play case measures the stream emitter's real-time rate at ×1 over a minute.
- * Writes bench/results/browser.json; targets are reported, never asserted.
+ * Writes bench/results/browser.json, with the machine's speed that day (bench/machine.ts);
+ * targets are reported, never asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { encodeConfig } from '../src/app/share';
+import { machineNow } from './machine';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -199,6 +201,7 @@ async function playRate(page: Page, seconds: number) {
 }
 
 const filter = process.argv[2];
+const machine = machineNow();
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--enable-precise-memory-info'] });
 const results: unknown[] = [];
@@ -244,4 +247,4 @@ try {
   server.kill();
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/browser.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync('bench/results/browser.json', `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);

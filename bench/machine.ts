@@ -4,9 +4,11 @@
  * commit has run 1.8–2.1× slower on one day than another, nearly all of it in fresh memory
  * (a page fault costs about 4 µs here on a slow day).
  *
- * `tsx bench/machine.ts` prints the figures as JSON (the runner starts it in a process of its
- * own, so its memory is fresh); `npm run bench` records them in the report as `machine`.
+ * `tsx bench/machine.ts` prints the figures as JSON (the runners start it in a process of its
+ * own, so its memory is fresh); `npm run bench` and `npm run bench:browser` record them in their
+ * reports as `machine`.
  */
+import { execFileSync } from 'node:child_process';
 
 export interface MachineFigures {
   /** Millions of integer hash steps per second in one thread (arithmetic, no memory). */
@@ -18,6 +20,16 @@ export interface MachineFigures {
 }
 
 const MB = 1 << 20;
+
+/** The figures, taken in a process of its own (its memory fresh, as a benchmark case's is), and printed for the report. */
+export function machineNow(): MachineFigures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/machine.ts'], { encoding: 'utf8' });
+  const m = JSON.parse(out.trim()) as MachineFigures;
+  process.stderr.write(
+    `machine: ${m.computeMopsPerSecond} M hash steps/s, fresh memory ${m.freshMemoryMbPerSecond.toLocaleString('en-US')} MB/s, warm ${m.warmMemoryMbPerSecond.toLocaleString('en-US')} MB/s\n`,
+  );
+  return m;
+}
 
 /** Best of `reps` timings of `work`, in seconds. */
 function best(reps: number, work: () => void): number {

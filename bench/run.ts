@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { ENGINE_VERSION } from '../src/core/version';
 import { ALL_CASES, PROCESS_CASES } from './cases';
-import type { MachineFigures } from './machine';
+import { machineNow } from './machine';
 import { runProcessOnce } from './process';
 import type { BenchTarget } from './types';
 
@@ -28,11 +28,7 @@ const checked = (target: BenchTarget | undefined, seconds: number, rssMb: number
 const verdict = (t: ReturnType<typeof checked>) =>
   t && `target ≤ ${t.maxSeconds} s${t.maxRssMb ? `, ≤ ${t.maxRssMb} MB` : ''}: ${t.met ? 'met' : 'MISSED'}`;
 
-// the machine's speed now, in a process of its own (its memory fresh, as a case's is)
-const machine = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/machine.ts'], { encoding: 'utf8' }).trim()) as MachineFigures;
-process.stderr.write(
-  `machine: ${machine.computeMopsPerSecond} M hash steps/s, fresh memory ${machine.freshMemoryMbPerSecond.toLocaleString('en-US')} MB/s, warm ${machine.warmMemoryMbPerSecond.toLocaleString('en-US')} MB/s\n`,
-);
+const machine = machineNow();
 
 for (const c of selected) {
   process.stderr.write(`${c.name} … `);
