@@ -1,8 +1,8 @@
 /**
  * The machine's speed when a report was taken, from work that does not depend on the project's
  * code: figures from different days compare only next to these. On this 2-core VM the same
- * commit has run 1.8–2.1× slower on one day than another, nearly all of it in fresh memory
- * (a page fault costs about 4 µs here on a slow day).
+ * commit has run 1.8–2.1× slower on one day than on another, and fresh memory is its slowest
+ * part (about 1 ms per MB written, mostly page faults, on a slow day).
  *
  * `tsx bench/machine.ts` prints the figures as JSON (the runners start it in a process of its
  * own, so its memory is fresh); `npm run bench` and `npm run bench:browser` record them in their
@@ -62,7 +62,8 @@ export function measureMachine(): MachineFigures {
   const warm = best(3, () => {
     for (let i = 0; i < count; i++) buffer.fill(i + 1);
   });
-  if (sink === 0.5) console.error(sink); // keep the work observable
+  // a use of the results, so the compiler cannot drop the work (an integer is never 0.5)
+  if (sink === 0.5) console.error(sink);
   return {
     computeMopsPerSecond: Math.round(steps / compute / 1e6),
     freshMemoryMbPerSecond: Math.round((count * size) / MB / fresh),
