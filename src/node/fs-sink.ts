@@ -79,20 +79,11 @@ export class AtomicFile implements FinalOutput {
   }
 
   write(chunk: Uint8Array): void | Promise<void> {
-    if (!this.temp) {
-      // a device or a pipe: in order, here (positional writes do not apply to them)
-      naming(this.target, () => {
-        let at = 0;
-        while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at);
-      });
-      return;
-    }
+    // a device or a pipe: in order, here (positional writes do not apply to them)
+    if (!this.temp) return this.writeHere(chunk, null);
     this.check();
     if (chunk.length < WRITE_HERE && this.inFlight.length === 0) {
-      naming(this.target, () => {
-        let at = 0;
-        while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at, this.position + at);
-      });
+      this.writeHere(chunk, this.position);
       this.position += chunk.length;
       return;
     }
@@ -103,6 +94,14 @@ export class AtomicFile implements FinalOutput {
     this.inFlight.push({ done, bytes: chunk.length });
     this.inFlightBytes += chunk.length;
     if (this.inFlightBytes > MAX_IN_FLIGHT) return this.settle(MAX_IN_FLIGHT / 2);
+  }
+
+  /** All of `chunk` written in this thread, at `position` (null: at the file's own position). */
+  private writeHere(chunk: Uint8Array, position: number | null): void {
+    naming(this.target, () => {
+      let at = 0;
+      while (at < chunk.length) at += writeSync(this.fd!, chunk, at, chunk.length - at, position === null ? null : position + at);
+    });
   }
 
   /** Wait until at most `limit` bytes are in flight; a failed write throws, naming the file. */
