@@ -10,8 +10,9 @@
  * about 200 ms; the whole 1 M-entity workflow command went from 13.0 to 7.8 s of CPU.
  *
  * Layout: every column optional (as Arrow fields are), one data page per column chunk (format
- * v1: definition levels then values), string columns whose values repeat as a dictionary page
- * and RLE_DICTIONARY indices (./dictionary.ts), everything else PLAIN. Pages are
+ * v1: definition levels then values), columns whose values repeat (strings and numbers: labels,
+ * ids of sessions, quantities, prices, keys into small tables) as a dictionary page and
+ * RLE_DICTIONARY indices (./dictionary.ts), everything else PLAIN. Pages are
  * Snappy-compressed unless that saves under 3 % of a column chunk (judged on its first 64 KiB
  * first), which is then stored uncompressed: random ids do not compress.
  * Chunk statistics (min, max, null count) let engines skip row groups; no page indexes.
@@ -22,7 +23,7 @@ import { ByteSink } from '../bytes';
 import { T, ThriftWriter, type TField, type TStruct, type TValue } from '../thrift';
 import { bitWidth, definitionLevels, rleHybrid } from './rle';
 import { snappyCompress } from './snappy';
-import { dictionaryPage, utf8DictionaryPage } from './dictionary';
+import { dictionaryPage, numberDictionaryPage, utf8DictionaryPage } from './dictionary';
 import { decimalByteLength, plainValues, type Encoded } from './values';
 
 const MAGIC = new Uint8Array([0x50, 0x41, 0x52, 0x31]); // PAR1
@@ -175,7 +176,7 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
   const el = schemaElement(c);
   let encoded: Encoded;
   let dictionary: { size: number; indices: Int32Array } | undefined;
-  const page = c.type !== 'string' ? undefined : c.encoding === 'dict' ? dictionaryPage(c) : utf8DictionaryPage(c);
+  const page = c.type === 'bool' ? undefined : c.type !== 'string' ? numberDictionaryPage(c) : c.encoding === 'dict' ? dictionaryPage(c) : utf8DictionaryPage(c);
   if (page) {
     encoded = page;
     dictionary = page;

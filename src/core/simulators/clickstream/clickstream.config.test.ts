@@ -87,7 +87,7 @@ describe('clickstream config', () => {
 describe('clickstream determinism (golden hashes)', () => {
   const CONFIG = { users: 300, durationHours: 12, startTime: '2024-02-29T06:00:00Z', seed: 7 };
   const GOLDEN: Record<string, string> = {
-    parquet: '53559c7392cb5b4089defa1f54a3f88eb0a901557472b079feeb0ac15dabf4aa',
+    parquet: 'b738c731e7f92592110874831dc866f700e4f0f2856422bbe8a9ecd052711340',
     csv: '38632ae59a6795e96b28261536f78008d549b431fb9d8ebc9e8b6bdad94597f4',
     jsonl: '90e2a620c59c88fef9074066a558b513acd2dd1f67859aa28170123db02c5adb',
   };

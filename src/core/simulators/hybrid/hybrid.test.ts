@@ -32,7 +32,7 @@ const BASE = { fileDropConfig: { dateRangeStart: '2024-03-01', dateRangeEnd: '20
 const GOLDEN = {
   jsonl: '126e2fbcdbcd7d50ca150000df013c31e98be0e7b763ef6099bf32d028acb9c9',
   csv: 'ab338b0c0e22e28667158632220028cdb09b668d55fdf1aad30fde04af80158f',
-  parquet: 'c92206f14357d25e7d49ab31776ea5e30db716cfe83de68857bd6f74f7f98657',
+  parquet: 'a3884dd5bee9822deac3e4a09d8305fc8f3ab032b7354da90ce724d76e3b4883',
 };
 
 const issuesOf = (raw: unknown) => {

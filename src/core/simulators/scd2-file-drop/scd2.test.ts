@@ -171,8 +171,8 @@ describe('SCD2 file drop', () => {
 
 /** Recorded hashes of a small SCD2 landing zone. They change only when the output changes on purpose. */
 const GOLDEN: Record<string, string> = {
-  csv: 'a8048987b935d53b96a42762b0a56edf2090c2b4e33e3ca67a12d344b172bd54',
-  parquet: '11abcb6c662c0c61656dc25267141031feedc5d1a5051e59ee7dd30f2f7d3c18',
+  csv: 'e0abd77c7cb801506c2595e99ca7c184e27f21df5d84c22c92f24c10480493b8',
+  parquet: 'f6a787f6442c662dd032e44f1f99b2c934aaf085905bb1679b16d0a93d0b9a3f',
 };
 
 describe('SCD2 file drop determinism', () => {

@@ -372,7 +372,7 @@ describe('workflow config validation (D6)', () => {
 
 describe('workflow determinism (golden hashes)', () => {
   const GOLDEN: Record<string, string> = {
-    parquet: 'fa1ce4eb4ea8ad74fa802131a4e545c7abda35509b2adc8bd1281bd617153cff',
+    parquet: '5a04ba7c301d5ea1e9b8bcc8f1569fac690d6aa38fa3ea07eedffb74ec303cfb',
     csv: '3c5920993582cde82f9ac8486f95bd51a77189e6ca1137ffac51f7899dedfb19',
     jsonl: 'd5829f7e18ce8600793dcc2cc1d39b43361e3b30b8748e7be638aeb3c5266a1b',
   };
