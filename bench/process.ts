@@ -1,5 +1,5 @@
 /**
- * Times whole commands: the bundled CLI as a child process, from spawn until exit (its files
+ * Times whole commands: the `spindle` bin as a child process, from spawn until exit (its files
  * written), and its peak resident memory — from /usr/bin/time when the machine has it (the
  * kernel's own maximum for the process), else by polling /proc/<pid>/status for VmHWM (the
  * process's high-water mark; worker threads share it).
@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessCase } from './types';
 
-export const BUNDLE = 'build/cli/spindle.mjs';
+/** The `spindle` bin as `npx spindle` runs it (its allocator settings included), on the fresh bundle. */
+export const BIN = 'bin/spindle.mjs';
 const TIME = '/usr/bin/time';
 
 export interface ProcessRun {
@@ -29,11 +30,12 @@ function bytesUnder(dir: string): number {
   return n;
 }
 
-/** VmHWM (peak resident set) of a live process, in KB; 0 once it has gone. */
+/** VmHWM (peak resident set) of a live process or the largest of its descendants (the bin restarts itself), in KB; 0 once gone. */
 function highWaterKb(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return Math.max(m ? Number(m[1]) : 0, ...children.map(highWaterKb));
   } catch {
     return 0;
   }
@@ -44,7 +46,7 @@ export async function runProcessOnce(c: ProcessCase): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), 'spindle-bench-'));
   const timeFile = join(dir, '.time');
   const out = join(dir, 'out');
-  const args = [BUNDLE, ...c.argv(out)];
+  const args = [BIN, ...c.argv(out)];
   const viaTime = existsSync(TIME);
   const began = process.hrtime.bigint();
   const child = viaTime ? spawn(TIME, ['-f', '%M', '-o', timeFile, process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,42 @@ describe('CLI contract', () => {
     expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
     expect(readFileSync('bin/spindle.mjs', 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n[\s\S]*'\.\.\/build\/cli\/spindle\.mjs'/);
   });
+
+  const glibc = process.platform === 'linux' && Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
+
+  it.runIf(glibc && existsSync('build/cli/spindle.mjs'))(
+    'on glibc the bin runs a generating command again with the allocator settings, same bytes, exit codes and signals passed through',
+    async () => {
+      const dir = tmp();
+      const bin = (argv: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, ['bin/spindle.mjs', ...argv], { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: undefined, ...env } });
+      const small = ['workflow', '--set', 'entityCount=300', '--seed', '5'];
+      expect(bin([...small, '--zip', join(dir, 'tuned.zip')]).status).toBe(0);
+      expect(bin([...small, '--zip', join(dir, 'plain.zip')], { SPINDLE_ALLOCATOR: 'default' }).status).toBe(0);
+      expect(readFileSync(join(dir, 'tuned.zip')).equals(readFileSync(join(dir, 'plain.zip')))).toBe(true);
+      const refused = bin(['workflow', '--set', 'entityCount=-1']);
+      expect([refused.status, refused.stderr]).toEqual([2, 'error: entityCount: -1 is out of range; allowed: an integer from 0 to 5,000,000\n']);
+      // a long run: its restarted process carries the settings, and SIGTERM to the bin reaches it
+      const parent = spawn(process.execPath, ['bin/spindle.mjs', 'workflow', '--set', 'entityCount=5000000', '--out', join(dir, 'long')], {
+        stdio: 'ignore',
+        env: { ...process.env, GLIBC_TUNABLES: undefined },
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => parent.on('exit', (_code, signal) => resolve(signal)));
+      let child = '';
+      for (let tries = 0; tries < 200 && !child; tries++) {
+        await new Promise((r) => setTimeout(r, 25));
+        child = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, 'utf8').trim();
+      }
+      expect(child).toMatch(/^\d+$/);
+      const environ = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
+      // glibc parses the variable in place, so /proc shows it cut at the first ':'
+      expect(environ.filter((e) => e.startsWith('GLIBC_TUNABLES='))).toEqual(['GLIBC_TUNABLES=glibc.malloc.hugetlb=1']);
+      parent.kill('SIGTERM');
+      expect(await exited).toBe('SIGTERM');
+      expect(existsSync(`/proc/${child}`)).toBe(false);
+      expect(existsSync(join(dir, 'long'))).toBe(false);
+    },
+    60_000,
+  );
 
   it('the bundled bin lists, describes and runs as one process', () => {
     expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'workflow\nclickstream\noperational-log\nfile-drop\nscd2-file-drop\nstream-emit\nhybrid\nfinancial-stream\niot-telemetry\n', stderr: '' });
