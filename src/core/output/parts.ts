@@ -4,7 +4,7 @@
  * is independent of the others, so they run on any thread and are put together in order.
  */
 import { runKernel, type KernelArrays, type KernelName } from '../kernels';
-import type { Table } from '../table/column';
+import type { Alloc, Table } from '../table/column';
 import { writeCsv } from './csv';
 import { sha256Hex } from '../hash/sha256';
 import { writeTable, type OutputFormat, type WriteOptions } from './formats';
@@ -33,6 +33,8 @@ export interface Piece {
   readonly sha256?: string;
   /** A kernel's output (its `bytes` are empty). */
   readonly arrays?: KernelArrays;
+  /** The task's buffers, handed back by the thread that ran it for the host to reuse. */
+  readonly returned?: readonly ArrayBuffer[];
 }
 
 function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}): Uint8Array {
@@ -63,6 +65,8 @@ export interface PartEncoder {
   readonly threads: number;
   /** True when tasks cross to other threads: their buffers must be copies the caller gives up. */
   readonly transfers: boolean;
+  /** Memory for those copies, reused as the threads hand it back (when tasks cross threads). */
+  readonly alloc?: Alloc;
   run(task: EncodeTask): Promise<Piece>;
 }
 

@@ -3,25 +3,34 @@
  * buffers (never structured-cloned copies of whole tables) and come back as bytes. Output is
  * the same for any number of threads: parts are put together in order by the tree writer.
  */
+import { BufferPool } from '../buffer-pool';
 import { answer, WorkerPool, type PoolPort, type PoolRequest, type PoolResponse } from '../pool';
 import type { Table } from '../table/column';
 import { runTask, type EncodeTask, type PartEncoder, type Piece } from './parts';
 
-type View = ArrayBufferView & { slice(): View };
+type View = ArrayBufferView & { slice(): View; readonly length: number };
 
-/** A view that owns its whole buffer (a copy when it is a window on a larger one), so it can be transferred. */
-function owned<V extends View>(v: V): V {
-  return v.byteOffset === 0 && v.byteLength === v.buffer.byteLength ? v : (v.slice() as V);
+/** `v` copied into a buffer of the pool (reused memory), or into a new one without a pool. */
+function copied<V extends View>(v: V, pool?: BufferPool): V {
+  if (!pool) return v.slice() as V;
+  const out = new (v.constructor as new (b: ArrayBuffer, at: number, n: number) => V)(pool.take(v.byteLength), 0, v.length);
+  (out as unknown as { set(src: V): void }).set(v);
+  return out;
+}
+
+/** A view that may be transferred: one over its whole buffer or over a pool's, else a copy. */
+function owned<V extends View>(v: V, pool?: BufferPool): V {
+  return (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) || pool?.owns(v.buffer) ? v : copied(v, pool);
 }
 
 /**
  * A table whose buffers can be transferred: windows on larger buffers copied, and with `copyAll`
  * every buffer (a run's table may share arrays with its inputs or its plan, which must stay usable).
  */
-function ownedTable(t: Table, copyAll = false): Table {
+function ownedTable(t: Table, copyAll: boolean, pool: BufferPool): Table {
   const columns = t.columns.map((c) => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? (copyAll ? (v as View).slice() : owned(v as View)) : v;
+    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? (copyAll ? copied(v as View, pool) : owned(v as View, pool)) : v;
     return out as unknown as typeof c;
   });
   return { name: t.name, length: t.length, columns };
@@ -52,39 +61,62 @@ export function taskCost(task: EncodeTask): number {
 }
 
 export function pieceTransfer(piece: Piece): ArrayBuffer[] {
-  const buffers = new Set([piece.bytes.buffer as ArrayBuffer]);
+  const buffers = new Set([piece.bytes.buffer as ArrayBuffer, ...(piece.returned ?? [])]);
   for (const a of Object.values(piece.arrays ?? {})) buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }
 
-/** The pool thread's side: run a request, answer with the bytes transferred back. */
+/**
+ * The pool thread's side: run a request, answer with the bytes transferred back, and with them
+ * the task's own buffers, which the host reuses for later row groups (none the answer's bytes
+ * are a view on).
+ */
 export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ message: PoolResponse<Piece>; transfer: ArrayBuffer[] }> {
   return answer(req, (task) => {
     const piece = runTask(task);
     const arrays = piece.arrays && Object.fromEntries(Object.entries(piece.arrays).map(([k, v]) => [k, owned(v as View)]));
-    return { ...piece, bytes: owned(piece.bytes), ...(arrays ? { arrays } : {}) };
+    const out: Piece = { ...piece, bytes: owned(piece.bytes), ...(arrays ? { arrays } : {}) };
+    const used = new Set(pieceTransfer(out));
+    const returned = taskTransfer(task).filter((b) => !used.has(b));
+    return returned.length ? { ...out, returned } : out;
   }, pieceTransfer);
 }
 
-/** The task with buffers it may give away: copies where the caller keeps using them. */
-function transferable(task: EncodeTask): EncodeTask {
-  if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows) };
-  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, true) };
+/** The task with buffers it may give away: copies (into the pool's buffers) where the caller keeps using them. */
+function transferable(task: EncodeTask, pool: BufferPool): EncodeTask {
+  if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows, false, pool) };
+  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, true, pool) };
   if (task.kind === 'kernel') return task;
-  return { ...task, bytes: owned(task.bytes) };
+  return { ...task, bytes: owned(task.bytes, pool) };
 }
+
+/** Free buffers the encoder keeps for the row groups to come: a few row groups' worth. */
+const POOL_BYTES = 256 << 20;
 
 /**
  * An encoder on `threads` threads made by `createPort` (1 or fewer: this thread). The caller
  * closes it when the tree is written.
  */
-export function pooledEncoder(threads: number, createPort: () => PoolPort<EncodeTask, Piece>): PartEncoder & { warm(): void; close(): void } {
+export function pooledEncoder(
+  threads: number,
+  createPort: () => PoolPort<EncodeTask, Piece>,
+): PartEncoder & { warm(): void; close(): void; buffersUsed(): { made: number; reused: number } } {
   const pool = new WorkerPool<EncodeTask, Piece>({ size: threads, createPort, runHere: runTask, transferOf: taskTransfer, costOf: taskCost });
+  const buffers = new BufferPool(POOL_BYTES);
+  const reclaim = (piece: Piece): Piece => {
+    if (!piece.returned) return piece;
+    buffers.give(piece.returned);
+    const { returned: _, ...rest } = piece;
+    return rest;
+  };
   return {
     threads: pool.size,
     transfers: pool.threaded,
-    run: (task) => pool.run(pool.threaded ? transferable(task) : task),
+    ...(pool.threaded ? { alloc: buffers.take } : {}),
+    run: (task) => (pool.threaded ? pool.run(transferable(task, buffers)).then(reclaim) : pool.run(task)),
     warm: () => pool.warm(),
     close: () => pool.close(),
+    /** Copies' buffers made afresh and taken again (pooled sizes). */
+    buffersUsed: () => ({ made: buffers.made, reused: buffers.reused }),
   };
 }

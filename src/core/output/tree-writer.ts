@@ -69,9 +69,10 @@ async function* ordered<T, R>(items: Iterable<T> | AsyncIterable<T>, window: num
   while (queue.length) yield await queue.shift()!;
 }
 
-/** The rows of each row group of a whole table (copies when the encoder takes them to another thread). */
-function* groupsOf(t: Table, copy: boolean): Generator<Table> {
-  for (const [start, end] of rowGroups(t.length)) yield !copy && start === 0 && end === t.length ? t : sliceTable(t, start, end);
+/** The rows of each row group of a whole table (copies, into the encoder's reused memory, when it takes them to another thread). */
+function* groupsOf(t: Table, encoder: PartEncoder): Generator<Table> {
+  const copy = encoder.transfers;
+  for (const [start, end] of rowGroups(t.length)) yield !copy && start === 0 && end === t.length ? t : sliceTable(t, start, end, encoder.alloc);
 }
 
 /** An encoded row group and its row count. */
@@ -148,7 +149,7 @@ export class EarlyTables {
   readonly publish = (table: Table): void => {
     if (!this.encoder.transfers || this.tables.has(table)) return;
     const groups = { [Symbol.iterator]: () => rest };
-    const rest = groupsOf(table, true)[Symbol.iterator]();
+    const rest = groupsOf(table, this.encoder)[Symbol.iterator]();
     this.tables.set(table, { state: { groups, first: true }, rest, started: [], running: 0, heldBytes: 0, taken: false });
     this.pump();
   };
@@ -202,7 +203,7 @@ function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) =>
   if (isTableFile(file)) {
     const started = early?.take(file.table, file.format, file.options);
     if (started) return tableBytes(started.state, file.format, file.options, encoder, onRows, started.started);
-    return tableBytes({ groups: groupsOf(file.table, encoder.transfers), first: true }, file.format, file.options, encoder, onRows);
+    return tableBytes({ groups: groupsOf(file.table, encoder), first: true }, file.format, file.options, encoder, onRows);
   }
   if (isBytesFile(file)) return [file.bytes];
   if (isStreamFile(file)) return file.produce();

@@ -400,24 +400,42 @@ export class Uint8Growable {
   }
 }
 
-/** Rows [start, end) of a column, sharing no buffers with the source. */
-export function sliceColumn(c: Column, start: number, end: number): Column {
-  const valid = c.valid?.slice(start, end);
-  if (c.type === 'string') {
-    if (c.encoding === 'dict') return dictColumn(c.name, c.dict, c.codes.slice(start, end), valid);
-    const base = c.offsets[start];
-    const offsets = new Int32Array(end - start + 1);
-    for (let i = 0; i <= end - start; i++) offsets[i] = c.offsets[start + i] - base;
-    const bytes = c.bytes.slice(base, c.offsets[end]);
-    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
-  }
-  return sameKind(c, c.values.slice(start, end), valid);
+/**
+ * Where a copy's memory comes from: a buffer of at least `bytes` (a pool's reused buffer, whose
+ * first `bytes` the copy overwrites). Without one, copies get fresh buffers of their own size.
+ */
+export type Alloc = (bytes: number) => ArrayBuffer;
+
+type Copyable = Float64Array | Int32Array | Uint8Array | BigInt64Array;
+
+/** Elements [start, end) of `src` as a new array, in memory from `alloc` when given. */
+function copyRange<A extends Copyable>(src: A, start: number, end: number, alloc?: Alloc): A {
+  if (!alloc) return src.slice(start, end) as A;
+  const n = end - start;
+  const out = new (src.constructor as new (b: ArrayBuffer, at: number, n: number) => A)(alloc(n * src.BYTES_PER_ELEMENT), 0, n);
+  (out as Copyable).set(src.subarray(start, end) as never);
+  return out;
 }
 
-export function sliceTable(t: Table, start: number, end: number): Table {
+/** Rows [start, end) of a column, sharing no buffers with the source (in memory from `alloc` when given). */
+export function sliceColumn(c: Column, start: number, end: number, alloc?: Alloc): Column {
+  const valid = c.valid && copyRange(c.valid, start, end, alloc);
+  if (c.type === 'string') {
+    if (c.encoding === 'dict') return dictColumn(c.name, c.dict, copyRange(c.codes, start, end, alloc), valid);
+    const base = c.offsets[start];
+    const n = end - start + 1;
+    const offsets = alloc ? new Int32Array(alloc(4 * n), 0, n) : new Int32Array(n);
+    for (let i = 0; i < n; i++) offsets[i] = c.offsets[start + i] - base;
+    const bytes = copyRange(c.bytes, base, c.offsets[end], alloc);
+    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+  }
+  return sameKind(c, copyRange(c.values, start, end, alloc), valid);
+}
+
+export function sliceTable(t: Table, start: number, end: number, alloc?: Alloc): Table {
   const e = Math.min(end, t.length);
   const s = Math.min(start, e);
-  return makeTable(t.name, t.columns.map((c) => sliceColumn(c, s, e)));
+  return makeTable(t.name, t.columns.map((c) => sliceColumn(c, s, e, alloc)));
 }
 
 // Gathers, one per element type: a single generic loop sees every typed-array kind and

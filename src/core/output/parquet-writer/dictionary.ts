@@ -11,6 +11,7 @@ import { fmix, mixWord } from '../../ids';
 import { encodeDictEntries, type Column, type DictColumn, type Utf8Column } from '../../table/column';
 import { viewOf } from '../bytes';
 import { compareBytes, plainValues, presentCount, shortStat, type Encoded } from './values';
+import { scratchI32, scratchU8 } from './scratch';
 
 export interface DictPage extends Encoded {
   readonly size: number;
@@ -22,8 +23,8 @@ export interface DictPage extends Encoded {
 function pageOf(entries: readonly Uint8Array[], indices: Int32Array): DictPage {
   let size = entries.length * 4;
   for (const e of entries) size += e.length;
-  const values = new Uint8Array(size);
-  const view = new DataView(values.buffer);
+  const values = scratchU8(size);
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   let o = 0;
   let min: Uint8Array | undefined;
   let max: Uint8Array | undefined;
@@ -42,9 +43,9 @@ function pageOf(entries: readonly Uint8Array[], indices: Int32Array): DictPage {
 export function dictionaryPage(c: DictColumn): DictPage {
   const { codes, valid } = c;
   const n = codes.length;
-  const remap = new Int32Array(c.dict.length).fill(-1);
+  const remap = scratchI32(c.dict.length).fill(-1);
   const used: number[] = [];
-  const indices = new Int32Array(presentCount(valid, n));
+  const indices = scratchI32(presentCount(valid, n));
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (valid && !valid[i]) continue;
@@ -117,11 +118,11 @@ export function utf8DictionaryPage(c: Utf8Column): DictPage | undefined {
   // entries (hash, start, length) in order of first use; open addressing over slots holding
   // entry + 1 (0 = empty), grown to keep the load at most 1/2: small while few values are seen,
   // and everything a probe reads is in two compact arrays (cache misses are what it costs)
-  const entries = new Int32Array(3 * limit);
+  const entries = scratchI32(3 * limit);
   let count = 0;
   let slots = new Int32Array(1024);
   let mask = slots.length - 1;
-  const indices = new Int32Array(present);
+  const indices = scratchI32(present);
   let dictBytes = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -182,11 +183,11 @@ export function numberDictionaryPage(c: WordColumn): DictPage | undefined {
   const words = new Int32Array(values.buffer, values.byteOffset, n * stride);
   const limit = Math.floor(present / MIN_REPEAT);
   // each entry's first row; open addressing over slots holding entry + 1 (0 = empty), load ≤ 1/2
-  const firstRow = new Int32Array(limit);
+  const firstRow = scratchI32(limit);
   let count = 0;
   let slots = new Int32Array(256);
   let mask = slots.length - 1;
-  const indices = new Int32Array(present);
+  const indices = scratchI32(present);
   const slotOf = (row: number) => fmix(stride === 2 ? mixWord(mixWord(0, words[2 * row]), words[2 * row + 1]) : mixWord(0, words[row]));
   let k = 0;
   for (let i = 0; i < n; i++) {

@@ -120,15 +120,16 @@ function compressBlock(src: Uint8Array, view: DataView, start: number, end: numb
 }
 
 /**
- * Snappy-compress `src` (any length); returns exactly the compressed bytes, a view over a buffer of
- * the largest possible size (not copied out: fresh memory costs more than the slack).
+ * Snappy-compress `src` (any length); returns exactly the compressed bytes, a view over memory of
+ * the largest possible size from `alloc` (not copied out: fresh memory costs more than the
+ * slack; the Parquet writer passes its scratch memory).
  * Matches shorter than `minMatch` (≥ 4) are passed over: in random ids and text, 4- to 7-byte
  * matches are frequent, save a byte or two each and cost most of the time (measured on
  * simulator columns: 95 MB/s at 4, 275 MB/s at 8, 15 % larger output overall); in fixed-width
  * numbers they are where the savings are.
  */
-export function snappyCompress(src: Uint8Array, minMatch = MIN_MATCH): Uint8Array {
-  const dst = new Uint8Array(maxCompressedLength(src.length));
+export function snappyCompress(src: Uint8Array, minMatch = MIN_MATCH, alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
+  const dst = alloc(maxCompressedLength(src.length));
   let o = 0;
   // preamble: the uncompressed length as a varint
   let n = src.length;

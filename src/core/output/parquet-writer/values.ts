@@ -8,6 +8,7 @@
  */
 import type { Column, DictColumn, Utf8Column } from '../../table/column';
 import { viewOf } from '../bytes';
+import { scratchF64, scratchI32, scratchI64, scratchU8 } from './scratch';
 
 export interface Encoded {
   /** PLAIN values (or, for a dictionary column, the dictionary page's PLAIN values). */
@@ -43,7 +44,7 @@ export function presentCount(valid: Uint8Array | undefined, n: number): number {
 /** Safe integers held as doubles → int64 little-endian, as two 32-bit words (BigInt per value is several times slower). */
 function int64FromDoubles(values: Float64Array, valid: Uint8Array | undefined): Encoded {
   const n = values.length;
-  const out = new Int32Array(presentCount(valid, n) * 2);
+  const out = scratchI32(presentCount(valid, n) * 2);
   let k = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -63,7 +64,7 @@ function int64FromDoubles(values: Float64Array, valid: Uint8Array | undefined): 
 
 function int64Exact(values: BigInt64Array, valid: Uint8Array | undefined): Encoded {
   const n = values.length;
-  const out = valid ? new BigInt64Array(presentCount(valid, n)) : values;
+  const out = valid ? scratchI64(presentCount(valid, n)) : values;
   let min: bigint | undefined;
   let max: bigint | undefined;
   let k = 0;
@@ -99,14 +100,14 @@ function fixedWidth<A extends Float64Array | Int32Array>(values: A, valid: Uint8
 
 function doubles(values: Float64Array, valid: Uint8Array | undefined): Encoded {
   // NaN fails both comparisons, so it takes no part in the range
-  const { bytes, min, max } = fixedWidth(values, valid, (n) => new Float64Array(n));
+  const { bytes, min, max } = fixedWidth(values, valid, scratchF64);
   if (min > max) return { values: bytes };
   // the spec's rule for zeros: a zero minimum is written as -0, a zero maximum as +0
   return { values: bytes, min: f64(min === 0 ? -0 : min), max: f64(max === 0 ? 0 : max) };
 }
 
 function int32s(values: Int32Array, valid: Uint8Array | undefined): Encoded {
-  const { bytes, min, max } = fixedWidth(values, valid, (n) => new Int32Array(n));
+  const { bytes, min, max } = fixedWidth(values, valid, scratchI32);
   const le32 = (v: number) => new Uint8Array(new Int32Array([v]).buffer);
   return min > max ? { values: bytes } : { values: bytes, min: le32(min), max: le32(max) };
 }
@@ -180,7 +181,7 @@ function fixedWidthStrings(c: Utf8Column, w: number): Encoded {
   const n = offsets.length - 1;
   const words = w / 4;
   const src = new Int32Array(bytes.buffer, bytes.byteOffset + offsets[0], n * words);
-  const out = new Int32Array(n * (words + 1));
+  const out = scratchI32(n * (words + 1));
   let o = 0;
   let s = 0;
   const { minAt, maxAt } = fixedMinMax(c, w);
@@ -231,7 +232,7 @@ function fixedBytesStrings(c: Utf8Column, w: number): Encoded {
   const { offsets, bytes } = c;
   const n = offsets.length - 1;
   const src = viewOf(bytes);
-  const values = new Uint8Array(n * (w + 4));
+  const values = scratchU8(n * (w + 4));
   const out = viewOf(values);
   const whole = w & ~3;
   let o = 0;
@@ -259,7 +260,7 @@ function utf8Strings(c: Utf8Column): Encoded {
   const present = presentCount(valid, n);
   let size = present * 4;
   for (let i = 0; i < n; i++) if (!valid || valid[i]) size += offsets[i + 1] - offsets[i];
-  const out = new Uint8Array(size);
+  const out = scratchU8(size);
   let o = 0;
   let minAt = -1;
   let maxAt = -1;
@@ -310,7 +311,7 @@ export function decimalByteLength(precision: number): number {
 /** Unscaled 64-bit decimals as big-endian two's complement of `width` bytes (precision above 18). */
 function fixedDecimals(values: BigInt64Array, valid: Uint8Array | undefined, width: number): Encoded {
   const n = values.length;
-  const out = new Uint8Array(presentCount(valid, n) * width);
+  const out = scratchU8(presentCount(valid, n) * width);
   let min: bigint | undefined;
   let max: bigint | undefined;
   let o = 0;

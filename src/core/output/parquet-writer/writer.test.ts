@@ -213,6 +213,17 @@ describe('Parquet writer', () => {
     for (const c of t.columns) rows.forEach((row, i) => expect(row[c.name] ?? null, `${c.name}[${i}]`).toEqual(expectedHyparquet(c, i)));
   });
 
+  it('gives the same bytes for a table whatever was encoded before it (intermediates reuse memory that is not cleared)', () => {
+    fc.assert(
+      fc.property(arbTable(400), arbTable(400), (a, b) => {
+        const first = encodeParquetPart(a);
+        encodeParquetPart(b);
+        expect(Buffer.from(encodeParquetPart(a)).equals(Buffer.from(first))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('gives the same bytes for the same table, and these bytes (golden)', () => {
     const n = 70_000;
     const ts = Float64Array.from({ length: n }, (_, i) => 1_704_067_200_000_000 + i * 1_234_567);

@@ -25,6 +25,7 @@ import { bitWidth, definitionLevels, rleHybrid } from './rle';
 import { snappyCompress } from './snappy';
 import { dictionaryPage, numberDictionaryPage, utf8DictionaryPage } from './dictionary';
 import { decimalByteLength, plainValues, type Encoded } from './values';
+import { resetScratch, scratchU8 } from './scratch';
 
 const MAGIC = new Uint8Array([0x50, 0x41, 0x52, 0x31]); // PAR1
 const CREATED_BY = 'spindle-studio';
@@ -112,7 +113,7 @@ const bodyLength = (b: Body) => b.reduce((a, p) => a + p.length, 0);
 /** The parts as one array (the array itself when there is one). */
 function joinedBody(b: Body): Uint8Array {
   if (b.length === 1) return b[0];
-  const out = new Uint8Array(bodyLength(b));
+  const out = scratchU8(bodyLength(b));
   let o = 0;
   for (const p of b) {
     out.set(p, o);
@@ -123,7 +124,7 @@ function joinedBody(b: Body): Uint8Array {
 
 /** The first `n` bytes of a body (fewer when it is shorter). */
 function bodyStart(b: Body, n: number): Uint8Array {
-  const out = new Uint8Array(Math.min(n, bodyLength(b)));
+  const out = scratchU8(Math.min(n, bodyLength(b)));
   let o = 0;
   for (const p of b) {
     if (o === out.length) break;
@@ -157,9 +158,9 @@ function compressedIfWorth(bodies: Body[], minMatch: number): Body[] {
   const largest = bodies.reduce((a, b) => (bodyLength(b) > bodyLength(a) ? b : a));
   if (bodyLength(largest) > 2 * TRIAL_BYTES) {
     const trial = bodyStart(largest, TRIAL_BYTES);
-    if (snappyCompress(trial, minMatch).length > trial.length * (1 - MIN_SAVING)) return bodies;
+    if (snappyCompress(trial, minMatch, scratchU8).length > trial.length * (1 - MIN_SAVING)) return bodies;
   }
-  const compressed = bodies.map((b) => [snappyCompress(joinedBody(b), minMatch)]);
+  const compressed = bodies.map((b) => [snappyCompress(joinedBody(b), minMatch, scratchU8)]);
   const raw = bodies.reduce((a, b) => a + bodyLength(b), 0);
   const packed = compressed.reduce((a, b) => a + bodyLength(b), 0);
   return packed < raw * (1 - MIN_SAVING) ? compressed : bodies;
@@ -234,6 +235,7 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
  * valid file on its own and a part for {@link ParquetStitcher}.
  */
 export function encodeParquetPart(t: Table): Uint8Array {
+  resetScratch();
   const pieces: Uint8Array[] = [MAGIC];
   let at = MAGIC.length;
   const chunks: TStruct[] = [];
