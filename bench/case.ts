@@ -2,7 +2,8 @@
 import { installNativeHashes } from '../src/node/native-hash';
 import { ALL_CASES } from './cases';
 
-// the cases stand for Node hosts (the CLI): native SHA-256, as the CLI and its threads hash
+// the cases stand for Node hosts (the CLI): native SHA-256, as the CLI and its threads hash (and
+// run.ts starts this process with the bin's allocator settings)
 installNativeHashes();
 
 const name = process.argv[2];

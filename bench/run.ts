@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { GLIBC_TUNABLES, onGlibc } from '../bin/allocator.mjs';
 import { ENGINE_VERSION } from '../src/core/version';
 import { ALL_CASES, PROCESS_CASES } from './cases';
 import { machineNow } from './machine';
@@ -29,6 +30,8 @@ const verdict = (t: ReturnType<typeof checked>) =>
   t && `target ≤ ${t.maxSeconds} s${t.maxRssMb ? `, ≤ ${t.maxRssMb} MB` : ''}: ${t.met ? 'met' : 'MISSED'}`;
 
 const machine = machineNow();
+/** In-process cases run with the allocator settings the `spindle` bin gives a run (bin/allocator.mjs). */
+const caseEnv = onGlibc() && process.env.GLIBC_TUNABLES === undefined ? { ...process.env, GLIBC_TUNABLES } : process.env;
 
 for (const c of selected) {
   process.stderr.write(`${c.name} … `);
@@ -37,6 +40,7 @@ for (const c of selected) {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: caseEnv,
   });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { rows: number; times: number[]; best: number; peakRssMb: number };
   const rowsPerSecond = Math.round(r.rows / r.best);

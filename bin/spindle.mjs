@@ -14,8 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-
-const TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=33554432', 'glibc.malloc.trim_threshold=1073741824'].join(':');
+import { GLIBC_TUNABLES, onGlibc } from './allocator.mjs';
 
 const bundle = new URL('../build/cli/spindle.mjs', import.meta.url);
 const LIGHT = new Set([undefined, 'list', 'describe', 'help', '--help', '-h']);
@@ -23,8 +22,7 @@ const restart = () =>
   !LIGHT.has(process.argv[2]) &&
   process.env.GLIBC_TUNABLES === undefined &&
   process.env.SPINDLE_ALLOCATOR !== 'default' &&
-  process.platform === 'linux' &&
-  Boolean(process.report?.getReport?.().header?.glibcVersionRuntime);
+  onGlibc();
 
 if (!existsSync(bundle)) {
   process.stderr.write('error: the CLI is not built yet; run `npm run build:cli` (npm ci and npm install build it too)\n');
@@ -32,7 +30,7 @@ if (!existsSync(bundle)) {
 } else if (restart()) {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, GLIBC_TUNABLES: TUNABLES },
+    env: { ...process.env, GLIBC_TUNABLES },
   });
   // Ctrl-C reaches the whole process group, the child included, which cancels cleanly: wait for it.
   // A signal sent to this process alone is passed on.

@@ -1,0 +1,2 @@
+export declare const GLIBC_TUNABLES: string;
+export declare function onGlibc(): boolean;
