@@ -88,6 +88,8 @@ export class LandingZone {
    * {@link addDrop} with the files written (and checksummed) by `encoder`, on other threads when
    * it has them: the table is built here and the caller goes on while they encode. The zone's
    * order does not depend on when each drop resolves (files are sorted by their landing).
+   * `table` must make new arrays at each call (none shared with the plan): a table built for one
+   * format is handed to the encoder's thread as it is.
    */
   async landDrop(
     base: Omit<DataFileSpec, 'format' | 'name'>,
@@ -98,7 +100,9 @@ export class LandingZone {
     encoder: PartEncoder = inThreadEncoder,
   ): Promise<LandedFile[]> {
     const built = table();
-    const pieces = await Promise.all(formats.map((format) => encoder.run({ kind: 'file', format, table: built, checksum })));
+    // a table built for one format alone is given to its task (the builder makes new arrays)
+    const given = formats.length === 1;
+    const pieces = await Promise.all(formats.map((format) => encoder.run({ kind: 'file', format, table: built, checksum, given })));
     return formats.map((format, i) => this.land(base, nameOf(format), format, table, pieces[i].bytes, pieces[i].sha256 ?? null));
   }
 

@@ -4,6 +4,9 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { expect } from 'vitest';
 import { columnFromValues, dictColumn, makeTable, numberColumn, Utf8Builder, type CellValue, type ColumnType, type Table } from '../table/column';
 import { formatDate, formatIso } from '../time';
+import type { PoolPort, PoolRequest, PoolResponse } from '../pool';
+import type { EncodeTask, Piece } from './parts';
+import { answerEncode } from './pool-encoder';
 
 /** An independent RFC 4180 reader (tests only): fields, quotes, doubled quotes, LF records. */
 export function readCsv(text: string): string[][] {
@@ -149,3 +152,20 @@ export function bigTable(rows: number): Table {
   ]);
 }
 
+/**
+ * A pool "thread" in this one: requests and answers cross by structuredClone with their transfer
+ * lists, so what is sent is detached on the sending side, as with postMessage to a real thread.
+ */
+export function loopback(): PoolPort<EncodeTask, Piece> {
+  let reply: (m: PoolResponse<Piece>) => void = () => {};
+  return {
+    post(message: PoolRequest<EncodeTask>, transfer: ArrayBuffer[]) {
+      const req = structuredClone(message, { transfer });
+      void answerEncode(req).then(({ message: m, transfer: back }) => setTimeout(() => reply(structuredClone(m, { transfer: back }))));
+    },
+    listen(onMessage) {
+      reply = onMessage;
+    },
+    terminate() {},
+  };
+}

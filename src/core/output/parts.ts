@@ -21,7 +21,14 @@ export type EncodeTask =
    * A whole small file, written in one piece while a run is under way (a landing zone's data
    * files: their sizes and checksums go into manifests), with its SHA-256 when asked.
    */
-  | { readonly kind: 'file'; readonly format: OutputFormat; readonly table: Table; readonly checksum: boolean }
+  | {
+      readonly kind: 'file';
+      readonly format: OutputFormat;
+      readonly table: Table;
+      readonly checksum: boolean;
+      /** The table's buffers were made for this task alone: they may cross to a thread as they are (else they are copied). */
+      readonly given?: boolean;
+    }
   /** A chunk of a run's simulation (src/core/kernels.ts): plain input, typed arrays out. */
   | { readonly kind: 'kernel'; readonly name: KernelName; readonly input: unknown };
 

@@ -4,30 +4,14 @@
  * postMessage to a thread).
  */
 import { describe, expect, it } from 'vitest';
-import type { PoolPort, PoolRequest, PoolResponse } from '../pool';
 import type { Table } from '../table/column';
 import type { EncodeTask, Piece } from './parts';
 import { writeTable } from './formats';
-import { bigTable } from './output.test-utils';
+import { bigTable, loopback } from './output.test-utils';
 import { answerEncode, pooledEncoder } from './pool-encoder';
 import { ROW_GROUP_ROWS } from './row-groups';
 import { MemorySink } from './sink';
 import { writeTree } from './tree-writer';
-
-/** A "thread" in this one: requests and answers cross by structuredClone with transfer. */
-function loopback(): PoolPort<EncodeTask, Piece> {
-  let reply: (m: PoolResponse<Piece>) => void = () => {};
-  return {
-    post(message: PoolRequest<EncodeTask>, transfer: ArrayBuffer[]) {
-      const req = structuredClone(message, { transfer });
-      void answerEncode(req).then(({ message: m, transfer: back }) => setTimeout(() => reply(structuredClone(m, { transfer: back }))));
-    },
-    listen(onMessage) {
-      reply = onMessage;
-    },
-    terminate() {},
-  };
-}
 
 const checksum = (t: Table) =>
   t.columns.map((c) => Object.values(c).reduce<number>((a, v) => (ArrayBuffer.isView(v) ? a + new Uint8Array(v.buffer, v.byteOffset, v.byteLength).reduce((x, y) => (x * 31 + y) | 0, 0) : a), 0));

@@ -5,7 +5,7 @@
  */
 import { BufferPool } from '../buffer-pool';
 import { answer, WorkerPool, type PoolPort, type PoolRequest, type PoolResponse } from '../pool';
-import type { Table } from '../table/column';
+import type { DictColumn, Table } from '../table/column';
 import { runTask, type EncodeTask, type PartEncoder, type Piece } from './parts';
 
 type View = ArrayBufferView & { slice(): View; readonly length: number };
@@ -23,14 +23,44 @@ function owned<V extends View>(v: V, pool?: BufferPool): V {
   return (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) || pool?.owns(v.buffer) ? v : copied(v, pool);
 }
 
+/** Dictionaries longer than this and than their column are cut to the entries the rows use before they cross. */
+const COMPACT_DICT = 64;
+
+/**
+ * A dictionary-coded column with only the entries its present rows use, in order of first use
+ * (null rows point at the first): what every writer would take from it anyway, so the bytes are
+ * the same, while a small file no longer carries (and clones, and encodes again on the thread)
+ * a dictionary of thousands of names.
+ */
+function compactDict(c: DictColumn): DictColumn {
+  const { codes, valid, dict } = c;
+  const remap = new Int32Array(dict.length).fill(-1);
+  const used: string[] = [];
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    if (valid && !valid[i]) continue;
+    let at = remap[codes[i]];
+    if (at < 0) {
+      at = remap[codes[i]] = used.length;
+      used.push(dict[codes[i]]);
+    }
+    out[i] = at;
+  }
+  if (used.length === 0 && dict.length > 0) used.push(dict[0]);
+  return { ...c, dict: used, codes: out };
+}
+
 /**
  * A table whose buffers can be transferred: windows on larger buffers copied, and with `copyAll`
  * every buffer (a run's table may share arrays with its inputs or its plan, which must stay usable).
  */
 function ownedTable(t: Table, copyAll: boolean, pool: BufferPool): Table {
-  const columns = t.columns.map((c) => {
+  const columns = t.columns.map((col) => {
+    const c = col.type === 'string' && col.encoding === 'dict' && col.dict.length > Math.max(COMPACT_DICT, t.length) ? compactDict(col) : col;
+    const compacted = c !== col;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(c)) out[k] = ArrayBuffer.isView(v) ? (copyAll ? copied(v as View, pool) : owned(v as View, pool)) : v;
+    for (const [k, v] of Object.entries(c))
+      out[k] = ArrayBuffer.isView(v) ? (copyAll && !(compacted && k === 'codes') ? copied(v as View, pool) : owned(v as View, pool)) : v;
     return out as unknown as typeof c;
   });
   return { name: t.name, length: t.length, columns };
@@ -85,7 +115,7 @@ export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ mess
 /** The task with buffers it may give away: copies (into the pool's buffers) where the caller keeps using them. */
 function transferable(task: EncodeTask, pool: BufferPool): EncodeTask {
   if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows, false, pool) };
-  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, true, pool) };
+  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, !task.given, pool) };
   if (task.kind === 'kernel') return task;
   return { ...task, bytes: owned(task.bytes, pool) };
 }

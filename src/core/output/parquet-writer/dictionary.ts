@@ -163,6 +163,16 @@ export function utf8DictionaryPage(c: Utf8Column): DictPage | undefined {
   return pageOf(values, indices);
 }
 
+/** A 32-bit hash of a value's two words (the high word spread over the low bits, then MurmurHash3's finaliser). */
+function wordsHash(lo: number, hi: number): number {
+  let h = Math.imul(hi, 0x9e3779b1) ^ lo;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /** Number columns a dictionary can code: their values as 32-bit words, one or two per row. */
 export type WordColumn = Extract<Column, { values: Float64Array | Int32Array | BigInt64Array }>;
 
@@ -179,22 +189,22 @@ export function numberDictionaryPage(c: WordColumn): DictPage | undefined {
   const n = values.length;
   const present = presentCount(valid, n);
   if (present < 2 * MIN_REPEAT) return undefined;
-  const stride = values.BYTES_PER_ELEMENT >> 2;
-  const words = new Int32Array(values.buffer, values.byteOffset, n * stride);
+  const wide = values.BYTES_PER_ELEMENT === 8;
+  const words = new Int32Array(values.buffer, values.byteOffset, wide ? 2 * n : n);
   const limit = Math.floor(present / MIN_REPEAT);
   // each entry's first row; open addressing over slots holding entry + 1 (0 = empty), load ≤ 1/2
   const firstRow = scratchI32(limit);
+  const indices = scratchI32(present);
   let count = 0;
   let slots = new Int32Array(256);
   let mask = slots.length - 1;
-  const indices = scratchI32(present);
-  const slotOf = (row: number) => fmix(stride === 2 ? mixWord(mixWord(0, words[2 * row]), words[2 * row + 1]) : mixWord(0, words[row]));
+  const hashOf = (row: number) => (wide ? wordsHash(words[2 * row], words[2 * row + 1]) : wordsHash(words[row], 0));
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (valid && !valid[i]) continue;
-    const lo = words[stride * i];
-    const hi = stride === 2 ? words[2 * i + 1] : 0;
-    let slot = slotOf(i) & mask;
+    if (valid !== undefined && valid[i] === 0) continue;
+    const lo = wide ? words[2 * i] : words[i];
+    const hi = wide ? words[2 * i + 1] : 0;
+    let slot = wordsHash(lo, hi) & mask;
     let index: number;
     for (;;) {
       index = slots[slot] - 1;
@@ -204,13 +214,13 @@ export function numberDictionaryPage(c: WordColumn): DictPage | undefined {
         firstRow[index] = i;
         slots[slot] = index + 1;
         if (2 * count > slots.length) {
-          slots = rehashed(count, 2 * slots.length, (x) => slotOf(firstRow[x]));
+          slots = rehashed(count, 2 * slots.length, (x) => hashOf(firstRow[x]));
           mask = slots.length - 1;
         }
         break;
       }
       const r = firstRow[index];
-      if (words[stride * r] === lo && (stride === 1 || words[2 * r + 1] === hi)) break;
+      if (wide ? words[2 * r] === lo && words[2 * r + 1] === hi : words[r] === lo) break;
       slot = (slot + 1) & mask;
     }
     indices[k++] = index;

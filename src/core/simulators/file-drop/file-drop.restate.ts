@@ -68,7 +68,8 @@ export function restatedTable(table: Table, r: Restatement, restatedAtIso: strin
     const k = r.columns.indexOf(j);
     if (k < 0) return c;
     const nc = c as NumberColumn;
-    return numberColumn(nc.name, nc.type, r.corrected[k], nc.valid);
+    // a copy: the table is given away to an encoder thread, the plan keeps its corrections
+    return numberColumn(nc.name, nc.type, r.corrected[k].slice(), nc.valid);
   });
   const n = r.rows.length;
   const at = new Utf8Builder(n, restatedAtIso.length);

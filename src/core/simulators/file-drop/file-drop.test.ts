@@ -4,7 +4,9 @@ import { treeHash } from '../../../../test/tree-hash';
 import { buildTree } from '../../output/tree';
 import { runSimulator } from '../../run';
 import { AbortError, makeContext } from '../../simulator';
-import { columnFromValues, makeTable, tableRows, tableSchema } from '../../table/column';
+import { loopback } from '../../output/output.test-utils';
+import { pooledEncoder } from '../../output/pool-encoder';
+import { columnFromValues, dictColumn, makeTable, tableRows, tableSchema } from '../../table/column';
 import { fileDropConfig } from './file-drop.config';
 import { runFileDrop } from './file-drop';
 import { dtOf, fileNameOf, partitionOf, slotGrid } from './file-drop.slots';
@@ -181,6 +183,32 @@ const GOLDEN: Record<string, string> = {
   csv: '71796c8eb28a8a7d7c1e4eb0a826cc8dde0f657ab3141e92e600b30031b12fc7',
   parquet: '66740ca32c0955dbcfe08e0e11d2138739c06009de243e6b55c012b7b9cf2279',
 };
+
+describe('file drop on encoder threads (tables handed over, large dictionaries cut)', () => {
+  it('gives the bytes of the in-thread run for one format, and the tree written again from the plan', async () => {
+    const n = 3000;
+    const cities = Array.from({ length: 300 }, (_, k) => `city-${k}`);
+    const big = makeTable('orders', [
+      columnFromValues('order_id', 'int', Array.from({ length: n }, (_, i) => i + 1)),
+      columnFromValues('placed_at', 'timestamp', Array.from({ length: n }, (_, i) => T0 + Math.floor((i * 3 * D) / n))),
+      columnFromValues('amount', 'float', Array.from({ length: n }, (_, i) => ((i * 37) % 1000) / 4)),
+      dictColumn('city', cities, Int32Array.from({ length: n }, (_, i) => (i * 7919) % cities.length), Uint8Array.from({ length: n }, (_, i) => (i % 17 ? 1 : 0))),
+    ]);
+    for (const format of ['parquet', 'csv'] as const) {
+      const config = { ...EVERYTHING, formats: [format], multiFileChunks: 4 };
+      const inThread = await runSimulator(fileDropSimulator, config, { inputs: new Map([['orders', big]]) });
+      const encoder = pooledEncoder(2, loopback);
+      try {
+        const threaded = await runSimulator(fileDropSimulator, config, { inputs: new Map([['orders', big]]), encoder });
+        const once = treeHash(await buildTree(threaded, format));
+        expect(once, format).toBe(treeHash(await buildTree(inThread, format)));
+        expect(treeHash(await buildTree(threaded, format)), `${format}: again from the plan`).toBe(once);
+      } finally {
+        encoder.close();
+      }
+    }
+  });
+});
 
 describe('file drop determinism', () => {
   it.each(['csv', 'parquet'] as const)('the whole %s output tree matches its golden hash', async (format) => {
