@@ -65,6 +65,12 @@ export class AnswerKeyBuilder {
     return this.kind.length;
   }
 
+  /** Room for `rows` more faults whose details take about `detailsBytes` bytes each (hot loops that know their count). */
+  reserve(rows: number, detailsBytes: number): void {
+    this.key.reserve(rows, rows * 24);
+    this.details.reserve(rows, rows * detailsBytes);
+  }
+
   /** Append every row of a finished answer key (a composed simulator's child), in its order. */
   append(key: Table): void {
     const text = (name: string) => getColumn(key, name) as StringColumn;

@@ -264,9 +264,17 @@ export class Utf8Builder {
     return this.count;
   }
 
-  private ensureRows(): void {
-    if (this.count + 1 >= this.offsets.length) {
-      const next = new Int32Array(this.offsets.length * 2);
+  /** Room for `rows` more rows holding `bytes` bytes in all, made at once (one copy, not one per doubling). */
+  reserve(rows: number, bytes: number): void {
+    this.ensureRows(rows);
+    this.ensureBytes(bytes);
+  }
+
+  private ensureRows(more = 1): void {
+    if (this.count + more >= this.offsets.length) {
+      let size = this.offsets.length * 2;
+      while (size <= this.count + more) size *= 2;
+      const next = new Int32Array(size);
       next.set(this.offsets);
       this.offsets = next;
       if (this.valid) {

@@ -59,6 +59,10 @@ export function recordFaults(config: FileDropConfig, plan: EntityPlan, key: Answ
   };
 
   const { targets, offsets, rows, source } = plan.late;
+  // one record per late row and per duplicate, each about a path and two instants long
+  let duplicates = 0;
+  for (let s = 0; s < grid.scheduled; s++) duplicates += plan.dupCounts[s];
+  key.reserve(rows.length + duplicates, 96 + path(0, SEQ_LATE).length);
   for (let t = 0; t < targets.length; t++) {
     const target = targets[t];
     const file = pathQ(target, SEQ_LATE);
