@@ -2,7 +2,7 @@
  * Buffers handed out again instead of allocated afresh. Row groups cross to encoder threads as
  * copies, and the threads hand the buffers back when they are done with them: memory written
  * for the first time costs far more than memory written again (page faults; on the project's VM
- * about 1 ms per MB against 36 GB/s for warm memory), and a large run copies hundreds of MB.
+ * 1–3 ms per MB, against tens of GB/s for warm memory), and a large run copies hundreds of MB.
  *
  * A buffer taken is at least the size asked for (sizes are rounded up to a 64 KiB step, so the
  * varying string bytes of successive row groups fit the buffers of earlier ones); the pool keeps
@@ -48,7 +48,7 @@ export class BufferPool {
     return b;
   };
 
-  /** Whether the pool made `b` (views on it belong to whoever took it, whatever their extent). */
+  /** Whether the pool made or was given `b` (views on it belong to whoever took it, whatever their extent). */
   owns(b: ArrayBufferLike): boolean {
     return this.mine.has(b as ArrayBuffer);
   }

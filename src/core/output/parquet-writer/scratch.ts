@@ -2,7 +2,7 @@
  * Scratch memory for the intermediate arrays of one row group's encoding (PLAIN values, indices,
  * compressed pages), reused from one row group to the next instead of allocated afresh: memory
  * written for the first time costs far more than memory written again (page faults; on the
- * project's VM about 1 ms per MB against tens of GB/s for warm memory), and a row group's
+ * project's VM 1–3 ms per MB, against tens of GB/s for warm memory), and a row group's
  * intermediates come to a few times its file size.
  *
  * {@link resetScratch} starts a row group: everything handed out before is free again, so
@@ -20,7 +20,7 @@ let asked = 0;
 /** The buffer grows in steps of this many bytes. */
 const STEP = 1 << 20;
 
-/** Free everything handed out since the last reset; grow the buffer to what that took. */
+/** Free everything handed out since the last reset; grow the buffer to what that took (it never shrinks: one row group's worth per thread). */
 export function resetScratch(): void {
   if (asked > buffer.byteLength) buffer = new ArrayBuffer(Math.ceil(asked / STEP) * STEP);
   used = 0;
