@@ -5,18 +5,13 @@
  */
 import { BufferPool } from '../buffer-pool';
 import { answer, WorkerPool, type PoolPort, type PoolRequest, type PoolResponse } from '../pool';
-import type { DictColumn, Table } from '../table/column';
+import { copyRange, type Copyable, type DictColumn, type Table } from '../table/column';
 import { runTask, type EncodeTask, type PartEncoder, type Piece } from './parts';
 
-type View = ArrayBufferView & { slice(): View; readonly length: number };
+type View = ArrayBufferView & { readonly length: number };
 
 /** `v` copied into a buffer of the pool (reused memory), or into a new one without a pool. */
-function copied<V extends View>(v: V, pool?: BufferPool): V {
-  if (!pool) return v.slice() as V;
-  const out = new (v.constructor as new (b: ArrayBuffer, at: number, n: number) => V)(pool.take(v.byteLength), 0, v.length);
-  (out as unknown as { set(src: V): void }).set(v);
-  return out;
-}
+const copied = <V extends View>(v: V, pool?: BufferPool): V => copyRange(v as unknown as Copyable, 0, v.length, pool?.take) as unknown as V;
 
 /** A view that may be transferred: one over its whole buffer or over a pool's, else a copy. */
 function owned<V extends View>(v: V, pool?: BufferPool): V {

@@ -414,10 +414,10 @@ export class Uint8Growable {
  */
 export type Alloc = (bytes: number) => ArrayBuffer;
 
-type Copyable = Float64Array | Int32Array | Uint8Array | BigInt64Array;
+export type Copyable = Float64Array | Int32Array | Uint8Array | BigInt64Array;
 
 /** Elements [start, end) of `src` as a new array, in memory from `alloc` when given. */
-function copyRange<A extends Copyable>(src: A, start: number, end: number, alloc?: Alloc): A {
+export function copyRange<A extends Copyable>(src: A, start: number, end: number, alloc?: Alloc): A {
   if (!alloc) return src.slice(start, end) as A;
   const n = end - start;
   const out = new (src.constructor as new (b: ArrayBuffer, at: number, n: number) => A)(alloc(n * src.BYTES_PER_ELEMENT), 0, n);
