@@ -1,11 +1,11 @@
 import { tableToIPC } from 'apache-arrow';
 import { toArrow } from '../core/output/arrow';
-import { sliceTable, tableSchema, type Table } from '../core/table/column';
+import { tableSchema, viewTable, type Table } from '../core/table/column';
 import type { TablePreview } from './protocol';
 
 /** The first `rows` rows of a table as Arrow IPC (its buffer goes in the transfer list). */
 export function preview(t: Table, rows: number): { preview: TablePreview; transfer: ArrayBuffer } {
-  const ipc = tableToIPC(toArrow(sliceTable(t, 0, rows)), 'stream');
+  const ipc = tableToIPC(toArrow(viewTable(t, 0, rows)), 'stream');
   return { preview: { name: t.name, rows: t.length, columns: tableSchema(t), ipc }, transfer: ipc.buffer as ArrayBuffer };
 }
 

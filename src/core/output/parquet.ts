@@ -1,4 +1,4 @@
-import { sliceTable, type Table } from '../table/column';
+import { viewTable, type Table } from '../table/column';
 import { concatChunks } from './files';
 import { ParquetStitcher } from './parquet-stitch';
 import { encodeParquetPart } from './parquet-writer/writer';
@@ -15,7 +15,7 @@ export function writeParquetBytes(t: Table, rowGroupRows?: number): Uint8Array {
   const stitcher = new ParquetStitcher();
   const chunks: Uint8Array[] = [];
   for (const [start, end] of rowGroups(t.length, rowGroupRows)) {
-    const rows = start === 0 && end === t.length ? t : sliceTable(t, start, end);
+    const rows = start === 0 && end === t.length ? t : viewTable(t, start, end);
     chunks.push(stitcher.add(encodeParquetPart(rows)));
   }
   chunks.push(stitcher.finish());

@@ -5,7 +5,7 @@
  * files go chunk by chunk. Peak memory is a few row groups, not the output.
  */
 import { AbortError, type Progress } from '../simulator';
-import { sliceTable, type Table } from '../table/column';
+import { sliceTable, viewTable, type Table } from '../table/column';
 import { isBytesFile, isStreamFile, isTableFile, type OutputFile } from './files';
 import type { OutputFormat, WriteOptions } from './formats';
 import { ParquetStitcher } from './parquet-stitch';
@@ -69,10 +69,12 @@ async function* ordered<T, R>(items: Iterable<T> | AsyncIterable<T>, window: num
   while (queue.length) yield await queue.shift()!;
 }
 
-/** The rows of each row group of a whole table (copies, into the encoder's reused memory, when it takes them to another thread). */
+/**
+ * The rows of each row group of a whole table: copies, into the encoder's reused memory, when it
+ * takes them to another thread; else views on the table (its encoder only reads them, here).
+ */
 function* groupsOf(t: Table, encoder: PartEncoder): Generator<Table> {
-  const copy = encoder.transfers;
-  for (const [start, end] of rowGroups(t.length)) yield !copy && start === 0 && end === t.length ? t : sliceTable(t, start, end, encoder.alloc);
+  for (const [start, end] of rowGroups(t.length)) yield encoder.transfers ? sliceTable(t, start, end, encoder.alloc) : start === 0 && end === t.length ? t : viewTable(t, start, end);
 }
 
 /** An encoded row group and its row count. */

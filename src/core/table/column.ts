@@ -427,23 +427,49 @@ export function copyRange<A extends Copyable>(src: A, start: number, end: number
 
 /** Rows [start, end) of a column, sharing no buffers with the source (in memory from `alloc` when given). */
 export function sliceColumn(c: Column, start: number, end: number, alloc?: Alloc): Column {
-  const valid = c.valid && copyRange(c.valid, start, end, alloc);
-  if (c.type === 'string') {
-    if (c.encoding === 'dict') return dictColumn(c.name, c.dict, copyRange(c.codes, start, end, alloc), valid);
-    const base = c.offsets[start];
-    const n = end - start + 1;
-    const offsets = alloc ? new Int32Array(alloc(4 * n), 0, n) : new Int32Array(n);
-    for (let i = 0; i < n; i++) offsets[i] = c.offsets[start + i] - base;
-    const bytes = copyRange(c.bytes, base, c.offsets[end], alloc);
-    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
-  }
-  return sameKind(c, copyRange(c.values, start, end, alloc), valid);
+  return rowsOf(c, start, end, false, alloc);
 }
 
+/**
+ * Rows [start, end) of a column as views on the source's buffers (string offsets rebased into a
+ * new array unless they already start at 0): no copy, for work on this thread that only reads
+ * the rows while the source stays as it is.
+ */
+export function viewColumn(c: Column, start: number, end: number): Column {
+  return rowsOf(c, start, end, true);
+}
+
+function rowsOf(c: Column, start: number, end: number, view: boolean, alloc?: Alloc): Column {
+  const range = <A extends Copyable>(src: A, from: number, to: number): A => (view ? (src.subarray(from, to) as A) : copyRange(src, from, to, alloc));
+  const valid = c.valid && range(c.valid, start, end);
+  if (c.type === 'string') {
+    if (c.encoding === 'dict') return dictColumn(c.name, c.dict, range(c.codes, start, end), valid);
+    const base = c.offsets[start];
+    const n = end - start + 1;
+    let offsets: Int32Array;
+    if (view && base === 0) offsets = c.offsets.subarray(start, start + n);
+    else {
+      offsets = alloc ? new Int32Array(alloc(4 * n), 0, n) : new Int32Array(n);
+      for (let i = 0; i < n; i++) offsets[i] = c.offsets[start + i] - base;
+    }
+    const bytes = range(c.bytes, base, c.offsets[end]);
+    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+  }
+  return sameKind(c, range(c.values, start, end), valid);
+}
+
+/** Rows [start, end) of a table, sharing no buffers with it (in memory from `alloc` when given). */
 export function sliceTable(t: Table, start: number, end: number, alloc?: Alloc): Table {
   const e = Math.min(end, t.length);
   const s = Math.min(start, e);
   return makeTable(t.name, t.columns.map((c) => sliceColumn(c, s, e, alloc)));
+}
+
+/** Rows [start, end) of a table as views on its buffers ({@link viewColumn}): read them on this thread only. */
+export function viewTable(t: Table, start: number, end: number): Table {
+  const e = Math.min(end, t.length);
+  const s = Math.min(start, e);
+  return makeTable(t.name, t.columns.map((c) => viewColumn(c, s, e)));
 }
 
 // Gathers, one per element type: a single generic loop sees every typed-array kind and
