@@ -49,12 +49,14 @@ export class AnswerKeyBuilder {
 
   /**
    * {@link add} with the details already as JSON text, for hot loops that build it from cached
-   * parts (the same text `JSON.stringify` gives for the same object, key order included).
+   * parts (the same text `JSON.stringify` gives for the same object, key order included); the
+   * key may be its UTF-8 bytes (ids read from a column, with no string made).
    */
-  addJson(kind: string, table: string, key: string, timeUs: number | null, detailsJson: string): void {
+  addJson(kind: string, table: string, key: string | Uint8Array, timeUs: number | null, detailsJson: string): void {
     this.kind.push(kind);
     this.table.push(table);
-    this.key.append(key);
+    if (typeof key === 'string') this.key.append(key);
+    else this.key.appendBytes(key);
     this.time.push(timeUs ?? 0);
     this.timeValid.push(timeUs === null ? 0 : 1);
     this.details.append(detailsJson);

@@ -52,3 +52,50 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const frac = pos - i;
   return i + 1 < n ? sorted[i] + (sorted[i + 1] - sorted[i]) * frac : sorted[i];
 }
+
+/** Rearranges a[lo..hi] so that a[k] holds the k-th smallest value, no greater value before it, no smaller after (Hoare's select). */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (lo < hi) {
+    const x = a[lo];
+    const y = a[(lo + hi) >>> 1];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * The q-quantiles (ascending qs) of a, linearly interpolated as NumPy's default, by successive
+ * selections: each narrows the range the next one searches, so the cost is a few passes over
+ * the values rather than a sort. Reorders a.
+ */
+export function quantilesInPlace(a: Float64Array, qs: readonly number[]): number[] {
+  const n = a.length;
+  if (n === 0) return qs.map(() => 0);
+  let lo = 0;
+  return qs.map((q) => {
+    const pos = (n - 1) * q;
+    const i = Math.floor(pos);
+    selectInPlace(a, i, lo, n - 1);
+    lo = i;
+    if (i + 1 >= n) return a[i];
+    let next = Infinity;
+    for (let j = i + 1; j < n; j++) if (a[j] < next) next = a[j];
+    return a[i] + (next - a[i]) * (pos - i);
+  });
+}

@@ -308,12 +308,13 @@ export class Utf8Builder {
   }
 
   append(s: string): void {
-    // at most 3 bytes per UTF-16 unit; long text (JSON details) through the native encoder, short
-    // text through an ASCII loop (a call and a subarray cost more than a few characters)
+    // at most 3 bytes per UTF-16 unit; ASCII text through a loop (the native encoder's call and
+    // subarray cost as much as a few hundred characters: about 2 µs in Chromium), other text
+    // and very long text through the native encoder
     this.ensureRows();
     this.ensureBytes(s.length * 3);
     let o = this.used;
-    let ascii = s.length <= 48;
+    let ascii = s.length <= 1024;
     for (let i = 0; ascii && i < s.length; i++) {
       const ch = s.charCodeAt(i);
       if (ch >= 128) ascii = false;

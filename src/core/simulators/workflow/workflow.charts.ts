@@ -1,4 +1,4 @@
-import { histogram, niceEdges, quantileSorted, type Bin } from '../../histogram';
+import { histogram, niceEdges, quantilesInPlace, type Bin } from '../../histogram';
 
 /** Chart data for the Workflow page, aggregated next to the data so the UI stays light. */
 export interface WorkflowCharts {
@@ -33,8 +33,13 @@ export function summarizeWorkflow(input: {
   for (let a = 0; a < n; a++)
     for (let b = 0; b < n; b++) if (pairCounts[a * n + b] > 0) transitions.push({ from: names[a], to: names[b], count: pairCounts[a * n + b] });
 
-  const completeHours = sHours.filter((_, e) => complete[e] === 1).sort();
-  const p99 = quantileSorted(completeHours, 0.99);
+  let k = 0;
+  for (let e = 0; e < complete.length; e++) k += complete[e];
+  const completeHours = new Float64Array(k);
+  k = 0;
+  for (let e = 0; e < complete.length; e++) if (complete[e] === 1) completeHours[k++] = sHours[e];
+  // selections, not a sort (reorders the copy; the histogram only counts)
+  const [p50, p90, p99] = quantilesInPlace(completeHours, [0.5, 0.9, 0.99]);
   const anomalyCount = [0, 0, 0, 0];
   for (let i = 0; i < types.length; i++) anomalyCount[types[i]]++;
   return {
@@ -47,8 +52,8 @@ export function summarizeWorkflow(input: {
     dwell: histogram(dwells, DWELL_EDGES, (i) => types[i] !== 2),
     completion: {
       bins: completeHours.length ? histogram(completeHours, niceEdges(0, p99, 24)) : [],
-      p50: quantileSorted(completeHours, 0.5),
-      p90: quantileSorted(completeHours, 0.9),
+      p50,
+      p90,
       p99,
     },
     anomalies: [

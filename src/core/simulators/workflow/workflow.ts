@@ -9,8 +9,6 @@ import type { WorkflowConfig } from './workflow.config';
 
 export { ANOMALY_TYPES, ENTITY_BLOCK, entityIds } from './workflow.chunk';
 
-/** Event ids are ASCII: the answer key reads them back from the column rather than hashing again. */
-const ascii = new TextDecoder();
 /** Entity blocks per chunk of work (65,536 entities): a few tenths of a second each, so cancel and progress stay prompt. */
 const BLOCKS_PER_CHUNK = 8;
 
@@ -99,6 +97,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
   await ctx.checkpoint('Simulating entities', n, n);
 
   const key = new AnswerKeyBuilder();
+  key.reserve(m - anomalyCounts[NONE], 160);
   let first = 0;
   for (const [k, c] of chunks.entries()) {
     const anomalyIndex = c.anomalies;
@@ -111,7 +110,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
         to_state: mc.names[toCodes[i]],
         expected_to_state: mc.names[anomalyIndex[j + 1]],
       };
-      key.add(ANOMALY_TYPES[types[i]], 'events', ascii.decode(eventIdBytes.subarray(i * 36, i * 36 + 36)), times[i], details);
+      key.addJson(ANOMALY_TYPES[types[i]], 'events', eventIdBytes.subarray(i * 36, i * 36 + 36), times[i], JSON.stringify(details));
     }
     first += eventsPerChunk[k];
   }
