@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GLIBC_TUNABLES } from '../bin/allocator.mjs';
 import { buildTree, zipTree } from '../src/core/output/tree';
 import { runSimulator } from '../src/core/run';
 import { workflowSimulator } from '../src/core/simulators/workflow';
@@ -51,9 +52,14 @@ describe('CLI contract', () => {
         child = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, 'utf8').trim();
       }
       expect(child).toMatch(/^\d+$/);
-      const environ = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
-      // glibc parses the variable in place, so /proc shows it cut at the first ':'
-      expect(environ.filter((e) => e.startsWith('GLIBC_TUNABLES='))).toEqual(['GLIBC_TUNABLES=glibc.malloc.hugetlb=1']);
+      // read once the child has run exec (between fork and exec it shows the parent's
+      // environment); glibc then parses the variable in place, so /proc may show it whole or
+      // cut at the first ':'
+      const tunables = () => readFileSync(`/proc/${child}/environ`, 'utf8').split('\0').filter((e) => e.startsWith('GLIBC_TUNABLES='));
+      for (let tries = 0; tries < 200 && tunables().length === 0; tries++) await new Promise((r) => setTimeout(r, 25));
+      const seen = tunables();
+      expect(seen).toHaveLength(1);
+      expect([`GLIBC_TUNABLES=${GLIBC_TUNABLES}`, `GLIBC_TUNABLES=${GLIBC_TUNABLES.split(':')[0]}`]).toContain(seen[0]);
       parent.kill('SIGTERM');
       expect(await exited).toBe('SIGTERM');
       expect(existsSync(`/proc/${child}`)).toBe(false);
