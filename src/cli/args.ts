@@ -18,7 +18,7 @@ export interface SimArgs {
   stats: boolean;
   /** CSV: prefix formula-looking text cells with ' (spreadsheet-safe); default verbatim. */
   csvSafe: boolean;
-  /** Encoder threads for writing files (default: the core count). */
+  /** Encoder threads for writing files (default: the cores but one, see src/node/threads.ts). */
   threads?: number;
   /** Stream simulators: where the stream goes besides the tree (stream-sinks.ts). */
   sink?: CliSink;

@@ -27,7 +27,8 @@ Usage (\`npx spindle …\`, or \`npm run -s sim -- …\`):
   --out DIR         a new or empty folder; --force writes into a folder that already holds files
   --zip FILE        the same bytes the browser downloads
   --stats           print the run's stats as one JSON object on stdout (and nothing else)
-  --threads N       threads that encode the files (default: the core count); the same bytes for any N
+  --threads N       threads that encode the files (default: the cores but one; 1: this thread);
+                    the same bytes for any N
   --csv-safe        CSV for spreadsheets: text cells starting with = + - @ get a leading ' (default: verbatim)
   Each option except --set is given at most once.
 
