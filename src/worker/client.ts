@@ -84,6 +84,11 @@ export class SimClient {
     return () => this.resetListeners.delete(listener);
   }
 
+  /** Start the worker now, so that it has loaded its engines by the first request (idle time after the page has drawn). */
+  warm(): void {
+    this.ensure();
+  }
+
   private ensure(): Worker {
     if (!this.worker) {
       const w = this.create();

@@ -369,6 +369,10 @@ export class Float64Growable {
   finish(): Float64Array {
     return this.data.slice(0, this.length);
   }
+  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 export class Int32Growable {
@@ -388,6 +392,10 @@ export class Int32Growable {
   finish(): Int32Array {
     return this.data.slice(0, this.length);
   }
+  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 export class Uint8Growable {
@@ -406,6 +414,10 @@ export class Uint8Growable {
   }
   finish(): Uint8Array {
     return this.data.slice(0, this.length);
+  }
+  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  view(): Uint8Array {
+    return this.data.subarray(0, this.length);
   }
 }
 

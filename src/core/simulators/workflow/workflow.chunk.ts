@@ -123,7 +123,7 @@ export interface WorkflowChunkInput {
 export interface WorkflowChunk {
   // events
   readonly entity: Int32Array;
-  readonly seq: Int32Array;
+  readonly seq: Float64Array;
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly type: Uint8Array;
@@ -138,7 +138,7 @@ export interface WorkflowChunk {
   // entities
   readonly initial: Int32Array;
   readonly final: Int32Array;
-  readonly count: Int32Array;
+  readonly count: Float64Array;
   readonly start: Float64Array;
   readonly end: Float64Array;
   readonly hours: Float64Array;
@@ -179,7 +179,7 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
 
   const cap = Math.max(1024, Math.min(entities * 4, 1 << 24));
   const evEntity = new Int32Growable(cap);
-  const evSeq = new Int32Growable(cap);
+  const evSeq = new Float64Growable(cap);
   const evFrom = new Int32Growable(cap);
   const evTo = new Int32Growable(cap);
   const evType = new Uint8Growable(cap);
@@ -190,7 +190,7 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
 
   const sInitial = new Int32Array(entities);
   const sFinal = new Int32Array(entities);
-  const sCount = new Int32Array(entities);
+  const sCount = new Float64Array(entities);
   const sStart = new Float64Array(entities);
   const sEnd = new Float64Array(entities);
   const sHours = new Float64Array(entities);
@@ -295,8 +295,10 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
     yield end;
   }
 
-  const entity = evEntity.finish();
-  const seq = evSeq.finish();
+  // views, not copies: a copy of every event field would be as much fresh memory again (the
+  // growables' unwritten tails take none)
+  const entity = evEntity.view();
+  const seq = evSeq.view();
   const m = entity.length;
   const ids = new IdStream(seed, 'workflow:events');
   const eventId = new Uint8Array(m * 36);
@@ -315,11 +317,11 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
   return {
     entity,
     seq,
-    from: evFrom.finish(),
-    to: evTo.finish(),
-    type: evType.finish(),
-    time: evTime.finish(),
-    dwell: evDwell.finish(),
+    from: evFrom.view(),
+    to: evTo.view(),
+    type: evType.view(),
+    time: evTime.view(),
+    dwell: evDwell.view(),
     eventId,
     eventEntityId,
     anomalies: anomalyIndex.finish(),

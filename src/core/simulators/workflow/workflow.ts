@@ -90,7 +90,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     numberColumn('dwell_hours', 'float', dwells),
     boolColumn('is_anomaly', isAnomaly),
     dictColumn('anomaly_type', ANOMALY_TYPES, Int32Array.from(types)),
-    numberColumn('sequence', 'int', Float64Array.from(seqOf)),
+    numberColumn('sequence', 'int', seqOf),
   ]);
   // final from here: a host writing files starts encoding it while the rest is summarised
   ctx.publish(events);
@@ -135,7 +135,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     entity.column('entity_id', all('entityId')),
     dictColumn('initial_state', mc.names, sInitial),
     dictColumn('final_state', mc.names, sFinal),
-    numberColumn('total_transitions', 'int', Float64Array.from(all('count'))),
+    numberColumn('total_transitions', 'int', all('count')),
     numberColumn('total_hours', 'float', sHours),
     boolColumn('is_complete', complete),
     numberColumn('started_at', 'timestamp', all('start')),
