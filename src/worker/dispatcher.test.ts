@@ -47,7 +47,11 @@ describe('worker dispatcher', () => {
     await h.handle({ id: 1, type: 'run', simulator: 'workflow', config: { entityCount: 20_000 }, previewRows: 100 });
     const progress = h.messages.filter((m) => m.type === 'progress');
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.at(-1)).toMatchObject({ phase: 'Simulating entities', done: 20_000, total: 20_000 });
+    // every phase in words, and each to its end: entities, event ids, tables
+    const phases = [...new Set(progress.map((p) => (p.type === 'progress' ? p.phase : '')))];
+    expect(phases).toEqual(['Simulating entities', 'Writing event ids', 'Building the tables']);
+    expect(progress.find((p) => p.type === 'progress' && p.phase === 'Simulating entities' && p.done === 20_000)).toMatchObject({ total: 20_000 });
+    expect(progress.at(-1)).toMatchObject({ phase: 'Building the tables', done: 3, total: 3 });
     const done = h.final(1);
     expect(done?.type).toBe('ok');
     const data = (done as { data: RunSummary }).data;

@@ -148,6 +148,18 @@ export interface WorkflowChunk {
   readonly pairCounts: Float64Array;
 }
 
+/** Where a chunk's simulation is: a phase in the user's words and its count. */
+export interface ChunkStep {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export const SIMULATING = 'Simulating entities';
+export const WRITING_IDS = 'Writing event ids';
+/** Event ids written between two steps. */
+const IDS_PER_STEP = 1 << 18;
+
 /** The chunk's entities simulated, all at once (the kernel a thread runs). */
 export function simulateWorkflowChunk(input: WorkflowChunkInput): WorkflowChunk {
   const steps = workflowBlocks(input);
@@ -160,10 +172,11 @@ export function simulateWorkflowChunk(input: WorkflowChunkInput): WorkflowChunk 
 /**
  * Simulate the chunk's entities (spec/workflow.md, with every "Require"): anomaly branches
  * chosen by one draw's interval, weighted skip targets that never loop back, backward moves to
- * distinct earlier states, `started_at`/`ended_at` kept. Yields the entities done after each
- * block, so a run in one thread can report progress and take a cancel between blocks.
+ * distinct earlier states, `started_at`/`ended_at` kept. Yields a step after each block (the
+ * entities done) and after each stretch of event ids, so a run in one thread can report
+ * progress and take a cancel between them.
  */
-export function* workflowBlocks({ config, seed, firstBlock, endBlock }: WorkflowChunkInput): Generator<number, WorkflowChunk, void> {
+export function* workflowBlocks({ config, seed, firstBlock, endBlock }: WorkflowChunkInput): Generator<ChunkStep, WorkflowChunk, void> {
   const mc = compile(config);
   const nStates = mc.names.length;
   const base = parseInstant(config.startTime);
@@ -292,7 +305,7 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
       sEnd[k] = toMs(t);
       sHours[k] = round4((t - started) / US_PER_HOUR);
     }
-    yield end;
+    yield { phase: SIMULATING, done: end, total: n };
   }
 
   // views, not copies: a copy of every event field would be as much fresh memory again (the
@@ -303,7 +316,11 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
   const ids = new IdStream(seed, 'workflow:events');
   const eventId = new Uint8Array(m * 36);
   const view = idView(eventId);
-  for (let i = 0; i < m; i++) ids.uuidInto(eventId, i * 36, entity[i], seq[i], view);
+  for (let from = 0; from < m; from += IDS_PER_STEP) {
+    const to = Math.min(m, from + IDS_PER_STEP);
+    for (let i = from; i < to; i++) ids.uuidInto(eventId, i * 36, entity[i], seq[i], view);
+    yield { phase: WRITING_IDS, done: to, total: m };
+  }
   // each event's entity id copied from the chunk's ids (events are in entity order)
   const names = entityIds(config.entityPrefix, n);
   const w = names.width;

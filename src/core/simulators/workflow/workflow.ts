@@ -4,11 +4,13 @@ import type { RunContext, SimResult } from '../../simulator';
 import { concatArrays } from '../../table/concat';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table } from '../../table/column';
 import { summarizeWorkflow, type WorkflowCharts } from './workflow.charts';
-import { ANOMALY_TYPES, BACKWARD, compile, ENTITY_BLOCK, entityIds, NONE, round4, SKIP, STUCK, workflowBlocks, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
+import { ANOMALY_TYPES, BACKWARD, compile, ENTITY_BLOCK, entityIds, NONE, round4, SIMULATING, SKIP, STUCK, workflowBlocks, type WorkflowChunk, type WorkflowChunkInput } from './workflow.chunk';
 import type { WorkflowConfig } from './workflow.config';
 
 export { ANOMALY_TYPES, ENTITY_BLOCK, entityIds } from './workflow.chunk';
 
+/** The last phase: the event table, the answer key and the entity summary. */
+const BUILDING = 'Building the tables';
 /** Entity blocks per chunk of work (65,536 entities): a few tenths of a second each, so cancel and progress stay prompt. */
 const BLOCKS_PER_CHUNK = 8;
 
@@ -36,7 +38,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     const inputs: WorkflowChunkInput[] = [];
     for (let b = 0; b < blocks; b += BLOCKS_PER_CHUNK) inputs.push({ config, seed: ctx.seed, firstBlock: b, endBlock: Math.min(blocks, b + BLOCKS_PER_CHUNK) });
     await runChunks(ctx, threads, 'workflow:entities', inputs, (chunk, i) => (chunks[i] = chunk), {
-      phase: 'Simulating entities',
+      phase: SIMULATING,
       total: n,
       done: (i) => Math.min(n, inputs[i].endBlock * ENTITY_BLOCK),
     });
@@ -50,7 +52,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
         chunks.push(r.value);
         break;
       }
-      await ctx.checkpoint('Simulating entities', r.value, n);
+      await ctx.checkpoint(r.value.phase, r.value.done, r.value.total);
     }
   }
   // each field put together once, and the chunks' copies let go at once (peak: the run plus one field twice)
@@ -94,7 +96,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
   ]);
   // final from here: a host writing files starts encoding it while the rest is summarised
   ctx.publish(events);
-  await ctx.checkpoint('Simulating entities', n, n);
+  await ctx.checkpoint(BUILDING, 1, 3);
 
   const key = new AnswerKeyBuilder();
   key.reserve(m - anomalyCounts[NONE], 160);
@@ -114,7 +116,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     }
     first += eventsPerChunk[k];
   }
-  await ctx.checkpoint('Simulating entities', n, n);
+  await ctx.checkpoint(BUILDING, 2, 3);
 
   const sInitial = all('initial');
   const sFinal = all('final');
@@ -142,7 +144,7 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
     numberColumn('ended_at', 'timestamp', all('end')),
   ]);
   ctx.publish(summary);
-  await ctx.checkpoint('Simulating entities', n, n);
+  await ctx.checkpoint(BUILDING, 3, 3);
 
   const stateDistribution = Object.fromEntries(
     mc.names
