@@ -1,5 +1,17 @@
 import { dictColumn, Float64Growable, getColumn, Int32Growable, isNull, makeTable, numberColumn, stringAt, Uint8Growable, Utf8Builder, type NumberColumn, type StringColumn, type Table } from './table/column';
 
+/**
+ * `JSON.stringify(text)` for a string, quick for the common text that needs no escapes (ids,
+ * names): hot loops build an answer key's details from such parts (see {@link AnswerKeyBuilder.addJson}).
+ */
+export function jsonText(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
 /** The answer key's columns, shared by every simulator. */
 export const ANSWER_KEY_COLUMNS = ['kind', 'table', 'key', 'time', 'details'] as const;
 

@@ -1,4 +1,4 @@
-import { AnswerKeyBuilder } from '../../answer-key';
+import { AnswerKeyBuilder, jsonText } from '../../answer-key';
 import type { ClickstreamConfig } from './clickstream.config';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 import type { TableInputs } from './clickstream.tables';
@@ -73,31 +73,31 @@ export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, dept
 export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number): AnswerKeyBuilder {
   const { gen, users } = x;
   const key = new AnswerKeyBuilder();
-  // one string per column, sliced per row: V8 slices share the parent's characters
+  // details as JSON text from cached parts (the text JSON.stringify gives for the same objects);
+  // one string per user column, sliced per row: V8 slices share the parent's characters
   const allUsers = latin1.decode(users.bytes);
-  const allIds = latin1.decode(x.sids);
-  const userText = (g: number) => allUsers.slice(users.offsets[g], users.offsets[g + 1]);
-  const sessionId = (g: number) => allIds.slice(g * 36, g * 36 + 36);
+  const userJson = (g: number) => jsonText(allUsers.slice(users.offsets[g], users.offsets[g + 1]));
+  const sessionId = (g: number) => x.sids.subarray(g * 36, g * 36 + 36);
+  const botTail = BOT_USER_AGENTS.map((agent) => `,"user_agent":${JSON.stringify(agent)},"pages":${botPages}}`);
+  const stageJson = stages.map((s) => JSON.stringify(s));
+  let rows = 0;
+  for (let g = 0; g < gen.userIndex.length; g++) if (gen.isBot[g] || (depth[g] !== 0 && depth[g] !== stages.length)) rows++;
+  key.reserve(rows, 150);
   for (let g = 0; g < gen.userIndex.length; g++) {
     if (gen.isBot[g]) {
-      key.add('bot_session', 'sessions', sessionId(g), gen.startUs + gen.startMs[g] * 1000, {
-        user_id: userText(g),
-        user_agent: BOT_USER_AGENTS[gen.agent[g]],
-        pages: botPages,
-      });
+      key.addJson('bot_session', 'sessions', sessionId(g), gen.startUs + gen.startMs[g] * 1000, `{"user_id":${userJson(g)}${botTail[gen.agent[g]]}`);
       continue;
     }
     const d = depth[g];
     if (d === 0 || d === stages.length) continue;
     const last = d - 1;
-    key.add('funnel_drop_off', 'funnels', sessionId(g), gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000, {
-      user_id: userText(g),
-      last_stage: stages[last],
-      stage_order: last,
-      dropped_before: stages[d],
-      capped_by_page_count: gen.funnelDrawn[g] > d,
-      page_views: pagesOf(gen, g),
-    });
+    key.addJson(
+      'funnel_drop_off',
+      'funnels',
+      sessionId(g),
+      gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000,
+      `{"user_id":${userJson(g)},"last_stage":${stageJson[last]},"stage_order":${last},"dropped_before":${stageJson[d]},"capped_by_page_count":${gen.funnelDrawn[g] > d},"page_views":${pagesOf(gen, g)}}`,
+    );
   }
   return key;
 }

@@ -1,0 +1,24 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AnswerKeyBuilder, jsonText } from './answer-key';
+import { stringAt } from './table/column';
+
+describe('answer key', () => {
+  it('jsonText is JSON.stringify for any string (escapes, control characters, lone surrogates)', () =>
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' })), (s) => {
+      expect(jsonText(s)).toBe(JSON.stringify(s));
+    }), { numRuns: 500 }));
+
+  it('takes a key as text or as its UTF-8 bytes, with the same row', () => {
+    const a = new AnswerKeyBuilder();
+    const b = new AnswerKeyBuilder();
+    a.add('late', 'order', 'ORD-1 é', 5, { n: 1 });
+    b.addJson('late', 'order', new TextEncoder().encode('ORD-1 é'), 5, '{"n":1}');
+    const [ta, tb] = [a.finish(), b.finish()];
+    for (let c = 0; c < ta.columns.length; c++) {
+      const [x, y] = [ta.columns[c], tb.columns[c]];
+      if (x.type === 'string' && y.type === 'string') expect(stringAt(y, 0)).toBe(stringAt(x, 0));
+      else expect(y).toEqual(x);
+    }
+  });
+});
