@@ -1,4 +1,4 @@
-import { AnswerKeyBuilder } from '../../answer-key';
+import { AnswerKeyBuilder, jsonText } from '../../answer-key';
 import { kernelThreads, runChunks } from '../../kernels';
 import type { RunContext, SimResult } from '../../simulator';
 import { concatArrays } from '../../table/concat';
@@ -100,19 +100,16 @@ export async function runWorkflow(config: WorkflowConfig, ctx: RunContext): Prom
 
   const key = new AnswerKeyBuilder();
   key.reserve(m - anomalyCounts[NONE], 160);
+  const stateJson = mc.names.map((name) => JSON.stringify(name));
   let first = 0;
   for (const [k, c] of chunks.entries()) {
     const anomalyIndex = c.anomalies;
     for (let j = 0; j < anomalyIndex.length; j += 2) {
       const i = first + anomalyIndex[j];
-      const details: Record<string, unknown> = {
-        entity_id: entity.text(entityOf[i]),
-        sequence: seqOf[i],
-        from_state: mc.names[fromCodes[i]],
-        to_state: mc.names[toCodes[i]],
-        expected_to_state: mc.names[anomalyIndex[j + 1]],
-      };
-      key.addJson(ANOMALY_TYPES[types[i]], 'events', eventIdBytes.subarray(i * 36, i * 36 + 36), times[i], JSON.stringify(details));
+      // the details' JSON from cached parts: the text JSON.stringify gives for
+      // { entity_id, sequence, from_state, to_state, expected_to_state }
+      const details = `{"entity_id":${jsonText(entity.text(entityOf[i]))},"sequence":${seqOf[i]},"from_state":${stateJson[fromCodes[i]]},"to_state":${stateJson[toCodes[i]]},"expected_to_state":${stateJson[anomalyIndex[j + 1]]}}`;
+      key.addJson(ANOMALY_TYPES[types[i]], 'events', eventIdBytes.subarray(i * 36, i * 36 + 36), times[i], details);
     }
     first += eventsPerChunk[k];
   }
