@@ -152,12 +152,20 @@ export function sessionsTable(x: TableInputs): Table {
  * referrer_url share one dictionary of URLs and source labels; a first view's referrer is the
  * session's source label, a later view's is the previous view's URL.
  */
-export function pageViewsTable(
+/** Page views made between two progress steps of {@link pageViewsTable}. */
+const VIEWS_PER_STEP = 1 << 18;
+
+/**
+ * The `page_views` table. `step` is awaited after each stretch of rows (and once the columns are
+ * gathered) with the rows done: the run reports progress and takes a cancel there.
+ */
+export async function pageViewsTable(
   x: TableInputs,
   viewOrder: Int32Array,
   urls: { dict: string[]; codes: Int32Array; sourceCode: Int32Array },
   viewIds: IdStream,
-): Table {
+  step: (done: number, total: number) => Promise<void> = async () => {},
+): Promise<Table> {
   const { viewSession, viewStart, userIndex, isBot, ordinal, viewTimeMs, viewCs, startUs } = x.gen;
   const { codes, sourceCode } = urls;
   const n = viewOrder.length;
@@ -174,12 +182,16 @@ export function pageViewsTable(
     time[r] = startUs + time[r] * 1000;
     dwell[r] = cs[r] / 100;
   }
-  for (let r = 0; r < n; r++) {
-    const j = viewOrder[r];
-    const g = sessionRow[r];
-    const k = j - viewStart[g];
-    viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k, idBytesView);
-    ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];
+  for (let from = 0; from < n; from += VIEWS_PER_STEP) {
+    const to = Math.min(n, from + VIEWS_PER_STEP);
+    for (let r = from; r < to; r++) {
+      const j = viewOrder[r];
+      const g = sessionRow[r];
+      const k = j - viewStart[g];
+      viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k, idBytesView);
+      ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];
+    }
+    await step(to, n);
   }
   const idOffsets = fixedOffsets(n, UUID_LEN); // shared by both id columns: offsets are never written
   return makeTable('page_views', [

@@ -64,9 +64,9 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
   const sourceCode = new Int32Array(n);
   for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
-  const pageViews = pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'));
+  const viewRows = (done: number, total: number) => ctx.checkpoint('Building tables: page views', done, total);
+  const pageViews = await pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'), viewRows);
   ctx.publish(pageViews);
-  await ctx.checkpoint('Building tables', 2, 3);
 
   const funnels = funnelsTable(x, depth, stages);
   ctx.publish(funnels);

@@ -88,13 +88,20 @@ function messageColumn(message: Uint8Array, status: Uint8Array, latency: Float64
  * The `logs` table in (timestamp, generation) order, ids written straight into column bytes;
  * `sampled[i]` tells whether row i's trace was written to `traces`.
  */
-export function buildLogsTable(
+/** Rows made between two progress steps of the table builders. */
+const ROWS_PER_STEP = 1 << 18;
+
+/** Awaited by a table builder after each stretch of rows, with the rows done: progress and cancel. */
+export type RowStep = (done: number, total: number) => Promise<void>;
+
+export async function buildLogsTable(
   raw: RawLogs,
   perm: Int32Array,
   services: readonly ServiceSpec[],
   ids: IdStreams,
   traced: boolean,
-): { table: Table; sampled: Uint8Array } {
+  step: RowStep = async () => {},
+): Promise<{ table: Table; sampled: Uint8Array }> {
   const n = perm.length;
   // gathered a field at a time: one scattered stream per pass stays in cache, twelve at once do not
   const ts = gather(raw.ts, perm, new Float64Array(n));
@@ -123,21 +130,25 @@ export function buildLogsTable(
   const logView = idView(logId.bytes);
   const traceView = idView(traceId.bytes);
   const spanView = idView(spanId.bytes);
-  for (let i = 0; i < n; i++) {
-    const code = STATUS_CODES[statusIndex[i]];
-    const f = flags[i];
-    statusCode[i] = code;
-    tier[i] = tierOf[service[i]];
-    level[i] = levelOf(code);
-    spike[i] = f & FLAG_SPIKE ? 1 : 0;
-    outage[i] = f & FLAG_OUTAGE ? 1 : 0;
-    burst[i] = f & FLAG_BURST ? 1 : 0;
-    sampled[i] = f & FLAG_SAMPLED ? 1 : 0;
-    ids.log.uuidInto(logId.bytes, i * 36, k0[i], k1[i], logView);
-    if (traced) {
-      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0[i], k1[i], traceView);
-      ids.span.hexInto(spanId.bytes, i * 16, 8, k0[i], k1[i] * MAX_SPANS, spanView);
+  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+    const to = Math.min(n, from + ROWS_PER_STEP);
+    for (let i = from; i < to; i++) {
+      const code = STATUS_CODES[statusIndex[i]];
+      const f = flags[i];
+      statusCode[i] = code;
+      tier[i] = tierOf[service[i]];
+      level[i] = levelOf(code);
+      spike[i] = f & FLAG_SPIKE ? 1 : 0;
+      outage[i] = f & FLAG_OUTAGE ? 1 : 0;
+      burst[i] = f & FLAG_BURST ? 1 : 0;
+      sampled[i] = f & FLAG_SAMPLED ? 1 : 0;
+      ids.log.uuidInto(logId.bytes, i * 36, k0[i], k1[i], logView);
+      if (traced) {
+        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0[i], k1[i], traceView);
+        ids.span.hexInto(spanId.bytes, i * 16, 8, k0[i], k1[i] * MAX_SPANS, spanView);
+      }
     }
+    await step(to, n);
   }
   const table = makeTable('logs', [
     logId,
@@ -164,7 +175,16 @@ export function buildLogsTable(
  * log *is* the root request, D6); trace ids are copied from the logs table and each parent id
  * is the span id generated just before it in the same chain.
  */
-export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs, logsTable: Table, logPos: Int32Array, services: readonly ServiceSpec[], ids: IdStreams): Table {
+export async function buildTracesTable(
+  raw: RawSpans,
+  perm: Int32Array,
+  logs: RawLogs,
+  logsTable: Table,
+  logPos: Int32Array,
+  services: readonly ServiceSpec[],
+  ids: IdStreams,
+  step: RowStep = async () => {},
+): Promise<Table> {
   const n = perm.length;
   const logTrace = (getColumn(logsTable, 'trace_id') as Utf8Column).bytes;
   const logSpan = (getColumn(logsTable, 'span_id') as Utf8Column).bytes;
@@ -183,13 +203,17 @@ export function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs,
   const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
   const spanPos = invertPermutation(perm);
   const spanView = idView(spanId.bytes);
-  for (let i = 0; i < n; i++) {
-    const l = log[i];
-    const at = logPos[l];
-    const d = depthOf[i];
-    copy(logTrace, at * 32, traceId.bytes, i * 32, 32);
-    if (d === 0) copy(logSpan, at * 16, spanId.bytes, i * 16, 16);
-    else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[l], logs.k1[l] * MAX_SPANS + d, spanView);
+  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+    const to = Math.min(n, from + ROWS_PER_STEP);
+    for (let i = from; i < to; i++) {
+      const l = log[i];
+      const at = logPos[l];
+      const d = depthOf[i];
+      copy(logTrace, at * 32, traceId.bytes, i * 32, 32);
+      if (d === 0) copy(logSpan, at * 16, spanId.bytes, i * 16, 16);
+      else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[l], logs.k1[l] * MAX_SPANS + d, spanView);
+    }
+    await step(to, n);
   }
   // a chain's spans are generated consecutively, so span g's parent is span g − 1
   const pOff = parentId.offsets;

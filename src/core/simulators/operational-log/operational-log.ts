@@ -125,16 +125,16 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
 
   const ids: IdStreams = { log: ctx.ids('oplog:log'), trace: ctx.ids('oplog:trace'), span: ctx.ids('oplog:span') };
   const logPerm = argsortByTime(logs.ts, logs.length, grid.startUs);
-  const { table: logsTable, sampled } = buildLogsTable(logs, logPerm, services, ids, config.traceEnabled);
+  await ctx.checkpoint('Ordering the logs by time', 1, 1);
+  const rowsOf = (table: string) => (done: number, total: number) => ctx.checkpoint(`Building tables: ${table}`, done, total);
+  const { table: logsTable, sampled } = await buildLogsTable(logs, logPerm, services, ids, config.traceEnabled, rowsOf('logs'));
   ctx.publish(logsTable);
-  await ctx.checkpoint('Building tables', 1, 3);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
   const logPos = invertPermutation(logPerm);
-  const tracesTable = buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids);
+  const tracesTable = await buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids, rowsOf('traces'));
   ctx.publish(tracesTable);
-  await ctx.checkpoint('Building tables', 2, 3);
   const health = serviceHealth(logs, services);
-  await ctx.checkpoint('Building tables', 3, 3);
+  await ctx.checkpoint('Building tables: service health', 1, 1);
 
   const answerKey = new AnswerKeyBuilder();
   recordWindows(answerKey, windows, (getColumn(logsTable, 'timestamp') as NumberColumn).values, burstEvents, services);
