@@ -369,7 +369,7 @@ export class Float64Growable {
   finish(): Float64Array {
     return this.data.slice(0, this.length);
   }
-  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  /** The values as a view on this buffer, no copy (its unwritten tail stays out of memory when the buffer came fresh from the system, as large ones do). */
   view(): Float64Array {
     return this.data.subarray(0, this.length);
   }
@@ -392,7 +392,7 @@ export class Int32Growable {
   finish(): Int32Array {
     return this.data.slice(0, this.length);
   }
-  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  /** The values as a view on this buffer, no copy (its unwritten tail stays out of memory when the buffer came fresh from the system, as large ones do). */
   view(): Int32Array {
     return this.data.subarray(0, this.length);
   }
@@ -415,7 +415,7 @@ export class Uint8Growable {
   finish(): Uint8Array {
     return this.data.slice(0, this.length);
   }
-  /** The values as a view on this buffer, no copy (its pages past the end were never written: they take no memory). */
+  /** The values as a view on this buffer, no copy (its unwritten tail stays out of memory when the buffer came fresh from the system, as large ones do). */
   view(): Uint8Array {
     return this.data.subarray(0, this.length);
   }

@@ -309,7 +309,7 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
   }
 
   // views, not copies: a copy of every event field would be as much fresh memory again (the
-  // growables' unwritten tails take none)
+  // growables' unwritten tails, in buffers this large, are never touched)
   const entity = evEntity.view();
   const seq = evSeq.view();
   const m = entity.length;
