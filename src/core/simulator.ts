@@ -16,6 +16,15 @@ export interface Progress {
   readonly total: number;
 }
 
+/**
+ * Rows a table builder makes between two progress steps: a few tenths of a second at most, so
+ * progress moves and a cancel is taken while a large table is built.
+ */
+export const ROWS_PER_STEP = 1 << 18;
+
+/** Awaited by a table builder after each stretch of {@link ROWS_PER_STEP} rows, with the rows done: progress and cancel. */
+export type RowStep = (done: number, total: number) => Promise<void>;
+
 export class AbortError extends Error {
   constructor(message = 'The run was cancelled') {
     super(message);

@@ -1,3 +1,4 @@
+import { ROWS_PER_STEP, type RowStep } from '../../simulator';
 import { idView, type IdStream } from '../../ids';
 import { gather } from '../../sort';
 import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
@@ -150,21 +151,15 @@ export function sessionsTable(x: TableInputs): Table {
 /**
  * The page_views table in (timestamp, session position, page index) order (D10). page_url and
  * referrer_url share one dictionary of URLs and source labels; a first view's referrer is the
- * session's source label, a later view's is the previous view's URL.
- */
-/** Page views made between two progress steps of {@link pageViewsTable}. */
-const VIEWS_PER_STEP = 1 << 18;
-
-/**
- * The `page_views` table. `step` is awaited after each stretch of rows (and once the columns are
- * gathered) with the rows done: the run reports progress and takes a cancel there.
+ * session's source label, a later view's is the previous view's URL. `step` is awaited after
+ * each stretch of rows with the rows done: the run reports progress and takes a cancel there.
  */
 export async function pageViewsTable(
   x: TableInputs,
   viewOrder: Int32Array,
   urls: { dict: string[]; codes: Int32Array; sourceCode: Int32Array },
   viewIds: IdStream,
-  step: (done: number, total: number) => Promise<void> = async () => {},
+  step: RowStep = async () => {},
 ): Promise<Table> {
   const { viewSession, viewStart, userIndex, isBot, ordinal, viewTimeMs, viewCs, startUs } = x.gen;
   const { codes, sourceCode } = urls;
@@ -182,8 +177,8 @@ export async function pageViewsTable(
     time[r] = startUs + time[r] * 1000;
     dwell[r] = cs[r] / 100;
   }
-  for (let from = 0; from < n; from += VIEWS_PER_STEP) {
-    const to = Math.min(n, from + VIEWS_PER_STEP);
+  for (let from = 0; from < n; from += ROWS_PER_STEP) {
+    const to = Math.min(n, from + ROWS_PER_STEP);
     for (let r = from; r < to; r++) {
       const j = viewOrder[r];
       const g = sessionRow[r];

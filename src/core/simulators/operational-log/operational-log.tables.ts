@@ -1,3 +1,4 @@
+import { ROWS_PER_STEP, type RowStep } from '../../simulator';
 import { idView, type IdStream } from '../../ids';
 import { boolColumn, dictColumn, getColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
 import {
@@ -88,12 +89,6 @@ function messageColumn(message: Uint8Array, status: Uint8Array, latency: Float64
  * The `logs` table in (timestamp, generation) order, ids written straight into column bytes;
  * `sampled[i]` tells whether row i's trace was written to `traces`.
  */
-/** Rows made between two progress steps of the table builders. */
-const ROWS_PER_STEP = 1 << 18;
-
-/** Awaited by a table builder after each stretch of rows, with the rows done: progress and cancel. */
-export type RowStep = (done: number, total: number) => Promise<void>;
-
 export async function buildLogsTable(
   raw: RawLogs,
   perm: Int32Array,

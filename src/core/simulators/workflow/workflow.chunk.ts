@@ -4,6 +4,7 @@
  * every id is a function of its key, so the blocks give the same rows whichever thread runs
  * them and however they are grouped; the run concatenates the chunks in block order.
  */
+import { ROWS_PER_STEP } from '../../simulator';
 import { idView, IdStream } from '../../ids';
 import { Rng } from '../../rng';
 import { Float64Growable, Int32Growable, Uint8Growable } from '../../table/column';
@@ -157,8 +158,6 @@ export interface ChunkStep {
 
 export const SIMULATING = 'Simulating entities';
 export const WRITING_IDS = 'Writing event ids';
-/** Event ids written between two steps. */
-const IDS_PER_STEP = 1 << 18;
 
 /** The chunk's entities simulated, all at once (the kernel a thread runs). */
 export function simulateWorkflowChunk(input: WorkflowChunkInput): WorkflowChunk {
@@ -316,8 +315,8 @@ export function* workflowBlocks({ config, seed, firstBlock, endBlock }: Workflow
   const ids = new IdStream(seed, 'workflow:events');
   const eventId = new Uint8Array(m * 36);
   const view = idView(eventId);
-  for (let from = 0; from < m; from += IDS_PER_STEP) {
-    const to = Math.min(m, from + IDS_PER_STEP);
+  for (let from = 0; from < m; from += ROWS_PER_STEP) {
+    const to = Math.min(m, from + ROWS_PER_STEP);
     for (let i = from; i < to; i++) ids.uuidInto(eventId, i * 36, entity[i], seq[i], view);
     yield { phase: WRITING_IDS, done: to, total: m };
   }
