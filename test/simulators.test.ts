@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_FORMATS, type OutputFormat } from '../src/core/output/formats';
-import { buildTree, zipTree, type WrittenFile } from '../src/core/output/tree';
+import { buildTree, materialise, streamedRunFiles, zipTree, type WrittenFile } from '../src/core/output/tree';
+import { tableRows } from '../src/core/table/column';
 import { SIMULATORS } from '../src/core/registry';
-import { resolveConfig, runSimulator, type RunOutput } from '../src/core/run';
+import { resolveConfig, runSimulator, streamSimulator, type RunOutput } from '../src/core/run';
 import type { Field, FieldDescription, Shape } from '../src/core/schema/fields';
 import type { SimulatorDef } from '../src/core/simulator';
 import { runCli, tmp } from './cli-harness';
@@ -93,6 +94,18 @@ describe.each(SIMULATORS.map((s) => [s.id, s] as const))('every simulator: %s', 
       const [ta, tb] = [await buildTree(a, format), await buildTree(b, format)];
       expect(treeHash(tb), format).toBe(treeHash(ta));
       if (format === 'parquet') expect(Buffer.from(await zipTree(tb)).equals(Buffer.from(await zipTree(ta)))).toBe(true);
+    }
+  });
+
+  it.runIf(def.stream !== undefined)('a streamed run (tables produced as they are written) gives the held run\'s tree in every format, and its stats, charts and answer key', async () => {
+    const held = await runOf(def);
+    for (const format of OUTPUT_FORMATS) {
+      const streamed = await streamSimulator(def, small(def));
+      expect(treeHash(await materialise(streamedRunFiles(streamed, format))), format).toBe(treeHash(await buildTree(held, format)));
+      const rest = streamed.result.finish();
+      expect(rest.stats).toEqual(held.result.stats);
+      expect(rest.charts).toEqual(held.result.charts);
+      expect(tableRows(rest.answerKey.finish())).toEqual(tableRows(held.result.answerKey.finish()));
     }
   });
 

@@ -7,7 +7,15 @@ export interface Bin {
 
 /** Count `values` into bins with the given ascending edges; values below edges[0] are ignored. */
 export function histogram(values: ArrayLike<number>, edges: readonly number[], include: (i: number) => boolean = () => true): Bin[] {
-  const counts = new Array<number>(edges.length - 1).fill(0);
+  return binsOf(countBins(values, edges, include), edges);
+}
+
+/**
+ * Add the counts of `values` per bin of `edges` into `counts` (one per bin; zeros when not
+ * given), for a histogram built chunk by chunk: the counts of every chunk added are the counts of
+ * all the values at once.
+ */
+export function countBins(values: ArrayLike<number>, edges: readonly number[], include: (i: number) => boolean = () => true, counts: number[] = new Array<number>(edges.length - 1).fill(0)): number[] {
   for (let i = 0; i < values.length; i++) {
     if (!include(i)) continue;
     const v = values[i];
@@ -21,6 +29,11 @@ export function histogram(values: ArrayLike<number>, edges: readonly number[], i
     }
     if (v < edges[edges.length - 1]) counts[lo]++;
   }
+  return counts;
+}
+
+/** Bins from their counts ({@link countBins}). */
+export function binsOf(counts: readonly number[], edges: readonly number[]): Bin[] {
   return counts.map((count, i) => ({ lo: edges[i], hi: edges[i + 1], count }));
 }
 

@@ -3,7 +3,7 @@ import { sizeIssues } from './estimate';
 import { asRoleInputs, resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
-import { makeContext, type RunHooks, type SimResult, type SimulatorDef } from './simulator';
+import { makeContext, type RunHooks, type SimResult, type SimulatorDef, type StreamedResult } from './simulator';
 
 /** A finished run: which simulator, its resolved config (every default filled, seed included) and its result. */
 export interface RunOutput {
@@ -60,12 +60,10 @@ async function inputTables(
   return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance };
 }
 
-/** Run a simulator on a raw config. The same (simulator, config, seed, inputs) always gives the same output. */
-export async function runSimulator(
-  def: SimulatorDef,
-  raw: unknown,
-  hooks: RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> } = {},
-): Promise<RunOutput> {
+type RunRequest = RunHooks & { seed?: number; inputs?: ReadonlyMap<string, Table> };
+
+/** A run's resolved config (inputs mapped), its input tables and their provenance: what `run` and `stream` start from. */
+async function prepare(def: SimulatorDef, raw: unknown, hooks: RunRequest) {
   let config = resolveConfig(def, raw, hooks.seed);
   const given = await inputTables(def, config.seed, hooks.inputs, hooks);
   const provenance = given.provenance;
@@ -85,8 +83,30 @@ export async function runSimulator(
     const tooLarge = sizeIssues(def.estimate(config, [...tables.values()].map(shapeOf)));
     if (tooLarge.length) throw new ConfigError(tooLarge);
   }
-  const ctx = makeContext(config.seed, hooks, tables);
+  return { config, ctx: makeContext(config.seed, hooks, tables), provenance };
+}
+
+/** Run a simulator on a raw config. The same (simulator, config, seed, inputs) always gives the same output. */
+export async function runSimulator(def: SimulatorDef, raw: unknown, hooks: RunRequest = {}): Promise<RunOutput> {
+  const { config, ctx, provenance } = await prepare(def, raw, hooks);
   const result = await def.run(config, ctx);
+  return { simulator: def.id, config, result, ...(provenance ? { inputs: provenance } : {}) };
+}
+
+/** A streamed run ({@link SimulatorDef.stream}): its tables are produced as they are read. */
+export interface StreamedRunOutput extends Omit<RunOutput, 'result'> {
+  readonly result: StreamedResult;
+}
+
+/**
+ * Run a simulator that streams its tables (`def.stream`): nothing is simulated until its tables
+ * are read. Its files are the bytes {@link runSimulator}'s run writes (output/tree.ts,
+ * `streamedRunFiles`); hooks' progress and cancel apply while the tables are read.
+ */
+export async function streamSimulator(def: SimulatorDef, raw: unknown, hooks: RunRequest = {}): Promise<StreamedRunOutput> {
+  if (!def.stream) throw new Error(`${def.id} does not stream its tables`);
+  const { config, ctx, provenance } = await prepare(def, raw, hooks);
+  const result = def.stream(config, ctx);
   return { simulator: def.id, config, result, ...(provenance ? { inputs: provenance } : {}) };
 }
 

@@ -130,6 +130,29 @@ export interface SimResult {
   readonly files?: readonly OutputFile[];
 }
 
+/**
+ * A result table produced chunk by chunk as it is read, for runs too large to hold whole
+ * (workflow of 5 M entities): each chunk is let go once read. The rows, and so the file's bytes,
+ * are those the held run's table has (the tree writer's row groups do not depend on the chunks).
+ */
+export interface TableStream {
+  readonly name: string;
+  /** Rows expected (progress); the true count is known once the stream is read. */
+  readonly rowsHint: number;
+  /** The chunks, in row order; at least one (an empty one carries the columns). Read once. */
+  chunks(): AsyncIterable<Table>;
+}
+
+/**
+ * A run whose tables are produced as they are read ({@link SimulatorDef.stream}): read every
+ * table in order, each once, to its end; then `finish` gives the rest of the result, the same
+ * stats, answer key and charts the held run gives.
+ */
+export interface StreamedResult {
+  readonly tables: readonly TableStream[];
+  finish(): Omit<SimResult, 'tables' | 'files'>;
+}
+
 export type SimulatorCategory = 'behaviour' | 'landing' | 'stream';
 
 /**
@@ -158,6 +181,12 @@ export interface SimulatorSpec<C extends { seed: number } = { seed: number }> {
 export interface SimulatorDef<C extends { seed: number } = { seed: number }> extends SimulatorSpec<C> {
   run(config: C, ctx: RunContext): Promise<SimResult>;
   /**
+   * The same run with its tables produced as they are read, holding only what its stats, charts
+   * and answer key need: for runs larger than a host holds (the worker's hold limit). Writing its
+   * files gives the bytes `run` gives. Absent: the simulator only runs whole.
+   */
+  stream?(config: C, ctx: RunContext): StreamedResult;
+  /**
    * The shapes of the run's stats and chart data as its page reads them (the simulator's
    * `view.ts`, light; the page imports it with its own chunk, not with the catalog): the page
    * checks each run against it, and a test checks that every engine's output fits.
@@ -171,6 +200,11 @@ export function defineSpec<C extends { seed: number }>(spec: SimulatorSpec<C>): 
 }
 
 /** Erase a def's config type for the registry (every config has a seed). */
-export function defineSimulator<C extends { seed: number }>(spec: SimulatorSpec<C>, run: (config: C, ctx: RunContext) => Promise<SimResult>, view?: ResultView<unknown, unknown>): SimulatorDef {
-  return { ...spec, run, ...(view ? { view } : {}) } as unknown as SimulatorDef;
+export function defineSimulator<C extends { seed: number }>(
+  spec: SimulatorSpec<C>,
+  run: (config: C, ctx: RunContext) => Promise<SimResult>,
+  view?: ResultView<unknown, unknown>,
+  stream?: (config: C, ctx: RunContext) => StreamedResult,
+): SimulatorDef {
+  return { ...spec, run, ...(view ? { view } : {}), ...(stream ? { stream } : {}) } as unknown as SimulatorDef;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runFiles, zipTree } from '../core/output/tree';
 import { runSimulator } from '../core/run';
 import { workflowSimulator } from '../core/simulators/workflow';
+import { findSimulator } from '../core/registry';
 import { collectingHost } from './test-host';
 import type { PackageResult, RunSummary, WorkerRequest } from './protocol';
 import type { DispatcherOptions } from './dispatcher';
@@ -80,14 +81,49 @@ describe('worker dispatcher', () => {
   });
 
   it('a run too large to hold keeps its previews only, and its download simulates it again: the same bytes, said so', async () => {
+    // operational logs run whole (they cannot stream their tables): held or not is decided after the run
+    const oplog = findSimulator('operational-log')!;
+    const config = { eventsPerHour: 20, durationHours: 2, seed: 4 };
     const h = host({ holdLimitBytes: 1000 });
-    await h.handle({ id: 1, type: 'run', simulator: 'workflow', config: { entityCount: 300, seed: 2 }, previewRows: 10 });
+    await h.handle({ id: 1, type: 'run', simulator: 'operational-log', config, previewRows: 10 });
     expect((h.final(1) as { data: RunSummary }).data).toMatchObject({ held: false });
     await h.handle({ id: 2, type: 'package', runId: 1, format: 'csv' });
-    const direct = await zipTree(runFiles(await runSimulator(workflowSimulator, { entityCount: 300, seed: 2 }), 'csv'));
+    const direct = await zipTree(runFiles(await runSimulator(oplog, config), 'csv'));
     expect(Buffer.from(await h.zipOf(2)).equals(Buffer.from(direct))).toBe(true);
     expect(h.pkg(2).regenerated).toBe(true);
-    expect(h.messages.some((m) => m.id === 2 && m.type === 'progress' && m.phase.startsWith('Running the simulation again for the download'))).toBe(true);
+    expect(h.messages.some((m) => m.id === 2 && m.type === 'progress' && m.phase.startsWith('Running the simulation again for the download: Simulating'))).toBe(true);
+  });
+
+  it('a run expected to outgrow the hold limit is streamed: previews, stats and charts of the whole run; its download streams it again to the same bytes', async () => {
+    const config = { preset: 'support_ticket', entityCount: 70_000, seed: 2 };
+    const h = host({ holdLimitBytes: 1000 });
+    await h.handle({ id: 1, type: 'run', simulator: 'workflow', config, previewRows: 10 });
+    const streamed = (h.final(1) as { data: RunSummary }).data;
+    const whole = host();
+    await whole.handle({ id: 1, type: 'run', simulator: 'workflow', config, previewRows: 10 });
+    const held = (whole.final(1) as { data: RunSummary }).data;
+    expect(streamed).toMatchObject({ held: false });
+    expect(held).toMatchObject({ held: true });
+    // the bytes the run's tables took, chunk by chunk, as the held run counts them
+    expect(streamed.heldBytes / held.heldBytes).toBeGreaterThan(0.95);
+    expect(streamed.heldBytes / held.heldBytes).toBeLessThan(1.05);
+    expect(streamed.stats).toEqual(held.stats);
+    expect(streamed.charts).toEqual(held.charts);
+    for (const [i, t] of streamed.tables.entries()) {
+      expect(t.rows).toBe(held.tables[i].rows);
+      expect(tableFromIPC(t.ipc).toArray().map((r) => r.toJSON())).toEqual(tableFromIPC(held.tables[i].ipc).toArray().map((r) => r.toJSON()));
+    }
+    expect(streamed.answerKey.rows).toBe(held.answerKey.rows);
+    expect(Buffer.from(streamed.answerKey.ipc).equals(Buffer.from(held.answerKey.ipc))).toBe(true);
+    // progress through the simulation, in entities, to its end
+    expect(h.messages.filter((m) => m.id === 1 && m.type === 'progress').at(-1)).toMatchObject({ phase: 'Simulating entities', done: 70_000, total: 70_000 });
+
+    await h.handle({ id: 2, type: 'package', runId: 1, format: 'parquet' });
+    const direct = await zipTree(runFiles(await runSimulator(workflowSimulator, config), 'parquet'));
+    expect(Buffer.from(await h.zipOf(2)).equals(Buffer.from(direct))).toBe(true);
+    expect(h.pkg(2).regenerated).toBe(true);
+    const phases = new Set(h.messages.filter((m) => m.id === 2 && m.type === 'progress').map((m) => (m as { phase: string }).phase));
+    expect(phases).toContain('Running the simulation again for the download: Writing events.parquet, 1 of 5 files');
   });
 
   it('older runs than the two it holds can still be downloaded (simulated again)', async () => {

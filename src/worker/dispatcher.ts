@@ -1,12 +1,14 @@
 import type { OutputFile } from '../core/output/files';
 import { inThreadEncoder, type PartEncoder } from '../core/output/parts';
-import { runFiles } from '../core/output/tree';
+import { runFiles, streamedRunFiles } from '../core/output/tree';
 import { writeTree } from '../core/output/tree-writer';
 import { findSimulator } from '../core/registry';
-import { runSimulator, type RunOutput } from '../core/run';
+import { resolveConfig, runSimulator, streamSimulator, type RunOutput } from '../core/run';
+import { totalsOf } from '../core/estimate';
+import { concatTables } from '../core/table/concat';
 import { ConfigError } from '../core/schema/config';
-import type { SimulatorDef } from '../core/simulator';
-import type { Table } from '../core/table/column';
+import type { Progress, SimulatorDef, TableStream } from '../core/simulator';
+import { sliceTable, type Table } from '../core/table/column';
 import { DataSet, type Summarised } from './dataset';
 import { createStreamPlayer, type StreamPlayerOptions } from './stream-play';
 import { macrotask, preview } from './preview';
@@ -22,6 +24,7 @@ import {
   type Post,
   type RetypeResult,
   type RunSummary,
+  type TablePreview,
   type UploadResult,
   type WorkerRequest,
 } from './protocol';
@@ -52,16 +55,45 @@ interface RunRecord {
   output?: RunOutput;
 }
 
-/** Bytes a run's tables take (their typed arrays). */
-function heldBytes(out: RunOutput): number {
+/** Bytes a table takes (its typed arrays). */
+function tableBytes(t: Table): number {
   let n = 0;
-  for (const t of [...out.result.tables, out.result.answerKey.finish()])
-    for (const c of t.columns) for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) n += v.byteLength;
+  for (const c of t.columns) for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) n += v.byteLength;
   return n;
+}
+
+/** Bytes a run's tables take. */
+function heldBytes(out: RunOutput): number {
+  return [...out.result.tables, out.result.answerKey.finish()].reduce((n, t) => n + tableBytes(t), 0);
+}
+
+/** The memory a run's tables are expected to take, for a simulator that can stream them (else 0: it runs whole). */
+function streamableBytes(def: SimulatorDef, config: unknown): number {
+  if (!def.stream || !def.estimate || def.inputs) return 0;
+  return totalsOf(def.estimate(resolveConfig(def, config))).memoryBytes;
+}
+
+/** A table read from its stream, keeping only its first `rows` rows: those rows, its row count and its bytes. */
+async function readHead(t: TableStream, rows: number): Promise<{ head: Table; rows: number; bytes: number }> {
+  const head: Table[] = [];
+  let kept = 0;
+  let total = 0;
+  let bytes = 0;
+  for await (const chunk of t.chunks()) {
+    total += chunk.length;
+    bytes += tableBytes(chunk);
+    // a copy of the rows kept, so the chunk itself is let go (an empty one keeps the columns)
+    const take = Math.max(0, Math.min(chunk.length, rows - kept));
+    if (take > 0 || head.length === 0) head.push(sliceTable(chunk, 0, take));
+    kept += take;
+  }
+  return { head: concatTables(head), rows: total, bytes };
 }
 
 /** Runs larger than this are regenerated for their download rather than held (a tab has a few GB). */
 export const HOLD_LIMIT_BYTES = 512 << 20;
+/** What progress says while a run not held is simulated again for its download. */
+const AGAIN = 'Running the simulation again for the download: ';
 /** Runs held at once (the most recent); older ones are regenerated when downloaded. */
 const KEEP_RUNS = 2;
 /** Runs remembered (config and inputs) so that their Download still works. */
@@ -111,27 +143,58 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     return abort.signal;
   }
 
+  /** Remember a run (its output while it is held), forgetting the oldest beyond the limits. */
+  function remember(runId: number, record: RunRecord): void {
+    runs.set(runId, record);
+    const ids = [...runs.keys()];
+    for (const key of ids.slice(0, Math.max(0, ids.length - REMEMBER_RUNS))) runs.delete(key);
+    for (const key of ids.slice(0, Math.max(0, ids.length - KEEP_RUNS))) delete runs.get(key)?.output;
+  }
+
   async function run(req: Req<'run'>): Promise<void> {
     const def = findSimulator(req.simulator);
     if (!def) throw new ConfigError([{ path: '', message: `unknown simulator "${req.simulator}"` }]);
     const inputs = req.inputs ? dataSet.inputs(req.inputs) : undefined;
     const signal = abortable(req.id);
     const began = options.now();
-    const out = await runSimulator(def, req.config, { signal, onProgress: throttled(req.id), yield: macrotask, inputs, encoder: encoderFor(req.threads) });
-    const elapsedMs = options.now() - began;
+    const hooks = { signal, onProgress: throttled(req.id), yield: macrotask, inputs };
+    // a run expected to outgrow the hold limit is streamed: its tables are read chunk by chunk
+    // for the previews and let go (the tab never holds them), and Download streams it again
+    if (streamableBytes(def, req.config) > holdLimit) {
+      const out = await streamSimulator(def, req.config, hooks);
+      const transfer: ArrayBuffer[] = [];
+      let bytes = 0;
+      const tables: TablePreview[] = [];
+      for (const t of out.result.tables) {
+        const read = await readHead(t, req.previewRows);
+        bytes += read.bytes;
+        const p = preview(read.head, req.previewRows);
+        transfer.push(p.transfer);
+        tables.push({ ...p.preview, rows: read.rows });
+      }
+      const rest = out.result.finish();
+      const answerKey = rest.answerKey.finish();
+      remember(req.id, { def, config: out.config, inputs });
+      postSummary(req, { ...out, result: { ...rest, tables: [] } }, tables, answerKey, transfer, began, bytes + tableBytes(answerKey), false);
+      return;
+    }
+    const out = await runSimulator(def, req.config, { ...hooks, encoder: encoderFor(req.threads) });
     const bytes = heldBytes(out);
     const held = bytes <= holdLimit;
-    runs.set(req.id, { def, config: out.config, inputs, output: held ? out : undefined });
-    const ids = [...runs.keys()];
-    for (const key of ids.slice(0, Math.max(0, ids.length - REMEMBER_RUNS))) runs.delete(key);
-    for (const key of ids.slice(0, Math.max(0, ids.length - KEEP_RUNS))) delete runs.get(key)?.output;
+    remember(req.id, { def, config: out.config, inputs, output: held ? out : undefined });
     const transfer: ArrayBuffer[] = [];
     const tables = out.result.tables.map((t) => {
       const p = preview(t, req.previewRows);
       transfer.push(p.transfer);
       return p.preview;
     });
-    const key = preview(out.result.answerKey.finish(), req.previewRows);
+    postSummary(req, out, tables, out.result.answerKey.finish(), transfer, began, bytes, held);
+  }
+
+  /** Post a finished run's summary: its stats, charts and previews (the answer key's too). */
+  function postSummary(req: Req<'run'>, out: RunOutput, tables: TablePreview[], answerKey: Table, transfer: ArrayBuffer[], began: number, bytes: number, held: boolean): void {
+    const elapsedMs = options.now() - began;
+    const key = preview(answerKey, req.previewRows);
     transfer.push(key.transfer);
     const data: RunSummary = {
       runId: req.id,
@@ -153,10 +216,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
    * folder), with progress per file; a cancel stops between row groups and nothing incomplete
    * is presented as done.
    */
-  async function write(req: Req<'package' | 'packageData'>, files: readonly OutputFile[], began: number, signal: AbortSignal, regenerated: boolean): Promise<void> {
+  async function write(req: Req<'package' | 'packageData'>, files: readonly OutputFile[], began: number, signal: AbortSignal, regenerated: boolean, phasePrefix = ''): Promise<void> {
     const target = req.target ?? { kind: 'blob' };
     const { sink, blob, size } = await sinkFor(target);
-    const written = await writeTree(files, sink, { encoder: encoderFor(req.threads), signal, onProgress: throttled(req.id), yield: macrotask });
+    const progress = throttled(req.id);
+    const onProgress = phasePrefix ? (p: Progress) => progress({ ...p, phase: phasePrefix + p.phase }) : progress;
+    const written = await writeTree(files, sink, { encoder: encoderFor(req.threads), signal, onProgress, yield: macrotask });
     const result: PackageResult = {
       format: req.format,
       target: target.kind,
@@ -175,6 +240,12 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const began = options.now();
     const signal = abortable(req.id);
     let out = record.output;
+    if (!out && record.def.stream) {
+      // not held, and streamable: simulated again as the files are written, a chunk at a time
+      const again = await streamSimulator(record.def, record.config, { signal, inputs: record.inputs, yield: macrotask });
+      await write(req, streamedRunFiles(again, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, true, AGAIN);
+      return;
+    }
     if (!out) {
       // not held (too large, or older): the same config, seed and inputs give the same bytes
       const progress = throttled(req.id);
@@ -183,7 +254,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
         inputs: record.inputs,
         yield: macrotask,
         encoder: encoderFor(req.threads),
-        onProgress: (p) => progress({ ...p, phase: `Running the simulation again for the download: ${p.phase}` }),
+        onProgress: (p) => progress({ ...p, phase: AGAIN + p.phase }),
       });
     }
     await write(req, runFiles(out, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, !record.output);

@@ -1,6 +1,6 @@
-import type { RunOutput } from '../run';
+import type { RunOutput, StreamedRunOutput } from '../run';
 import { ENGINE_VERSION } from '../version';
-import { concatChunks, isBytesFile, isStreamFile, isTableFile, type OutputFile, type WrittenFile } from './files';
+import { concatChunks, isBytesFile, isStreamFile, isTableFile, type OutputFile, type TableStreamFile, type WrittenFile } from './files';
 import { writeTable, type OutputFormat, type WriteOptions } from './formats';
 import { MemorySink, ZipSink } from './sink';
 import { writeTree, type WriteHooks } from './tree-writer';
@@ -32,6 +32,23 @@ export function runFiles(run: RunOutput, format: OutputFormat, options: WriteOpt
   ];
 }
 
+/**
+ * The output tree of a streamed run ({@link streamSimulator}): the files {@link runFiles} lists
+ * for the held run, with the same bytes, but each table produced chunk by chunk as it is written
+ * and the stats and answer key taken from the run once its tables have been read.
+ */
+export function streamedRunFiles(run: StreamedRunOutput, format: OutputFormat, options: WriteOptions = {}): OutputFile[] {
+  const { result } = run;
+  let rest: ReturnType<typeof result.finish> | undefined;
+  const finished = () => (rest ??= result.finish());
+  return [
+    ...result.tables.map((t): TableStreamFile => ({ path: `${t.name}.${format}`, format, options, chunks: () => t.chunks(), rowsHint: t.rowsHint })),
+    { path: '_spindle/config.json', bytes: jsonBytes(runManifest(run, format)) },
+    { path: '_spindle/stats.json', produce: () => [jsonBytes(finished().stats)] },
+    { path: `_spindle/answer_key.${format}`, format, options, chunks: () => [finished().answerKey.finish()] },
+  ];
+}
+
 /** The whole output tree in memory (tests and small runs; hosts stream it with writeTree). */
 export async function buildTree(run: RunOutput, format: OutputFormat, hooks?: WriteHooks, options: WriteOptions = {}): Promise<WrittenFile[]> {
   return materialise(runFiles(run, format, options), hooks);
@@ -57,7 +74,7 @@ export async function fileBytes(file: OutputFile): Promise<Uint8Array> {
 }
 
 /** What `_spindle/config.json` holds. */
-export function runManifest(run: RunOutput, format: OutputFormat) {
+export function runManifest(run: Pick<RunOutput, 'simulator' | 'config' | 'inputs'>, format: OutputFormat) {
   return {
     simulator: run.simulator,
     engineVersion: ENGINE_VERSION,

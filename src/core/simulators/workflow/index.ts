@@ -1,6 +1,6 @@
 import { defineSimulator } from '../../simulator';
 import { workflowSpec } from './spec';
-import { runWorkflow } from './workflow';
+import { runWorkflow, streamWorkflow } from './workflow';
 import { workflowView } from './view';
 
-export const workflowSimulator = defineSimulator(workflowSpec, runWorkflow, workflowView);
+export const workflowSimulator = defineSimulator(workflowSpec, runWorkflow, workflowView, streamWorkflow);

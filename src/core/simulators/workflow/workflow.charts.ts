@@ -1,4 +1,4 @@
-import { histogram, niceEdges, quantilesInPlace, type Bin } from '../../histogram';
+import { binsOf, histogram, niceEdges, quantilesInPlace, type Bin } from '../../histogram';
 
 /** Chart data for the Workflow page, aggregated next to the data so the UI stays light. */
 export interface WorkflowCharts {
@@ -17,31 +17,29 @@ export interface WorkflowCharts {
 /** Dwell edges in hours: roughly logarithmic, since dwell ranges from minutes to weeks. */
 export const DWELL_EDGES = [0, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, Infinity];
 
+/**
+ * The charts from the run's aggregates: `dwellCounts` are counts per {@link DWELL_EDGES} bin of
+ * the non-stuck events' dwell (countBins, chunk by chunk if need be), `anomalyCounts` the events
+ * by anomaly type code (none, skip, stuck, backward), `completeHours` the hours from creation to
+ * the terminal state of every complete entity (reordered here).
+ */
 export function summarizeWorkflow(input: {
   names: string[];
   terminal: Uint8Array;
   pairCounts: Float64Array;
   finalCounts: number[];
-  dwells: Float64Array;
-  types: Uint8Array;
-  sHours: Float64Array;
-  complete: Uint8Array;
+  dwellCounts: readonly number[];
+  anomalyCounts: readonly number[];
+  completeHours: Float64Array;
 }): WorkflowCharts {
-  const { names, terminal, pairCounts, finalCounts, dwells, types, sHours, complete } = input;
+  const { names, terminal, pairCounts, finalCounts, dwellCounts, anomalyCounts, completeHours } = input;
   const n = names.length;
   const transitions: WorkflowCharts['transitions'] = [];
   for (let a = 0; a < n; a++)
     for (let b = 0; b < n; b++) if (pairCounts[a * n + b] > 0) transitions.push({ from: names[a], to: names[b], count: pairCounts[a * n + b] });
 
-  let k = 0;
-  for (let e = 0; e < complete.length; e++) k += complete[e];
-  const completeHours = new Float64Array(k);
-  k = 0;
-  for (let e = 0; e < complete.length; e++) if (complete[e] === 1) completeHours[k++] = sHours[e];
-  // selections, not a sort (reorders the copy; the histogram only counts)
+  // selections, not a sort (reorders the values; the histogram only counts)
   const [p50, p90, p99] = quantilesInPlace(completeHours, [0.5, 0.9, 0.99]);
-  const anomalyCount = [0, 0, 0, 0];
-  for (let i = 0; i < types.length; i++) anomalyCount[types[i]]++;
   return {
     states: names.map((name, i) => ({ name, terminal: terminal[i] === 1 })),
     finalStates: names
@@ -49,7 +47,7 @@ export function summarizeWorkflow(input: {
       .filter((s) => s.count > 0)
       .sort((x, y) => y.count - x.count || (x.state < y.state ? -1 : 1)),
     transitions,
-    dwell: histogram(dwells, DWELL_EDGES, (i) => types[i] !== 2),
+    dwell: binsOf(dwellCounts, DWELL_EDGES),
     completion: {
       bins: completeHours.length ? histogram(completeHours, niceEdges(0, p99, 24)) : [],
       p50,
@@ -57,9 +55,9 @@ export function summarizeWorkflow(input: {
       p99,
     },
     anomalies: [
-      { type: 'skip', count: anomalyCount[1] },
-      { type: 'stuck', count: anomalyCount[2] },
-      { type: 'backward', count: anomalyCount[3] },
+      { type: 'skip', count: anomalyCounts[1] },
+      { type: 'stuck', count: anomalyCounts[2] },
+      { type: 'backward', count: anomalyCounts[3] },
     ],
   };
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { treeHash } from '../../../../test/tree-hash';
-import { buildTree, zipTree } from '../../output/tree';
-import { runSimulator } from '../../run';
+import { buildTree, materialise, streamedRunFiles, zipTree } from '../../output/tree';
+import { AbortError } from '../../simulator';
+import { runSimulator, streamSimulator } from '../../run';
 import { formatIssue } from '../../schema/config';
 import { tableRows } from '../../table/column';
 import { parseInstant, US_PER_HOUR } from '../../time';
@@ -399,5 +400,59 @@ describe('workflow determinism (golden hashes)', () => {
     const large = await simulate({ entityCount: 20_000, seed: 3 });
     expect(large.events.slice(0, small.events.length).map((e) => e.event_id)).toEqual(small.events.map((e) => e.event_id));
     expect(large.summary.slice(0, 10).map((s) => [s.final_state, s.total_hours])).toEqual(small.summary.map((s) => [s.final_state, s.total_hours]));
+  });
+});
+
+describe('workflow streamed (runs too large to hold)', () => {
+  const config = { preset: 'support_ticket', entityCount: 70_000, seed: 11 };
+
+  it('gives the held run\'s tree over several chunks of entities, and its stats, charts and answer key', async () => {
+    const held = await runSimulator(workflowSimulator, config);
+    for (const format of ['csv', 'parquet'] as const) {
+      const streamed = await streamSimulator(workflowSimulator, config);
+      const rows: number[] = [];
+      const files = streamedRunFiles(streamed, format).map((f) =>
+        'chunks' in f && f.path.startsWith('events')
+          ? {
+              ...f,
+              async *chunks() {
+                for await (const c of f.chunks()) yield (rows.push(c.length), c);
+              },
+            }
+          : f,
+      );
+      expect(treeHash(await materialise(files)), format).toBe(treeHash(await buildTree(held, format)));
+      // produced in chunks, never whole: chunks of 65,536 entities
+      expect(rows).toHaveLength(2);
+      expect(rows.reduce((a, b) => a + b)).toBe(held.result.tables[0].length);
+      const rest = streamed.result.finish();
+      expect(rest.stats).toEqual(held.result.stats);
+      expect(rest.charts).toEqual(held.result.charts);
+    }
+  });
+
+  it('streams no entities as empty tables with their columns, like the held run', async () => {
+    const held = await runSimulator(workflowSimulator, { entityCount: 0, seed: 1 });
+    const streamed = await streamSimulator(workflowSimulator, { entityCount: 0, seed: 1 });
+    expect(treeHash(await materialise(streamedRunFiles(streamed, 'csv')))).toBe(treeHash(await buildTree(held, 'csv')));
+  });
+
+  it('refuses to be read out of order, and stops at a cancel between chunks', async () => {
+    const early = await streamSimulator(workflowSimulator, config);
+    expect(() => early.result.finish()).toThrow(/out of order/);
+    await expect(early.result.tables[1].chunks()[Symbol.asyncIterator]().next()).rejects.toThrow(/out of order/);
+
+    const abort = new AbortController();
+    const run = await streamSimulator(workflowSimulator, config, { signal: abort.signal });
+    let chunks = 0;
+    const read = async () => {
+      for await (const c of run.result.tables[0].chunks()) {
+        expect(c.length).toBeGreaterThan(0);
+        chunks++;
+        abort.abort();
+      }
+    };
+    await expect(read()).rejects.toBeInstanceOf(AbortError);
+    expect(chunks).toBe(1);
   });
 });
