@@ -1,13 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { GLIBC_TUNABLES } from '../bin/allocator.mjs';
 import { buildTree, zipTree } from '../src/core/output/tree';
 import { runSimulator } from '../src/core/run';
 import { workflowSimulator } from '../src/core/simulators/workflow';
 import { getPresetWorkflow } from '../src/core/simulators/workflow/workflow.presets';
 import { ENGINE_VERSION } from '../src/core/version';
+import { cliLimits } from '../src/cli/main';
 import { freshBundle, removeFreshBundle, runCli, spawnCli, tmp } from './cli-harness';
 
 afterAll(removeFreshBundle);
@@ -99,6 +100,29 @@ describe('CLI contract', () => {
     expect(Buffer.from(readFileSync(join(dir, 'x.zip'))).equals(Buffer.from(await zipTree(files)))).toBe(true);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['_spindle', 'entity_summary.csv', 'events.csv']);
     expect(readFileSync(join(dir, 'out', 'events.csv')).equals(Buffer.from(files[0].bytes))).toBe(true);
+  });
+
+  it('a run above the stream limit is streamed into its files: the same zip, tree and --stats as held', async () => {
+    const dir = tmp();
+    const args = ['workflow', '--set', 'entityCount=70000', '--seed', '3', '--format', 'parquet', '--stats'];
+    const stream = vi.spyOn(workflowSimulator, 'stream');
+    const held = await runCli([...args, '--zip', join(dir, 'held.zip')]);
+    expect(stream).not.toHaveBeenCalled();
+    const limit = cliLimits.streamAboveBytes;
+    cliLimits.streamAboveBytes = 0;
+    try {
+      const streamed = await runCli([...args, '--zip', join(dir, 'streamed.zip'), '--out', join(dir, 'out')]);
+      expect(streamed.code, streamed.stderr).toBe(0);
+      expect(stream).toHaveBeenCalledOnce();
+      expect(streamed.stdout).toBe(held.stdout);
+      expect(JSON.parse(streamed.stdout)).toMatchObject({ total_entities: 70_000 });
+    } finally {
+      cliLimits.streamAboveBytes = limit;
+      stream.mockRestore();
+    }
+    expect(readFileSync(join(dir, 'streamed.zip')).equals(readFileSync(join(dir, 'held.zip')))).toBe(true);
+    const files = await buildTree(await runSimulator(workflowSimulator, { entityCount: 70_000, seed: 3 }), 'parquet');
+    expect(readFileSync(join(dir, 'out', 'events.parquet')).equals(Buffer.from(files[0].bytes))).toBe(true);
   });
 
   it("the README's example works: --set transitions.0.probability edits the preset's first transition, the others stay", async () => {

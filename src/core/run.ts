@@ -1,5 +1,5 @@
 import { findDomain, generateDomain } from './domains';
-import { sizeIssues } from './estimate';
+import { sizeIssues, totalsOf } from './estimate';
 import { asRoleInputs, resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
@@ -91,6 +91,16 @@ export async function runSimulator(def: SimulatorDef, raw: unknown, hooks: RunRe
   const { config, ctx, provenance } = await prepare(def, raw, hooks);
   const result = await def.run(config, ctx);
   return { simulator: def.id, config, result, ...(provenance ? { inputs: provenance } : {}) };
+}
+
+/**
+ * The memory a run's tables are expected to take (its estimate), for a simulator that can stream
+ * them; 0 for one that cannot (it runs whole), or whose size depends on its input tables. Hosts
+ * stream a run above their own limit.
+ */
+export function streamableBytes(def: SimulatorDef, config: { seed: number } & Record<string, unknown>): number {
+  if (!def.stream || !def.estimate || def.inputs) return 0;
+  return totalsOf(def.estimate(config)).memoryBytes;
 }
 
 /** A streamed run ({@link SimulatorDef.stream}): its tables are produced as they are read. */

@@ -3,8 +3,7 @@ import { inThreadEncoder, type PartEncoder } from '../core/output/parts';
 import { runFiles, streamedRunFiles } from '../core/output/tree';
 import { writeTree } from '../core/output/tree-writer';
 import { findSimulator } from '../core/registry';
-import { resolveConfig, runSimulator, streamSimulator, type RunOutput } from '../core/run';
-import { totalsOf } from '../core/estimate';
+import { resolveConfig, runSimulator, streamableBytes, streamSimulator, type RunOutput } from '../core/run';
 import { concatTables } from '../core/table/concat';
 import { ConfigError } from '../core/schema/config';
 import type { Progress, SimulatorDef, TableStream } from '../core/simulator';
@@ -65,12 +64,6 @@ function tableBytes(t: Table): number {
 /** Bytes a run's tables take. */
 function heldBytes(out: RunOutput): number {
   return [...out.result.tables, out.result.answerKey.finish()].reduce((n, t) => n + tableBytes(t), 0);
-}
-
-/** The memory a run's tables are expected to take, for a simulator that can stream them (else 0: it runs whole). */
-function streamableBytes(def: SimulatorDef, config: unknown): number {
-  if (!def.stream || !def.estimate || def.inputs) return 0;
-  return totalsOf(def.estimate(resolveConfig(def, config))).memoryBytes;
 }
 
 /** A table read from its stream, keeping only its first `rows` rows: those rows, its row count and its bytes. */
@@ -160,7 +153,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     const hooks = { signal, onProgress: throttled(req.id), yield: macrotask, inputs };
     // a run expected to outgrow the hold limit is streamed: its tables are read chunk by chunk
     // for the previews and let go (the tab never holds them), and Download streams it again
-    if (streamableBytes(def, req.config) > holdLimit) {
+    if (streamableBytes(def, resolveConfig(def, req.config)) > holdLimit) {
       const out = await streamSimulator(def, req.config, hooks);
       const transfer: ArrayBuffer[] = [];
       let bytes = 0;
