@@ -187,6 +187,13 @@ export interface SimulatorDef<C extends { seed: number } = { seed: number }> ext
    */
   stream?(config: C, ctx: RunContext): StreamedResult;
   /**
+   * From what expected size of its tables (estimate bytes) a host that only writes files (the
+   * CLI) streams this simulator's runs: 0 where streaming is measured the faster way at any size
+   * (clickstream: its page views are built a row group at a time, never whole). Absent: the
+   * host's own limit, where memory decides (workflow is faster held while its tables fit).
+   */
+  readonly streamFromBytes?: number;
+  /**
    * The shapes of the run's stats and chart data as its page reads them (the simulator's
    * `view.ts`, light; the page imports it with its own chunk, not with the catalog): the page
    * checks each run against it, and a test checks that every engine's output fits.
@@ -204,7 +211,8 @@ export function defineSimulator<C extends { seed: number }>(
   spec: SimulatorSpec<C>,
   run: (config: C, ctx: RunContext) => Promise<SimResult>,
   view?: ResultView<unknown, unknown>,
-  stream?: (config: C, ctx: RunContext) => StreamedResult,
+  stream?: { readonly run: (config: C, ctx: RunContext) => StreamedResult; readonly fromBytes?: number },
 ): SimulatorDef {
-  return { ...spec, run, ...(view ? { view } : {}), ...(stream ? { stream } : {}) } as unknown as SimulatorDef;
+  const streams = stream ? { stream: stream.run, ...(stream.fromBytes !== undefined ? { streamFromBytes: stream.fromBytes } : {}) } : {};
+  return { ...spec, run, ...(view ? { view } : {}), ...streams } as unknown as SimulatorDef;
 }

@@ -4,33 +4,44 @@
  * on where the producer happened to cut it.
  */
 import { concatTables } from '../table/concat';
-import { sliceTable, type Table } from '../table/column';
+import { sliceTable, viewTable, type Table } from '../table/column';
 import { ROW_GROUP_ROWS } from './row-groups';
 
-/** Row groups of exactly `size` rows (the last may be shorter) from chunks of any size. */
-export async function* fixedRowGroups(chunks: Iterable<Table> | AsyncIterable<Table>, size = ROW_GROUP_ROWS): AsyncGenerator<Table> {
-  let held: Table[] = [];
+/**
+ * Row groups of exactly `size` rows (the last may be shorter) from chunks of any size. A group
+ * that spans chunks is put together in fresh memory; one inside a chunk is a view on it, or a
+ * copy when `copy` (its buffers are to be sent to another thread); a chunk that is exactly a
+ * group is passed on as it is.
+ */
+export async function* fixedRowGroups(chunks: Iterable<Table> | AsyncIterable<Table>, size = ROW_GROUP_ROWS, copy = true): AsyncGenerator<Table> {
+  let held: { chunk: Table; start: number; end: number }[] = [];
   let rows = 0;
   let any = false;
   let schema: Table | undefined;
+  const group = (): Table => {
+    if (held.length > 1) return concatTables(held.map((p) => viewTable(p.chunk, p.start, p.end)));
+    const { chunk, start, end } = held[0];
+    if (start === 0 && end === chunk.length) return chunk;
+    return copy ? sliceTable(chunk, start, end) : viewTable(chunk, start, end);
+  };
   for await (const chunk of chunks) {
     schema ??= chunk;
     let at = 0;
     while (at < chunk.length) {
       const take = Math.min(size - rows, chunk.length - at);
-      held.push(at === 0 && take === chunk.length ? chunk : sliceTable(chunk, at, at + take));
+      held.push({ chunk, start: at, end: at + take });
       rows += take;
       at += take;
       if (rows === size) {
         any = true;
-        yield concatTables(held);
+        yield group();
         held = [];
         rows = 0;
       }
     }
   }
   if (!schema) throw new Error('a table stream produced no chunks (an empty table must carry its columns)');
-  if (rows > 0) yield concatTables(held);
+  if (rows > 0) yield group();
   else if (!any) yield sliceTable(schema, 0, 0);
 }
 

@@ -10,7 +10,7 @@ import { isBytesFile, isStreamFile, isTableFile, type OutputFile } from './files
 import type { OutputFormat, WriteOptions } from './formats';
 import { ParquetStitcher } from './parquet-stitch';
 import { inThreadEncoder, type PartEncoder, type Piece } from './parts';
-import { rowGroups } from './row-groups';
+import { ROW_GROUP_ROWS, rowGroups } from './row-groups';
 import type { TreeSink } from './sink';
 import { fixedRowGroups, ByteBlocks } from './rechunk';
 
@@ -209,7 +209,7 @@ function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) =>
   }
   if (isBytesFile(file)) return [file.bytes];
   if (isStreamFile(file)) return file.produce();
-  return tableBytes({ groups: fixedRowGroups(file.chunks()), first: true }, file.format, file.options, encoder, onRows);
+  return tableBytes({ groups: fixedRowGroups(file.chunks(), ROW_GROUP_ROWS, encoder.transfers), first: true }, file.format, file.options, encoder, onRows);
 }
 
 /**

@@ -154,39 +154,50 @@ export function sessionsTable(x: TableInputs): Table {
  * session's source label, a later view's is the previous view's URL. `step` is awaited after
  * each stretch of rows with the rows done: the run reports progress and takes a cancel there.
  */
-export async function pageViewsTable(
-  x: TableInputs,
-  viewOrder: Int32Array,
-  urls: { dict: string[]; codes: Int32Array; sourceCode: Int32Array },
-  viewIds: IdStream,
-  step: RowStep = async () => {},
-): Promise<Table> {
+export async function pageViewsTable(x: TableInputs, viewOrder: Int32Array, urls: PageUrls, viewIds: IdStream, step: RowStep = async () => {}): Promise<Table> {
+  return pageViewRows(x, viewOrder, urls, viewIds, 0, viewOrder.length, step);
+}
+
+/** The pages' URL codes (view order) and each session's entry referrer code. */
+export interface PageUrls {
+  readonly dict: string[];
+  readonly codes: Int32Array;
+  readonly sourceCode: Int32Array;
+}
+
+/**
+ * Rows [from, to) of the page views table (rows in `viewOrder` order): the held run builds them
+ * all at once, a streamed run a stretch at a time; a row's values depend only on its view, so
+ * the stretches put together are the whole table. `step` follows every {@link ROWS_PER_STEP} rows.
+ */
+export async function pageViewRows(x: TableInputs, viewOrder: Int32Array, urls: PageUrls, viewIds: IdStream, from: number, to: number, step: RowStep = async () => {}): Promise<Table> {
   const { viewSession, viewStart, userIndex, isBot, ordinal, viewTimeMs, viewCs, startUs } = x.gen;
   const { codes, sourceCode } = urls;
-  const n = viewOrder.length;
+  const order = viewOrder.subarray(from, to);
+  const n = order.length;
   const idBytes = new Uint8Array(n * UUID_LEN);
   const idBytesView = idView(idBytes);
   // the view fields gathered one at a time (a scattered stream per pass), then the rest in row order
-  const sessionRow = gather(viewSession, viewOrder, new Int32Array(n));
-  const page = gather(codes, viewOrder, new Int32Array(n));
-  const time = gather(viewTimeMs, viewOrder, new Float64Array(n));
-  const cs = gather(viewCs, viewOrder, new Int32Array(n));
+  const sessionRow = gather(viewSession, order, new Int32Array(n));
+  const page = gather(codes, order, new Int32Array(n));
+  const time = gather(viewTimeMs, order, new Float64Array(n));
+  const cs = gather(viewCs, order, new Int32Array(n));
   const ref = new Int32Array(n);
   const dwell = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     time[r] = startUs + time[r] * 1000;
     dwell[r] = cs[r] / 100;
   }
-  for (let from = 0; from < n; from += ROWS_PER_STEP) {
-    const to = Math.min(n, from + ROWS_PER_STEP);
-    for (let r = from; r < to; r++) {
-      const j = viewOrder[r];
+  for (let start = 0; start < n; start += ROWS_PER_STEP) {
+    const end = Math.min(n, start + ROWS_PER_STEP);
+    for (let r = start; r < end; r++) {
+      const j = order[r];
       const g = sessionRow[r];
       const k = j - viewStart[g];
       viewIds.uuidInto(idBytes, r * UUID_LEN, userIndex[g], (isBot[g] ? BOT_KEY : ordinal[g]) * PAGE_KEY + k, idBytesView);
       ref[r] = k === 0 ? sourceCode[g] : codes[j - 1];
     }
-    await step(to, n);
+    await step(from + end, viewOrder.length);
   }
   const idOffsets = fixedOffsets(n, UUID_LEN); // shared by both id columns: offsets are never written
   return makeTable('page_views', [

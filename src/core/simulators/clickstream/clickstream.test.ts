@@ -1,7 +1,13 @@
 // Property tests: one per invariant of spec/clickstream.md §6 (and the D-requirements), over small random configs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { treeHash } from '../../../../test/tree-hash';
 import { UUID_PATTERN } from '../../ids';
+import { buildTree, materialise, streamedRunFiles } from '../../output/tree';
+import { runSimulator, streamSimulator } from '../../run';
+import { ROWS_PER_STEP } from '../../simulator';
+import { tableRows } from '../../table/column';
+import { clickstreamSimulator } from '.';
 import { parseInstant, US_PER_HOUR } from '../../time';
 import { BOT_USER_AGENTS } from './clickstream.generate';
 import { arbConfig, matchesPool, simulate, viewsBySession, type Simulated } from './clickstream.test-utils';
@@ -282,5 +288,38 @@ describe('clickstream edge cases', () => {
   it('never reads the wall clock: startTime sets the window (D1)', async () => {
     const s = await simulate({ users: 5, startTime: '2030-05-05T10:00:00Z', durationHours: 2 });
     for (const x of s.sessions) expect(x.started_at).toBeGreaterThanOrEqual(parseInstant('2030-05-05T10:00:00Z'));
+  });
+});
+
+describe('clickstream streamed (runs too large to hold)', () => {
+  it('builds the page views a stretch at a time and gives the held run\'s tree, stats, charts and answer key', async () => {
+    const config = { users: 12_000, seed: 5 };
+    const held = await runSimulator(clickstreamSimulator, config);
+    const streamed = await streamSimulator(clickstreamSimulator, config);
+    const rows: number[] = [];
+    const files = streamedRunFiles(streamed, 'csv').map((f) =>
+      'chunks' in f && f.path === 'page_views.csv'
+        ? {
+            ...f,
+            async *chunks() {
+              for await (const c of f.chunks()) yield (rows.push(c.length), c);
+            },
+          }
+        : f,
+    );
+    expect(treeHash(await materialise(files))).toBe(treeHash(await buildTree(held, 'csv')));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.slice(0, -1).every((n) => n === ROWS_PER_STEP)).toBe(true);
+    expect(rows.reduce((a, b) => a + b)).toBe(held.result.tables[1].length);
+    const rest = streamed.result.finish();
+    expect(rest.stats).toEqual(held.result.stats);
+    expect(rest.charts).toEqual(held.result.charts);
+    expect(tableRows(rest.answerKey.finish())).toEqual(tableRows(held.result.answerKey.finish()));
+  });
+
+  it('refuses to be read out of order', async () => {
+    const streamed = await streamSimulator(clickstreamSimulator, { users: 10, seed: 1 });
+    await expect(streamed.result.tables[1].chunks()[Symbol.asyncIterator]().next()).rejects.toThrow(/out of order/);
+    expect(() => streamed.result.finish()).toThrow(/every table/);
   });
 });

@@ -1,4 +1,5 @@
-import type { RunContext, SimResult } from '../../simulator';
+import { ROWS_PER_STEP, type RunContext, type SimResult, type StreamedResult } from '../../simulator';
+import type { Table } from '../../table/column';
 import { US_PER_DAY, US_PER_HOUR } from '../../time';
 import { clickstreamCharts, type ClickstreamCharts } from './clickstream.charts';
 import type { ClickstreamConfig } from './clickstream.config';
@@ -9,26 +10,34 @@ import { arrangeBySessionStart } from './clickstream.sort';
 import {
   funnelsTable,
   labelDictionary,
+  pageViewRows,
   pageViewsTable,
   sessionIdBytes,
   sessionsTable,
   userIdSource,
+  type PageUrls,
   type TableInputs,
 } from './clickstream.tables';
 import { encodeUrls, PagePool } from './clickstream.urls';
+import { estimateClickstream } from './clickstream.estimate';
 
 export interface ClickstreamOutput extends SimResult {
   readonly charts?: ClickstreamCharts;
 }
 
-/**
- * Simulate web sessions, page views and conversion funnels (spec/clickstream.md with every
- * "Require"): diurnal human sessions and uniform crawler sessions, lognormal dwell rounded
- * before time advances, funnels tied to the session's own page views, stable sorts, seeded
- * ids, and bots kept out of the human figures. An empty run gives empty tables with their
- * full schemas (D4).
- */
-export async function runClickstream(config: ClickstreamConfig, ctx: RunContext): Promise<ClickstreamOutput> {
+/** Everything a run builds before its page views: the draws in order, the sessions table, the page URLs. */
+interface Prepared {
+  readonly pool: PagePool;
+  readonly x: TableInputs;
+  readonly viewOrder: Int32Array;
+  readonly depth: Int32Array;
+  readonly stages: readonly string[];
+  readonly sessions: Table;
+  readonly urls: PageUrls;
+}
+
+/** Draw the sessions and views, put them in order (D10), and build the sessions table. */
+async function prepare(config: ClickstreamConfig, ctx: RunContext): Promise<Prepared> {
   const pool = new PagePool(config.pagePool);
   const drawn = await generate(config, pool, ctx);
   // D10: sessions by (started_at, generation index), views by (timestamp, session position, page index)
@@ -59,21 +68,22 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
   };
   const sessions = sessionsTable(x);
   ctx.publish(sessions);
-  await ctx.checkpoint('Building tables', 1, 3);
+  await ctx.checkpoint(BUILDING, 1, 3);
 
   const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
   const sourceCode = new Int32Array(n);
   for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
-  const viewRows = (done: number, total: number) => ctx.checkpoint('Building tables: page views', done, total);
-  const pageViews = await pageViewsTable(x, viewOrder, { dict: urls.dict, codes: urls.codes, sourceCode }, ctx.ids('clickstream:page_views'), viewRows);
-  ctx.publish(pageViews);
+  return { pool, x, viewOrder, depth, stages, sessions, urls: { dict: urls.dict, codes: urls.codes, sourceCode } };
+}
 
-  const funnels = funnelsTable(x, depth, stages);
-  ctx.publish(funnels);
-  await ctx.checkpoint('Building tables', 3, 3);
+const BUILDING = 'Building tables';
+const PAGE_VIEWS = 'Building tables: page views';
 
+/** The run's stats, answer key and (for a host that draws them) charts. */
+function report(config: ClickstreamConfig, ctx: RunContext, p: Prepared): Omit<ClickstreamOutput, 'tables'> {
+  const { x, depth, stages, pool } = p;
+  const { gen } = x;
   const result = {
-    tables: [sessions, pageViews, funnels],
     stats: clickstreamStats(config, x, depth, stages.length),
     answerKey: clickstreamAnswerKey(x, depth, stages, config.botPagesPerSession),
   };
@@ -92,6 +102,85 @@ export async function runClickstream(config: ClickstreamConfig, ctx: RunContext)
         referrers: x.referrers,
       }),
       sessionSamples: sampleSessions(x, depth, stages.length, pool),
+    },
+  };
+}
+
+/**
+ * Simulate web sessions, page views and conversion funnels (spec/clickstream.md with every
+ * "Require"): diurnal human sessions and uniform crawler sessions, lognormal dwell rounded
+ * before time advances, funnels tied to the session's own page views, stable sorts, seeded
+ * ids, and bots kept out of the human figures. An empty run gives empty tables with their
+ * full schemas (D4).
+ */
+export async function runClickstream(config: ClickstreamConfig, ctx: RunContext): Promise<ClickstreamOutput> {
+  const p = await prepare(config, ctx);
+  const viewRows = (done: number, total: number) => ctx.checkpoint(PAGE_VIEWS, done, total);
+  const pageViews = await pageViewsTable(p.x, p.viewOrder, p.urls, ctx.ids('clickstream:page_views'), viewRows);
+  ctx.publish(pageViews);
+
+  const funnels = funnelsTable(p.x, p.depth, p.stages);
+  ctx.publish(funnels);
+  await ctx.checkpoint(BUILDING, 3, 3);
+  return { tables: [p.sessions, pageViews, funnels], ...report(config, ctx, p) };
+}
+
+/**
+ * The same run streamed (SimulatorDef.stream): the draws, the sessions and funnels are held as
+ * in {@link runClickstream}, but the page views (two thirds of the run's bytes) are built a
+ * stretch of {@link ROWS_PER_STEP} rows at a time as the table is read, each let go once read.
+ * Read the sessions, the page views, the funnels, then `finish`.
+ */
+export function streamClickstream(config: ClickstreamConfig, ctx: RunContext): StreamedResult {
+  const estimate = estimateClickstream(config).tables;
+  let prepared: Prepared | undefined;
+  let read = 0;
+  const next = (table: number) => {
+    if (read !== table) throw new Error('clickstream stream: tables read out of order (read the sessions, the page views, then the funnels, each once)');
+    read++;
+    return prepared!;
+  };
+  let rest: ReturnType<StreamedResult['finish']> | undefined;
+  return {
+    tables: [
+      {
+        name: 'sessions',
+        rowsHint: estimate[0].rows,
+        async *chunks() {
+          next(0);
+          prepared = await prepare(config, ctx);
+          yield prepared.sessions;
+        },
+      },
+      {
+        name: 'page_views',
+        rowsHint: estimate[1].rows,
+        async *chunks() {
+          const { x, viewOrder, urls } = next(1);
+          const ids = ctx.ids('clickstream:page_views');
+          const n = viewOrder.length;
+          // at least one stretch: an empty table carries the columns
+          let from = 0;
+          do {
+            const to = Math.min(n, from + ROWS_PER_STEP);
+            yield await pageViewRows(x, viewOrder, urls, ids, from, to);
+            await ctx.checkpoint(PAGE_VIEWS, to, n);
+            from = to;
+          } while (from < n);
+        },
+      },
+      {
+        name: 'funnels',
+        rowsHint: estimate[2].rows,
+        async *chunks() {
+          const p = next(2);
+          yield funnelsTable(p.x, p.depth, p.stages);
+        },
+      },
+    ],
+    finish() {
+      if (read !== 3) throw new Error('clickstream stream: read every table before the result');
+      return (rest ??= report(config, ctx, prepared!));
     },
   };
 }

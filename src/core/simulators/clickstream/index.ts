@@ -1,6 +1,6 @@
 import { defineSimulator } from '../../simulator';
-import { runClickstream } from './clickstream';
+import { runClickstream, streamClickstream } from './clickstream';
 import { clickstreamSpec } from './spec';
 import { clickstreamView } from './view';
 
-export const clickstreamSimulator = defineSimulator(clickstreamSpec, runClickstream, clickstreamView);
+export const clickstreamSimulator = defineSimulator(clickstreamSpec, runClickstream, clickstreamView, { run: streamClickstream, fromBytes: 0 });
