@@ -22,11 +22,17 @@ async function fileOutput(handle: FileSystemFileHandle): Promise<FinalOutput> {
   };
 }
 
+/** Chunks of this size or more become a Blob of their own at once; smaller ones are gathered. */
+const BLOB_AT_ONCE = 1 << 20;
+
 /**
- * A zip assembled from parts without one giant buffer: chunks are gathered into Blobs of about
- * 16 MB (which the browser may keep on disk), and the Blob of those Blobs is the download.
+ * A zip assembled from parts without one giant buffer: chunks are copied into Blobs as they
+ * come (large ones at once, small ones gathered to about 16 MB), which the browser may keep on
+ * disk, and the Blob of those Blobs is the download. Copied at once, a chunk's memory is free
+ * for the writer to reuse when its write returns.
  */
 export class BlobOutput implements FinalOutput {
+  readonly copiesWrites = true;
   private parts: Blob[] = [];
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
@@ -34,9 +40,14 @@ export class BlobOutput implements FinalOutput {
   size = 0;
 
   write(chunk: Uint8Array): void {
-    this.pending.push(chunk as Uint8Array<ArrayBuffer>);
-    this.pendingBytes += chunk.length;
     this.size += chunk.length;
+    if (chunk.length >= BLOB_AT_ONCE) {
+      this.seal();
+      this.parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+      return;
+    }
+    this.pending.push(chunk.slice());
+    this.pendingBytes += chunk.length;
     if (this.pendingBytes >= 16 << 20) this.seal();
   }
 
@@ -110,6 +121,7 @@ function counted(out: FinalOutput): FinalOutput & { bytes: number } {
     },
     close: () => out.close(),
     abort: () => out.abort(),
+    copiesWrites: out.copiesWrites,
   };
   return c;
 }

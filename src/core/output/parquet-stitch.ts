@@ -46,7 +46,9 @@ function readPart(part: Uint8Array): { footer: TStruct; dataEnd: number; footerS
   if (!ok) throw new Error('parquet stitch: a part is not a Parquet file');
   const footerLength = new DataView(part.buffer, part.byteOffset + n - 8, 4).getUint32(0, true);
   const footerStart = n - 8 - footerLength;
-  const footer = new ThriftReader(part, footerStart).struct();
+  // read from a copy: the footer's binary values (statistics) are views on what they are read
+  // from, and a part may be a view on memory its encoder reuses for the next one
+  const footer = new ThriftReader(part.slice(footerStart, n - 8), 0).struct();
   let dataEnd = 4;
   for (const chunk of columnChunks(footer)) {
     const meta = field(chunk, CHUNK.meta)!.value as TStruct;
@@ -74,17 +76,16 @@ const moved = (s: TStruct, id: number, by: number) => {
  */
 export class ParquetStitcher {
   private readonly parts: Part[] = [];
-  private first: Uint8Array | undefined;
-  private firstDataEnd = 0;
+  /** The first part from the end of its column chunks (a file of one part ends with it). */
+  private firstEnd: Uint8Array | undefined;
   private written = 0;
 
   /** Add the next row group's part; returns the bytes to append to the file now. */
   add(part: Uint8Array): Uint8Array {
     const { footer, dataEnd, footerStart } = readPart(part);
     if (this.parts.length === 0) {
-      // kept until finish: a one-part file is the part itself
-      this.first = part;
-      this.firstDataEnd = dataEnd;
+      // its end kept until finish (a copy: the part may be reused memory): a one-part file is the part itself
+      this.firstEnd = part.slice(dataEnd);
     }
     const out = this.written === 0 ? part.subarray(0, dataEnd) : part.subarray(4, dataEnd);
     const shift = (this.written === 0 ? 4 : this.written) - 4;
@@ -96,7 +97,7 @@ export class ParquetStitcher {
   /** The page indexes and the footer that end the file. */
   finish(): Uint8Array {
     if (this.parts.length === 0) throw new Error('parquet stitch: no parts');
-    if (this.parts.length === 1) return this.first!.subarray(this.firstDataEnd);
+    if (this.parts.length === 1) return this.firstEnd!;
     // page indexes are laid out afresh after all column chunks: every column index, then every
     // offset index (re-encoded: the page offsets inside grow, and so may their varints)
     const columnIndexes: Uint8Array[] = [];

@@ -10,11 +10,23 @@ import { sha256Hex } from '../hash/sha256';
 import { writeTable, type OutputFormat, type WriteOptions } from './formats';
 import { writeJsonl } from './jsonl';
 import { encodeParquetPart } from './parquet';
+import type { PartBuffer } from './parquet-writer/writer';
 import { deflateSegment } from './zip';
 
 export type EncodeTask =
   /** One row group of a table in a format. */
-  | { readonly kind: 'part'; readonly format: OutputFormat; readonly rows: Table; readonly first: boolean; readonly options?: WriteOptions }
+  | {
+      readonly kind: 'part';
+      readonly format: OutputFormat;
+      readonly rows: Table;
+      readonly first: boolean;
+      readonly options?: WriteOptions;
+      /**
+       * The result may be a view on memory this thread reuses for its next such task (Parquet
+       * parts): for a writer whose sink is done with a chunk once its write settles.
+       */
+      readonly reuse?: boolean;
+    }
   /** Raw bytes of a file to deflate as one zip segment. */
   | { readonly kind: 'deflate'; readonly bytes: Uint8Array }
   /**
@@ -44,10 +56,13 @@ export interface Piece {
   readonly returned?: readonly ArrayBuffer[];
 }
 
-function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}): Uint8Array {
+/** The memory Parquet parts reuse on this thread (tasks with `reuse`). */
+const partMemory: PartBuffer = { buf: new Uint8Array(0) };
+
+function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}, reuse = false): Uint8Array {
   switch (format) {
     case 'parquet':
-      return encodeParquetPart(rows);
+      return encodeParquetPart(rows, reuse ? partMemory : undefined);
     case 'csv':
       return writeCsv(rows, { ...options, header: first });
     case 'jsonl':
@@ -63,7 +78,7 @@ export function runTask(task: EncodeTask): Piece {
     const bytes = writeTable(task.table, task.format);
     return task.checksum ? { bytes, sha256: sha256Hex(bytes) } : { bytes };
   }
-  return { bytes: encodeRows(task.format, task.rows, task.first, task.options) };
+  return { bytes: encodeRows(task.format, task.rows, task.first, task.options, task.reuse) };
 }
 
 /** Runs encoding tasks, on this thread or on a pool of threads. */

@@ -17,6 +17,11 @@ export interface FileWriter {
 }
 
 export interface TreeSink {
+  /**
+   * True when the sink is done with every chunk once its write settles (it copied or wrote it):
+   * the writer may then reuse a chunk's memory. Else a chunk written is the sink's for good.
+   */
+  readonly copiesWrites?: boolean;
   /** Whether the file at `path` is written as deflated segments. */
   deflates(path: string): boolean;
   open(path: string): Promise<FileWriter> | FileWriter;
@@ -28,6 +33,8 @@ export interface TreeSink {
 
 /** A byte stream that can be made final (renamed into place, committed) or dropped. */
 export interface FinalOutput extends ByteOutput {
+  /** Done with every chunk once its write settles ({@link TreeSink.copiesWrites}). */
+  readonly copiesWrites?: boolean;
   close(): Promise<void> | void;
   abort(): Promise<void> | void;
 }
@@ -35,6 +42,7 @@ export interface FinalOutput extends ByteOutput {
 /** Collects the tree in memory (tests, small trees). */
 export class MemorySink implements TreeSink {
   readonly files: WrittenFile[] = [];
+  readonly copiesWrites = true;
 
   deflates(): boolean {
     return false;
@@ -59,8 +67,12 @@ export const zipDeflates = (path: string) => !path.endsWith('.parquet');
 export class ZipSink implements TreeSink {
   private readonly zip: ZipWriter;
 
+  readonly copiesWrites: boolean;
+
   constructor(private readonly out: FinalOutput) {
     this.zip = new ZipWriter(out);
+    // the zip writer passes each stored chunk straight to `out`
+    this.copiesWrites = out.copiesWrites === true;
   }
 
   deflates(path: string): boolean {
@@ -89,11 +101,15 @@ export class ZipSink implements TreeSink {
 export class Coalescer implements FinalOutput {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  /** Small chunks are copied; large ones go to `out` as they are. */
+  readonly copiesWrites: boolean;
 
   constructor(
     private readonly out: FinalOutput,
     private readonly size = 1 << 20,
-  ) {}
+  ) {
+    this.copiesWrites = out.copiesWrites === true;
+  }
 
   private take(): Uint8Array {
     const out = concatChunks(this.pending);

@@ -83,14 +83,19 @@ interface Part {
   readonly n: number;
 }
 
-/** A table's row groups being encoded: the groups still to start, and whether the next is the first (a CSV header). */
+/**
+ * A table's row groups being encoded: the groups still to start, whether the next is the first
+ * (a CSV header), and whether a part may be a view on memory its encoder reuses (the sink is
+ * done with each chunk once its write settles, and parts are made one at a time, here).
+ */
 interface PartsState {
   readonly groups: Iterable<Table> | AsyncIterable<Table>;
   first: boolean;
+  readonly reuse?: boolean;
 }
 
 function startPart(state: PartsState, rows: Table, format: OutputFormat, options: WriteOptions | undefined, encoder: PartEncoder): Promise<Part> {
-  const task = { kind: 'part' as const, format, rows, first: state.first, options };
+  const task = { kind: 'part' as const, format, rows, first: state.first, options, ...(state.reuse ? { reuse: true } : {}) };
   state.first = false;
   const n = rows.length;
   return encoder.run(task).then((piece) => ({ bytes: piece.bytes, n }));
@@ -200,16 +205,16 @@ export class EarlyTables {
   }
 }
 
-/** A file's raw bytes, as they are produced. */
-function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void, early?: EarlyTables): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+/** A file's raw bytes, as they are produced (`reuse`: parts may be views on reused memory). */
+function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void, reuse: boolean, early?: EarlyTables): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
   if (isTableFile(file)) {
     const started = early?.take(file.table, file.format, file.options);
     if (started) return tableBytes(started.state, file.format, file.options, encoder, onRows, started.started);
-    return tableBytes({ groups: groupsOf(file.table, encoder), first: true }, file.format, file.options, encoder, onRows);
+    return tableBytes({ groups: groupsOf(file.table, encoder), first: true, reuse }, file.format, file.options, encoder, onRows);
   }
   if (isBytesFile(file)) return [file.bytes];
   if (isStreamFile(file)) return file.produce();
-  return tableBytes({ groups: fixedRowGroups(file.chunks(), ROW_GROUP_ROWS, encoder.transfers), first: true }, file.format, file.options, encoder, onRows);
+  return tableBytes({ groups: fixedRowGroups(file.chunks(), ROW_GROUP_ROWS, encoder.transfers), first: true, reuse }, file.format, file.options, encoder, onRows);
 }
 
 /**
@@ -217,8 +222,8 @@ function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) =>
  * blocks of its raw bytes on the encoder's threads, so a zip entry depends only on the file's
  * bytes, however they were produced.
  */
-async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void, early?: EarlyTables): AsyncGenerator<Piece> {
-  const raw = rawBytes(file, encoder, onRows, early);
+async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void, reuse: boolean, early?: EarlyTables): AsyncGenerator<Piece> {
+  const raw = rawBytes(file, encoder, onRows, reuse, early);
   if (!deflate) {
     for await (const bytes of raw) yield { bytes };
     return;
@@ -246,6 +251,9 @@ function sizeOf(file: OutputFile): number {
  */
 export async function writeTree(files: readonly OutputFile[], sink: TreeSink, hooks: WriteHooks = {}): Promise<WrittenSummary[]> {
   const encoder = hooks.encoder ?? inThreadEncoder;
+  // parts made here, one at a time, for a sink done with each chunk once its write settles:
+  // they may share one reused buffer (no fresh memory per part)
+  const reuse = sink.copiesWrites === true && !encoder.transfers;
   const weights = files.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   let done = 0;
@@ -265,7 +273,7 @@ export async function writeTree(files: readonly OutputFile[], sink: TreeSink, ho
       const deflate = sink.deflates(file.path);
       const out = await sink.open(file.path);
       let size = 0;
-      for await (const piece of contentOf(file, deflate, encoder, (rows) => (within += rows * ROW_WEIGHT), hooks.early)) {
+      for await (const piece of contentOf(file, deflate, encoder, (rows) => (within += rows * ROW_WEIGHT), reuse, hooks.early)) {
         check();
         if (deflate) await out.writeSegment!({ bytes: piece.bytes, crc: piece.crc!, size: piece.size! });
         else await out.write(piece.bytes);

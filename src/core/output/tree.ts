@@ -91,7 +91,7 @@ export function runManifest(run: Pick<RunOutput, 'simulator' | 'config' | 'input
  */
 export async function zipTree(files: readonly OutputFile[], hooks?: WriteHooks): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  const sink = new ZipSink({ write: (c) => void chunks.push(c.slice()), close: () => {}, abort: () => {} });
+  const sink = new ZipSink({ copiesWrites: true, write: (c) => void chunks.push(c.slice()), close: () => {}, abort: () => {} });
   await writeTree(files, sink, hooks);
   return concatChunks(chunks);
 }

@@ -230,11 +230,18 @@ function columnChunk(c: Column, rows: number, at: number): ChunkBytes {
   return { pieces, meta, size: compressedTotal };
 }
 
+/** Memory a caller lends {@link encodeParquetPart} for its result, grown as needed and reused. */
+export interface PartBuffer {
+  buf: Uint8Array;
+}
+
 /**
  * The rows of `t` as a Parquet file of one row group. Same table, same bytes; the result is a
- * valid file on its own and a part for {@link ParquetStitcher}.
+ * valid file on its own and a part for {@link ParquetStitcher}. With `into`, the result is a
+ * view on its memory, valid until the next call with it (no fresh memory per part: a browser
+ * pays for every fresh page); else new memory.
  */
-export function encodeParquetPart(t: Table): Uint8Array {
+export function encodeParquetPart(t: Table, into?: PartBuffer): Uint8Array {
   resetScratch();
   const pieces: Uint8Array[] = [MAGIC];
   let at = MAGIC.length;
@@ -271,7 +278,9 @@ export function encodeParquetPart(t: Table): Uint8Array {
   new DataView(tail.buffer).setUint32(0, meta.length, true);
   tail.set(MAGIC, 4);
   pieces.push(meta, tail);
-  const out = new Uint8Array(at + meta.length + 8);
+  const size = at + meta.length + 8;
+  if (into && into.buf.length < size) into.buf = new Uint8Array(Math.max(size, into.buf.length * 2));
+  const out = into ? into.buf.subarray(0, size) : new Uint8Array(size);
   let o = 0;
   for (const p of pieces) {
     out.set(p, o);
