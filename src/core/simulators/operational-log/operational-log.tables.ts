@@ -1,6 +1,6 @@
 import { ROWS_PER_STEP, type RowStep } from '../../simulator';
 import { idView, type IdStream } from '../../ids';
-import { boolColumn, dictColumn, getColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
+import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
 import {
   ENDPOINTS,
   ERROR_MESSAGES,
@@ -18,7 +18,7 @@ import {
 } from './operational-log.constants';
 import { FLAG_BURST, FLAG_OUTAGE, FLAG_SAMPLED, FLAG_SPIKE, type RawLogs, type RawSpans } from './operational-log.raw';
 import { ascii, writeCents, writeUint } from './operational-log.text';
-import { gather, invertPermutation } from '../../sort';
+import { gather } from '../../sort';
 
 /** The id streams of a run (D1): seed × `oplog:<kind>`. */
 export interface IdStreams {
@@ -36,17 +36,6 @@ function fixedWidth(name: string, n: number, width: number, valid?: Uint8Array):
 
 function allNull(name: string, n: number): Utf8Column & { bytes: Uint8Array } {
   return { name, type: 'string', encoding: 'utf8', offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), valid: new Uint8Array(n) };
-}
-
-/** The bytes of an id column as 32-bit words (its buffer is fresh, so aligned; ids are whole words). */
-function words(b: Uint8Array): Uint32Array {
-  if (b.byteOffset % 4 !== 0 || b.length % 4 !== 0) throw new Error('id column bytes are not whole words');
-  return new Uint32Array(b.buffer, b.byteOffset, b.length >> 2);
-}
-
-/** A short copy by words: per-row `subarray` views would allocate millions of objects. */
-function copyWords(src: Uint32Array, from: number, dst: Uint32Array, to: number, len: number): void {
-  for (let k = 0; k < len; k++) dst[to + k] = src[from + k];
 }
 
 const HANDLED = ascii('Handled request in ');
@@ -172,23 +161,14 @@ export async function buildLogsTable(
 }
 
 /**
- * The `traces` table in (timestamp, generation) order. A root span reuses its log's ids (the
- * log *is* the root request, D6); trace ids are copied from the logs table and each parent id
- * is the span id generated just before it in the same chain.
+ * The `traces` table in (timestamp, generation) order, for the spans `perm` lists (all of them,
+ * or a stretch when the run is streamed): every id is a function of its span's log key, so any
+ * stretch is built on its own. A span's trace id is its log's; the span at depth d of a log's
+ * chain has the span id keyed (log, d), the root's (depth 0) being the log's own span id (the log
+ * *is* the root request, D6), and a span's parent is the span at depth d − 1 of the same chain.
  */
-export async function buildTracesTable(
-  raw: RawSpans,
-  perm: Int32Array,
-  logs: RawLogs,
-  logsTable: Table,
-  logPos: Int32Array,
-  services: readonly ServiceSpec[],
-  ids: IdStreams,
-  step: RowStep = async () => {},
-): Promise<Table> {
+export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: RawLogs, services: readonly ServiceSpec[], ids: IdStreams, step: RowStep = async () => {}): Promise<Table> {
   const n = perm.length;
-  const logTrace = (getColumn(logsTable, 'trace_id') as Utf8Column).bytes;
-  const logSpan = (getColumn(logsTable, 'span_id') as Utf8Column).bytes;
   // gathered a field at a time (see buildLogsTable)
   const log = gather(raw.log, perm, new Int32Array(n));
   const depthOf = gather(raw.depth, perm, new Uint8Array(n));
@@ -201,38 +181,35 @@ export async function buildTracesTable(
   const traceId = fixedWidth('trace_id', n, 32);
   const spanId = fixedWidth('span_id', n, 16);
   const hasParent = new Uint8Array(n);
+  let parents = 0;
+  for (let i = 0; i < n; i++) if (depthOf[i] > 0) parents++;
   const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
-  const spanPos = invertPermutation(perm);
-  const spanView = idView(spanId.bytes);
-  // ids copied a 32-bit word at a time (every id column here is a fresh, aligned buffer)
-  const [logTrace32, logSpan32, trace32, span32, parent32] = [logTrace, logSpan, traceId.bytes, spanId.bytes, parentId.bytes].map(words);
+  const parentBytes = new Uint8Array(parents * 16);
+  const [traceView, spanView, parentView] = [traceId.bytes, spanId.bytes, parentBytes].map(idView);
+  const pOff = parentId.offsets;
+  let o = 0;
   for (let from = 0; from < n; from += ROWS_PER_STEP) {
     const to = Math.min(n, from + ROWS_PER_STEP);
     for (let i = from; i < to; i++) {
       const l = log[i];
-      const at = logPos[l];
       const d = depthOf[i];
-      copyWords(logTrace32, at * 8, trace32, i * 8, 8);
-      if (d === 0) copyWords(logSpan32, at * 4, span32, i * 4, 4);
-      else ids.span.hexInto(spanId.bytes, i * 16, 8, logs.k0[l], logs.k1[l] * MAX_SPANS + d, spanView);
+      const k0 = logs.k0[l];
+      const chain = logs.k1[l] * MAX_SPANS;
+      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, logs.k1[l], traceView);
+      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, chain + d, spanView);
+      if (d > 0) {
+        ids.span.hexInto(parentBytes, o, 8, k0, chain + d - 1, parentView);
+        o += 16;
+        hasParent[i] = 1;
+      }
+      pOff[i + 1] = o;
     }
     await step(to, n);
-  }
-  // a chain's spans are generated consecutively, so span g's parent is span g − 1
-  const pOff = parentId.offsets;
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    if (depthOf[i] > 0) {
-      copyWords(span32, spanPos[perm[i] - 1] * 4, parent32, o >> 2, 4);
-      o += 16;
-      hasParent[i] = 1;
-    }
-    pOff[i + 1] = o;
   }
   return makeTable('traces', [
     traceId,
     spanId,
-    { ...parentId, bytes: parentId.bytes.slice(0, o) },
+    { ...parentId, bytes: parentBytes },
     dictColumn('service', services.map((s) => s.name), service),
     dictColumn('operation', OPERATIONS, operation),
     numberColumn('timestamp', 'timestamp', ts),

@@ -131,7 +131,7 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
   ctx.publish(logsTable);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
   const logPos = invertPermutation(logPerm);
-  const tracesTable = await buildTracesTable(spans, spanPerm, logs, logsTable, logPos, services, ids, rowsOf('traces'));
+  const tracesTable = await buildTracesTable(spans, spanPerm, logs, services, ids, rowsOf('traces'));
   ctx.publish(tracesTable);
   const health = serviceHealth(logs, services);
   await ctx.checkpoint('Building tables: service health', 1, 1);
