@@ -1,8 +1,7 @@
-import { getColumn, stringAt, type DictColumn, type NumberColumn, type StringColumn, type Table } from '../../table/column';
 import { US_PER_MS } from '../../time';
-import { ENDPOINTS, LEVELS, METHODS, type ServiceSpec } from './operational-log.constants';
+import { ENDPOINTS, LEVELS, levelOf, MAX_SPANS, METHODS, OPERATIONS, STATUS_CODES, type ServiceSpec } from './operational-log.constants';
 import { FLAG_SAMPLED, type RawLogs, type RawSpans } from './operational-log.raw';
-import { invertPermutation } from '../../sort';
+import { messageOf, type IdStreams } from './operational-log.tables';
 
 /**
  * Drill-down data for the Operational logs page: a log sample that stays useful when filtered
@@ -109,23 +108,20 @@ function topK(n: number, k: number, include: (i: number) => boolean, better: (a:
 export interface ExploreInput {
   readonly logs: RawLogs;
   readonly spans: RawSpans;
-  readonly logsTable: Table;
-  readonly tracesTable: Table;
   /** Sorted row → generation index, and its inverse. */
   readonly logPerm: Int32Array;
   readonly logPos: Int32Array;
-  readonly spanPerm: Int32Array;
   readonly services: readonly ServiceSpec[];
+  /** The run's id streams: ids are computed from the rows' keys (the tables need not be held). */
+  readonly ids: IdStreams;
 }
 
-/** Builds the log sample and the trace set from the run's raw rows and finished tables. */
+/** Builds the log sample and the trace set from the run's raw rows (the tables' rows, by generation index). */
 export function exploreOperationalLog(input: ExploreInput): OperationalLogExplore {
-  const { logs, spans, logsTable, tracesTable, logPerm, logPos, services } = input;
-  const spanPos = invertPermutation(input.spanPerm);
-  const col = (t: Table, name: string) => getColumn(t, name);
-  const spanIds = col(tracesTable, 'span_id') as StringColumn;
-  const traceIds = col(tracesTable, 'trace_id') as StringColumn;
-  const operations = col(tracesTable, 'operation') as DictColumn;
+  const { logs, spans, logPerm, logPos, services, ids } = input;
+  // a span's ids, as the traces table has them (buildTracesTable)
+  const spanIdOf = (j: number) => ids.span.hex(8, logs.k0[spans.log[j]], logs.k1[spans.log[j]] * MAX_SPANS + spans.depth[j]);
+  const traceIdOf = (j: number) => ids.trace.hex(16, logs.k0[spans.log[j]], logs.k1[spans.log[j]]);
 
   // a trace is the run of raw spans from one root to the next (each chain is generated in one go)
   let nRoots = 0;
@@ -158,20 +154,19 @@ export function exploreOperationalLog(input: ExploreInput): OperationalLogExplor
     const j0 = roots[r];
     const out: ExploreSpan[] = [];
     for (let j = j0; j < endOf(r); j++) {
-      const at = spanPos[j];
       out.push({
-        spanId: stringAt(spanIds, at) ?? '',
+        spanId: spanIdOf(j),
         parent: spans.depth[j] === 0 ? -1 : out.length - 1,
         depth: spans.depth[j],
         service: spans.service[j],
-        operation: operations.dict[operations.codes[at]],
+        operation: OPERATIONS[spans.operation[j]],
         offsetMs: (spans.ts[j] - spans.ts[j0]) / US_PER_MS,
         durationMs: spans.duration[j],
         error: spans.status[j] === 1,
       });
     }
     traces.push({
-      traceId: stringAt(traceIds, spanPos[j0]) ?? '',
+      traceId: traceIdOf(j0),
       startMs: spans.ts[j0] / US_PER_MS,
       durationMs: spans.duration[j0],
       service: spans.service[j0],
@@ -197,7 +192,7 @@ export function exploreOperationalLog(input: ExploreInput): OperationalLogExplor
   const spread = Array.from({ length: picks }, (_, k) => rootOfLog(logPerm[erroring[Math.floor(((k + 0.5) * erroring.length) / picks)]]));
   const traceLists = { slowest: slowest.map(addTrace), errors: spread.map(addTrace), deepest: deepest.map(addTrace) };
 
-  const logSample = sampleLogs(logsTable, logPerm, logs.flags, services.length, (g, spent) => {
+  const logSample = sampleLogs(logs, logPerm, services.length, (g, spent) => {
     const r = rootOfLog(g);
     if (r < 0 || (!traceOfRoot.has(r) && spent + size(r) > LINKED_SPAN_BUDGET)) return { trace: -1, spans: 0 };
     const fresh = !traceOfRoot.has(r);
@@ -219,27 +214,18 @@ export function exploreOperationalLog(input: ExploreInput): OperationalLogExplor
  * Rows of the logs table spread evenly over time within each service × level stratum; the
  * quotas come from water-filling, so rare ERROR lines are all kept when they are few.
  */
-function sampleLogs(
-  table: Table,
-  perm: Int32Array,
-  flags: Uint8Array,
-  nServices: number,
-  link: (generation: number, spansSpent: number) => { trace: number; spans: number },
-): LogSample {
-  const n = table.length;
-  const service = (getColumn(table, 'service') as DictColumn).codes;
-  const level = (getColumn(table, 'level') as DictColumn).codes;
+function sampleLogs(logs: RawLogs, perm: Int32Array, nServices: number, link: (generation: number, spansSpent: number) => { trace: number; spans: number }): LogSample {
+  const n = perm.length;
   const nLevels = LEVELS.length;
+  // a row's level, as the logs table has it (from its status code)
+  const levelAt = (g: number) => levelOf(STATUS_CODES[logs.status[g]]);
   const counts = new Array<number>(nServices * nLevels).fill(0);
-  for (let i = 0; i < n; i++) counts[service[i] * nLevels + level[i]]++;
+  for (let i = 0; i < n; i++) {
+    const g = perm[i];
+    counts[logs.service[g] * nLevels + levelAt(g)]++;
+  }
   const quota = waterFill(counts, LOG_SAMPLE_ROWS);
   const seen = new Float64Array(counts.length);
-  const ts = (getColumn(table, 'timestamp') as NumberColumn).values;
-  const status = (getColumn(table, 'status_code') as NumberColumn).values;
-  const latency = (getColumn(table, 'latency_ms') as NumberColumn).values;
-  const method = (getColumn(table, 'method') as DictColumn).codes;
-  const endpoint = (getColumn(table, 'endpoint') as DictColumn).codes;
-  const message = getColumn(table, 'message') as StringColumn;
   const out: { -readonly [K in keyof LogSample]: LogSample[K] } = {
     total: n,
     strata: counts.map((total, s) => ({ service: Math.floor(s / nLevels), level: s % nLevels, total, shown: quota[s] })),
@@ -257,28 +243,29 @@ function sampleLogs(
   };
   let spent = 0;
   for (let i = 0; i < n; i++) {
-    const s = service[i] * nLevels + level[i];
+    const g = perm[i];
+    const level = levelAt(g);
+    const s = logs.service[g] * nLevels + level;
     const j = seen[s]++;
     const q = quota[s];
     // the k-th pick sits at the middle of the k-th of q equal parts of the stratum
     if (Math.floor(((j + 1) * q) / counts[s] + 0.5) === Math.floor((j * q) / counts[s] + 0.5)) continue;
-    const g = perm[i];
     let trace = -1;
-    if (flags[g] & FLAG_SAMPLED) {
+    if (logs.flags[g] & FLAG_SAMPLED) {
       const linked = link(g, spent);
       trace = linked.trace;
       spent += linked.spans;
     }
     out.row.push(i);
-    out.timeMs.push(ts[i] / US_PER_MS);
-    out.service.push(service[i]);
-    out.level.push(level[i]);
-    out.method.push(method[i]);
-    out.endpoint.push(endpoint[i]);
-    out.status.push(status[i]);
-    out.latencyMs.push(latency[i]);
-    out.message.push(stringAt(message, i) ?? '');
-    out.flags.push(flags[g]);
+    out.timeMs.push(logs.ts[g] / US_PER_MS);
+    out.service.push(logs.service[g]);
+    out.level.push(level);
+    out.method.push(logs.method[g]);
+    out.endpoint.push(logs.endpoint[g]);
+    out.status.push(STATUS_CODES[logs.status[g]]);
+    out.latencyMs.push(logs.latency[g]);
+    out.message.push(messageOf(logs.message[g], logs.status[g], logs.latency[g]));
+    out.flags.push(logs.flags[g]);
     out.trace.push(trace);
   }
   return out;

@@ -80,6 +80,12 @@ function messageColumn(message: Uint8Array, status: Uint8Array, latency: Float64
   return { name: 'message', type: 'string', encoding: 'utf8', offsets, bytes: bytes.slice(0, o) };
 }
 
+/** One row's message, as the logs table has it (message code, status index, latency). */
+export function messageOf(message: number, status: number, latency: number): string {
+  const c = messageColumn(Uint8Array.of(message), Uint8Array.of(status), Float64Array.of(latency));
+  return new TextDecoder().decode(c.bytes);
+}
+
 /**
  * The `logs` table in (timestamp, generation) order, ids written straight into column bytes;
  * `sampled[i]` tells whether row i's trace was written to `traces`.

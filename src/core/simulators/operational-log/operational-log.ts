@@ -152,7 +152,7 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
     ...result,
     charts: {
       ...summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
-      ...exploreOperationalLog({ logs, spans, logsTable, tracesTable, logPerm, logPos, spanPerm, services }),
+      ...exploreOperationalLog({ logs, spans, logPerm, logPos, services, ids }),
     },
   };
 }
