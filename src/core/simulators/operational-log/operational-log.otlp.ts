@@ -26,7 +26,7 @@ function resourceHead(service: string, tier: string): Uint8Array {
 }
 
 /** Rows of each service code, in table order (a stable counting sort). */
-function rowsByService(codes: Int32Array, nServices: number): Int32Array[] {
+export function rowsByService(codes: ArrayLike<number>, nServices: number): Int32Array[] {
   const count = new Int32Array(nServices);
   for (let i = 0; i < codes.length; i++) count[codes[i]]++;
   const out = Array.from(count, (c) => new Int32Array(c));
@@ -35,39 +35,66 @@ function rowsByService(codes: Int32Array, nServices: number): Int32Array[] {
   return out;
 }
 
+/** A stretch of one service's records: a writer over a table's rows, and which rows, in order. */
+export interface RecordChunk {
+  readonly write: (out: TextBytes, row: number) => void;
+  readonly rows: ArrayLike<number>;
+}
+
+/**
+ * What an export writes: the services (config order) with their record counts, and each
+ * service's records in table order, in stretches (the whole table's rows of that service when
+ * the run is held; tables built a stretch at a time when it is streamed).
+ */
+export interface ExportSource {
+  readonly names: readonly string[];
+  readonly counts: ArrayLike<number>;
+  records(service: number): Iterable<RecordChunk> | AsyncIterable<RecordChunk>;
+}
+
 /** A chunk of the export is handed out once it holds this many bytes (the size never changes the bytes). */
 const CHUNK_BYTES = 4 << 20;
 
 /**
  * The request envelope: one resource per service that has records (config order), one scope,
- * then the records of that service in table order, each written by `writeRecord(out, row)`;
- * yielded in chunks of about {@link CHUNK_BYTES}.
+ * then the records of that service in table order; yielded in chunks of about {@link CHUNK_BYTES}.
  */
-function* writeExport(kind: 'Logs' | 'Spans', itemsKey: string, service: DictColumn, tiers: readonly string[], writeRecord: (out: TextBytes, row: number) => void): Generator<Uint8Array> {
+async function* writeExport(kind: 'Logs' | 'Spans', itemsKey: string, source: ExportSource, tiers: readonly string[]): AsyncGenerator<Uint8Array> {
   let out = new TextBytes(CHUNK_BYTES + (64 << 10));
   out.text(`{"resource${kind}":[`);
   let resources = 0;
-  for (const [s, rows] of rowsByService(service.codes, service.dict.length).entries()) {
-    if (rows.length === 0) continue;
+  for (let s = 0; s < source.names.length; s++) {
+    if (source.counts[s] === 0) continue;
     out.ensure(4096);
     if (resources++ > 0) out.byte(44);
-    out.put(resourceHead(service.dict[s], tiers[s]));
+    out.put(resourceHead(source.names[s], tiers[s]));
     out.text(`"scope${kind}":[${SCOPE},"${itemsKey}":[`);
-    for (let r = 0; r < rows.length; r++) {
-      if (out.pos >= CHUNK_BYTES) {
-        yield out.finish();
-        out = new TextBytes(CHUNK_BYTES + (64 << 10));
+    let first = true;
+    for await (const { write, rows } of source.records(s)) {
+      for (let r = 0; r < rows.length; r++) {
+        if (out.pos >= CHUNK_BYTES) {
+          yield out.finish();
+          out = new TextBytes(CHUNK_BYTES + (64 << 10));
+        }
+        if (!first) {
+          out.ensure(1);
+          out.byte(44);
+        }
+        first = false;
+        write(out, rows[r]);
       }
-      if (r > 0) {
-        out.ensure(1);
-        out.byte(44);
-      }
-      writeRecord(out, rows[r]);
     }
     out.text(']}]}');
   }
   out.text(']}\n');
   yield out.finish();
+}
+
+/** The records of a held table: per service, its rows of that service, all at once. */
+function heldSource(table: Table, write: RecordChunk['write']): ExportSource {
+  const service = getColumn(table, 'service') as DictColumn;
+  const rows = rowsByService(service.codes, service.dict.length);
+  return { names: service.dict, counts: rows.map((r) => r.length), records: (s) => [{ write, rows: rows[s] }] };
 }
 
 /** µs since the epoch as a quoted decimal string of nanoseconds (exceeds 2^53, so never a JS number). */
@@ -94,15 +121,28 @@ function writeSlice(out: TextBytes, c: Utf8Column, i: number): void {
 /** True when the column has a value at row i. */
 const present = (c: Utf8Column, i: number) => !c.valid || c.valid[i] === 1;
 
+/** Bytes a log record takes in the export, about (progress). */
+const LOG_RECORD_BYTES = 540;
+/** Bytes a span record takes, about. */
+const SPAN_RECORD_BYTES = 245;
+
 /**
- * `otlp/logs.json` from the finished `logs` table, produced when written (about 540 bytes a record). `sampled[i]` sets the W3C sampled flag
- * (`flags: 1`) on log i, whose trace is in `traces`.
+ * `otlp/logs.json` from the finished `logs` table, produced when written. `sampled[i]` sets the
+ * W3C sampled flag (`flags: 1`) on log i, whose trace is in `traces`.
  */
 export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Array): StreamFile {
-  const n = logs.length;
+  return otlpLogsOf(heldSource(logs, logRecords(logs, sampled)), tiers, logs.length);
+}
+
+/** `otlp/logs.json` from any source of log records (`n` records in all). */
+export function otlpLogsOf(source: ExportSource, tiers: readonly string[], n: number): StreamFile {
+  return { path: 'otlp/logs.json', produce: () => writeExport('Logs', 'logRecords', source, tiers), sizeHint: n * LOG_RECORD_BYTES };
+}
+
+/** Writes the records of rows of a `logs` table (a whole one, or a stretch); `sampled` as in {@link otlpLogs}. */
+export function logRecords(logs: Table, sampled: Uint8Array): RecordChunk['write'] {
   const logId = getColumn(logs, 'log_id') as Utf8Column;
   const ts = (getColumn(logs, 'timestamp') as NumberColumn).values;
-  const service = getColumn(logs, 'service') as DictColumn;
   const method = getColumn(logs, 'method') as DictColumn;
   const endpoint = getColumn(logs, 'endpoint') as DictColumn;
   const latency = (getColumn(logs, 'latency_ms') as NumberColumn).values;
@@ -156,16 +196,24 @@ export function otlpLogs(logs: Table, tiers: readonly string[], sampled: Uint8Ar
     writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
     out.put(end);
   };
-  return { path: 'otlp/logs.json', produce: () => writeExport('Logs', 'logRecords', service, tiers, record), sizeHint: n * 540 };
+  return record;
 }
 
 /** `otlp/traces.json` from the finished `traces` table (produced when written): every span SERVER-kind, roots without parentSpanId. */
 export function otlpTraces(traces: Table, tiers: readonly string[]): StreamFile {
-  const n = traces.length;
+  return otlpTracesOf(heldSource(traces, spanRecords(traces)), tiers, traces.length);
+}
+
+/** `otlp/traces.json` from any source of span records (`n` in all). */
+export function otlpTracesOf(source: ExportSource, tiers: readonly string[], n: number): StreamFile {
+  return { path: 'otlp/traces.json', produce: () => writeExport('Spans', 'spans', source, tiers), sizeHint: n * SPAN_RECORD_BYTES };
+}
+
+/** Writes the records of rows of a `traces` table (a whole one, or a stretch). */
+export function spanRecords(traces: Table): RecordChunk['write'] {
   const traceId = getColumn(traces, 'trace_id') as Utf8Column;
   const spanId = getColumn(traces, 'span_id') as Utf8Column;
   const parent = getColumn(traces, 'parent_span_id') as Utf8Column;
-  const service = getColumn(traces, 'service') as DictColumn;
   const operation = getColumn(traces, 'operation') as DictColumn;
   const ts = (getColumn(traces, 'timestamp') as NumberColumn).values;
   const duration = (getColumn(traces, 'duration_ms') as NumberColumn).values;
@@ -197,5 +245,5 @@ export function otlpTraces(traces: Table, tiers: readonly string[]): StreamFile 
     writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
     out.byte(125);
   };
-  return { path: 'otlp/traces.json', produce: () => writeExport('Spans', 'spans', service, tiers, record), sizeHint: n * 245 };
+  return record;
 }
