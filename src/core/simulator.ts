@@ -150,6 +150,8 @@ export interface TableStream {
  */
 export interface StreamedResult {
   readonly tables: readonly TableStream[];
+  /** Further files, written after the tables (as a held run's `files`); produced only once the tables have been read. */
+  readonly files?: readonly OutputFile[];
   finish(): Omit<SimResult, 'tables' | 'files'>;
 }
 

@@ -43,6 +43,7 @@ export function streamedRunFiles(run: StreamedRunOutput, format: OutputFormat, o
   const finished = () => (rest ??= result.finish());
   return [
     ...result.tables.map((t): TableStreamFile => ({ path: `${t.name}.${format}`, format, options, chunks: () => t.chunks(), rowsHint: t.rowsHint })),
+    ...(result.files ?? []),
     { path: '_spindle/config.json', bytes: jsonBytes(runManifest(run, format)) },
     { path: '_spindle/stats.json', produce: () => [jsonBytes(finished().stats)] },
     { path: `_spindle/answer_key.${format}`, format, options, chunks: () => [finished().answerKey.finish()] },

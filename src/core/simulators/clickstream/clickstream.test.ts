@@ -1,6 +1,7 @@
 // Property tests: one per invariant of spec/clickstream.md §6 (and the D-requirements), over small random configs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countingChunks } from '../../../../test/stream-chunks';
 import { treeHash } from '../../../../test/tree-hash';
 import { UUID_PATTERN } from '../../ids';
 import { buildTree, materialise, streamedRunFiles } from '../../output/tree';
@@ -297,16 +298,7 @@ describe('clickstream streamed (runs too large to hold)', () => {
     const held = await runSimulator(clickstreamSimulator, config);
     const streamed = await streamSimulator(clickstreamSimulator, config);
     const rows: number[] = [];
-    const files = streamedRunFiles(streamed, 'csv').map((f) =>
-      'chunks' in f && f.path === 'page_views.csv'
-        ? {
-            ...f,
-            async *chunks() {
-              for await (const c of f.chunks()) yield (rows.push(c.length), c);
-            },
-          }
-        : f,
-    );
+    const files = countingChunks(streamedRunFiles(streamed, 'csv'), 'page_views.csv', rows);
     expect(treeHash(await materialise(files))).toBe(treeHash(await buildTree(held, 'csv')));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(0, -1).every((n) => n === ROWS_PER_STEP)).toBe(true);

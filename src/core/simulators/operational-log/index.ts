@@ -1,6 +1,6 @@
 import { defineSimulator } from '../../simulator';
-import { runOperationalLog } from './operational-log';
+import { runOperationalLog, streamOperationalLog } from './operational-log';
 import { operationalLogSpec } from './spec';
 import { operationalLogView } from './view';
 
-export const operationalLogSimulator = defineSimulator(operationalLogSpec, runOperationalLog, operationalLogView);
+export const operationalLogSimulator = defineSimulator(operationalLogSpec, runOperationalLog, operationalLogView, { run: streamOperationalLog });

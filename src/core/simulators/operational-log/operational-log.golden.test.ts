@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { countingChunks } from '../../../../test/stream-chunks';
 import { sha256, treeHash } from '../../../../test/tree-hash';
-import { buildTree, zipTree } from '../../output/tree';
-import { runSimulator } from '../../run';
+import type { StreamFile } from '../../output/files';
+import { buildTree, materialise, streamedRunFiles, zipTree } from '../../output/tree';
+import { runSimulator, streamSimulator } from '../../run';
+import { ROWS_PER_STEP } from '../../simulator';
+import { tableRows } from '../../table/column';
 import { operationalLogSimulator } from './index';
 
 /** A config that injects every kind of window at a small size. */
@@ -53,5 +57,35 @@ describe('operational-log determinism', () => {
     expect(treeHash(await otlp('csv'))).toBe(treeHash(await otlp('jsonl')));
     const off = await buildTree(await runSimulator(operationalLogSimulator, { ...GOLDEN, otlpExport: false }), 'csv');
     expect(off.some((f) => f.path.startsWith('otlp/'))).toBe(false);
+  });
+});
+
+describe('operational logs streamed (runs too large to hold)', () => {
+  it('builds logs, traces and the OTLP export a stretch at a time and gives the held run\'s tree, stats, charts and answer key', async () => {
+    // 320,000 logs: two stretches of the logs table
+    const config = { serviceCount: 4, durationHours: 8, eventsPerHour: 10_000, traceSampleRate: 0.3, otlpExport: true, latencySpikeEnabled: true, outageEnabled: true, errorBurstEnabled: true, seed: 21 };
+    const held = await runSimulator(operationalLogSimulator, config);
+    const streamed = await streamSimulator(operationalLogSimulator, config);
+    const rows: number[] = [];
+    const files = countingChunks(streamedRunFiles(streamed, 'parquet'), 'logs.parquet', rows);
+    const tree = await materialise(files);
+    expect(tree.map((f) => f.path)).toContain('otlp/traces.json');
+    expect(treeHash(tree)).toBe(treeHash(await buildTree(held, 'parquet')));
+    expect(rows).toEqual([ROWS_PER_STEP, held.result.tables[0].length - ROWS_PER_STEP]);
+    const rest = streamed.result.finish();
+    expect(rest.stats).toEqual(held.result.stats);
+    expect(rest.charts).toEqual(held.result.charts);
+    expect(tableRows(rest.answerKey.finish())).toEqual(tableRows(held.result.answerKey.finish()));
+  });
+
+  it('refuses to be read out of order, and writes the OTLP export only after the tables', async () => {
+    const streamed = await streamSimulator(operationalLogSimulator, { eventsPerHour: 10, durationHours: 1, otlpExport: true, seed: 1 });
+    await expect(streamed.result.tables[1].chunks()[Symbol.asyncIterator]().next()).rejects.toThrow(/out of order/);
+    expect(() => streamed.result.finish()).toThrow(/every table/);
+    const otlp = streamed.result.files![0];
+    const drain = async () => {
+      for await (const c of (otlp as StreamFile).produce()) void c;
+    };
+    await expect(drain()).rejects.toThrow(/after the tables/);
   });
 });

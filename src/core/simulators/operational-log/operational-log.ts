@@ -1,17 +1,17 @@
 import { AnswerKeyBuilder } from '../../answer-key';
-import type { RunContext, SimResult } from '../../simulator';
-import { lowerBound } from '../../sort';
+import { ROWS_PER_STEP, type RunContext, type SimResult, type StreamedResult } from '../../simulator';
+import { gather, invertPermutation, lowerBound } from '../../sort';
 import { getColumn, type NumberColumn } from '../../table/column';
 import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
 import { summarizeOperationalLog, windowId, type OperationalLogCharts } from './operational-log.charts';
 import { exploreOperationalLog, type OperationalLogExplore } from './operational-log.explore';
 import { resolveServices, type OperationalLogConfig } from './operational-log.config';
 import { STATUS_CODES, type ServiceSpec } from './operational-log.constants';
+import { estimateOperationalLog } from './operational-log.estimate';
 import { LogGenerator, momentMatched } from './operational-log.generate';
 import { healthTable, serviceHealth } from './operational-log.health';
-import { otlpLogs, otlpTraces } from './operational-log.otlp';
+import { logRecords, otlpLogs, otlpLogsOf, otlpTraces, otlpTracesOf, rowsByService, spanRecords, type ExportSource } from './operational-log.otlp';
 import { FLAG_BURST, FLAG_OUTAGE, FLAG_SPIKE, RawLogs, RawSpans } from './operational-log.raw';
-import { invertPermutation } from '../../sort';
 import { argsortByTime } from './operational-log.sort';
 import { buildLogsTable, buildTracesTable, type IdStreams } from './operational-log.tables';
 import {
@@ -66,15 +66,22 @@ function recordWindows(key: AnswerKeyBuilder, windows: readonly Windows[], sorte
   }
 }
 
-/**
- * Simulate structured HTTP logs for a service estate (spec/operational-log.md with every
- * "Require"): minute-precise spike and outage windows that honour their flags, ceil(D) hour
- * slots with a pro-rata last slot, plain Poisson counts, moment-matched lognormal latency,
- * W3C trace context on every log with sampled, nested traces, error bursts anywhere in the
- * hour, and rows ordered by (timestamp, generation index). Work runs in fixed chunks of one
- * slot × one service, each with its own stream.
- */
-export async function runOperationalLog(config: OperationalLogConfig, ctx: RunContext): Promise<OperationalLogOutput> {
+/** The run's draws before any table: the raw rows, their time orders, the windows and the ids. */
+interface Simulated {
+  readonly services: readonly ServiceSpec[];
+  readonly grid: TimeGrid;
+  readonly windows: [Windows, Windows, Windows];
+  readonly burstEvents: number[];
+  readonly logs: RawLogs;
+  readonly spans: RawSpans;
+  readonly ids: IdStreams;
+  /** Sorted row → generation index, of the logs and of the spans. */
+  readonly logPerm: Int32Array;
+  readonly spanPerm: Int32Array;
+}
+
+/** Draw every request, burst and span (fixed chunks of one slot × one service), then order them by time. */
+async function simulate(config: OperationalLogConfig, ctx: RunContext): Promise<Simulated> {
   const services = resolveServices(config);
   const k = services.length;
   const grid = makeGrid(parseInstant(config.startTime), config.durationHours);
@@ -125,19 +132,48 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
 
   const ids: IdStreams = { log: ctx.ids('oplog:log'), trace: ctx.ids('oplog:trace'), span: ctx.ids('oplog:span') };
   const logPerm = argsortByTime(logs.ts, logs.length, grid.startUs);
-  await ctx.checkpoint('Ordering the logs by time', 1, 1);
-  const rowsOf = (table: string) => (done: number, total: number) => ctx.checkpoint(`Building tables: ${table}`, done, total);
-  const { table: logsTable, sampled } = await buildLogsTable(logs, logPerm, services, ids, config.traceEnabled, rowsOf('logs'));
-  ctx.publish(logsTable);
   const spanPerm = argsortByTime(spans.ts, spans.length, grid.startUs);
-  const logPos = invertPermutation(logPerm);
-  const tracesTable = await buildTracesTable(spans, spanPerm, logs, services, ids, rowsOf('traces'));
+  await ctx.checkpoint('Ordering the logs by time', 1, 1);
+  return { services, grid, windows, burstEvents, logs, spans, ids, logPerm, spanPerm };
+}
+
+/** The stats, answer key and (for a host that draws them) charts, from the draws; `sortedTs`: the logs' times in table order. */
+function report(ctx: RunContext, r: Simulated, sortedTs: Float64Array, health: ReturnType<typeof serviceHealth>): Omit<OperationalLogOutput, 'tables' | 'files'> {
+  const { logs, spans, windows, services, grid, logPerm, ids } = r;
+  const answerKey = new AnswerKeyBuilder();
+  recordWindows(answerKey, windows, sortedTs, r.burstEvents, services);
+  const stats = operationalLogStats(logs, spans, windows);
+  if (!ctx.charts) return { stats, answerKey };
+  return {
+    stats,
+    answerKey,
+    charts: {
+      ...summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
+      ...exploreOperationalLog({ logs, spans, logPerm, logPos: invertPermutation(logPerm), services, ids }),
+    },
+  };
+}
+
+const rowSteps = (ctx: RunContext, table: string) => (done: number, total: number) => ctx.checkpoint(`Building tables: ${table}`, done, total);
+const HEALTH = 'Building tables: service health';
+
+/**
+ * Simulate structured HTTP logs for a service estate (spec/operational-log.md with every
+ * "Require"): minute-precise spike and outage windows that honour their flags, ceil(D) hour
+ * slots with a pro-rata last slot, plain Poisson counts, moment-matched lognormal latency,
+ * W3C trace context on every log with sampled, nested traces, error bursts anywhere in the
+ * hour, and rows ordered by (timestamp, generation index). Work runs in fixed chunks of one
+ * slot × one service, each with its own stream.
+ */
+export async function runOperationalLog(config: OperationalLogConfig, ctx: RunContext): Promise<OperationalLogOutput> {
+  const r = await simulate(config, ctx);
+  const { logs, spans, services, ids } = r;
+  const { table: logsTable, sampled } = await buildLogsTable(logs, r.logPerm, services, ids, config.traceEnabled, rowSteps(ctx, 'logs'));
+  ctx.publish(logsTable);
+  const tracesTable = await buildTracesTable(spans, r.spanPerm, logs, services, ids, rowSteps(ctx, 'traces'));
   ctx.publish(tracesTable);
   const health = serviceHealth(logs, services);
-  await ctx.checkpoint('Building tables: service health', 1, 1);
-
-  const answerKey = new AnswerKeyBuilder();
-  recordWindows(answerKey, windows, (getColumn(logsTable, 'timestamp') as NumberColumn).values, burstEvents, services);
+  await ctx.checkpoint(HEALTH, 1, 1);
 
   const files = [];
   if (config.otlpExport) {
@@ -145,16 +181,126 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
     // produced when the files are written, chunk by chunk: nothing held here
     files.push(otlpLogs(logsTable, tiers, sampled), otlpTraces(tracesTable, tiers));
   }
+  const sortedTs = (getColumn(logsTable, 'timestamp') as NumberColumn).values;
+  return { tables: [logsTable, tracesTable, healthTable(health)], files, ...report(ctx, r, sortedTs, health) };
+}
 
-  const result = { tables: [logsTable, tracesTable, healthTable(health)], stats: operationalLogStats(logs, spans, windows), answerKey, files };
-  if (!ctx.charts) return result;
+/** Stretches of `perm` of at most {@link ROWS_PER_STEP} rows (one, empty, when it has none). */
+function* stretches(perm: Int32Array): Generator<Int32Array> {
+  let from = 0;
+  do {
+    const to = Math.min(perm.length, from + ROWS_PER_STEP);
+    yield perm.subarray(from, to);
+    from = to;
+  } while (from < perm.length);
+}
+
+/**
+ * The same run streamed (SimulatorDef.stream): the raw rows and their time orders are held (a
+ * tenth of the tables' bytes), and the logs and traces tables are built a stretch of
+ * {@link ROWS_PER_STEP} rows at a time as they are read, each let go once read; the OTLP export
+ * builds each service's rows again, a stretch at a time, as it is written. Read the logs, the
+ * traces, the service health, then the files, then `finish`.
+ */
+export function streamOperationalLog(config: OperationalLogConfig, ctx: RunContext): StreamedResult {
+  const [logsEstimate, tracesEstimate, healthEstimate] = estimateOperationalLog(config).tables;
+  const services = resolveServices(config);
+  const tiers = services.map((s) => s.tier);
+  let simulated: Simulated | undefined;
+  let health: ReturnType<typeof serviceHealth> | undefined;
+  let read = 0;
+  const next = (table: number): Simulated => {
+    if (read !== table) throw new Error('operational-log stream: tables read out of order (read the logs, the traces, then the service health, each once)');
+    read++;
+    return simulated!;
+  };
+
+  /** Export records of one service: its rows of `perm` (sorted order), built a stretch at a time. */
+  const source = (kind: 'logs' | 'spans'): ExportSource => {
+    let byService: Int32Array[] | undefined;
+    const rows = () => {
+      if (read < 3) throw new Error('operational-log stream: the OTLP export is written after the tables');
+      const r = simulated!;
+      const perm = kind === 'logs' ? r.logPerm : r.spanPerm;
+      const codes = kind === 'logs' ? r.logs.service : r.spans.service;
+      // each service's generation indices, in table order
+      return (byService ??= rowsByService(gather(codes, perm, new Uint8Array(perm.length)), services.length).map((rs) => gather(perm, rs, new Int32Array(rs.length))));
+    };
+    return {
+      names: services.map((s) => s.name),
+      get counts() {
+        return rows().map((rs) => rs.length);
+      },
+      async *records(s) {
+        const r = simulated!;
+        for (const part of stretches(rows()[s])) {
+          if (kind === 'logs') {
+            const built = await buildLogsTable(r.logs, part, services, r.ids, config.traceEnabled);
+            yield { write: logRecords(built.table, built.sampled), rows: identity(part.length) };
+          } else {
+            const built = await buildTracesTable(r.spans, part, r.logs, services, r.ids);
+            yield { write: spanRecords(built), rows: identity(part.length) };
+          }
+        }
+      },
+    };
+  };
+
+  let rest: ReturnType<StreamedResult['finish']> | undefined;
   return {
-    ...result,
-    charts: {
-      ...summarizeOperationalLog({ raw: logs, grid, services, windows, health }),
-      ...exploreOperationalLog({ logs, spans, logPerm, logPos, services, ids }),
+    tables: [
+      {
+        name: 'logs',
+        rowsHint: logsEstimate.rows,
+        async *chunks() {
+          next(0);
+          const r = (simulated = await simulate(config, ctx));
+          const step = rowSteps(ctx, 'logs');
+          let done = 0;
+          for (const part of stretches(r.logPerm)) {
+            yield (await buildLogsTable(r.logs, part, services, r.ids, config.traceEnabled)).table;
+            await step((done += part.length), r.logPerm.length);
+          }
+        },
+      },
+      {
+        name: 'traces',
+        rowsHint: tracesEstimate.rows,
+        async *chunks() {
+          const r = next(1);
+          const step = rowSteps(ctx, 'traces');
+          let done = 0;
+          for (const part of stretches(r.spanPerm)) {
+            yield await buildTracesTable(r.spans, part, r.logs, services, r.ids);
+            await step((done += part.length), r.spanPerm.length);
+          }
+        },
+      },
+      {
+        name: 'service_health',
+        rowsHint: healthEstimate.rows,
+        async *chunks() {
+          const r = next(2);
+          health = serviceHealth(r.logs, services);
+          await ctx.checkpoint(HEALTH, 1, 1);
+          yield healthTable(health);
+        },
+      },
+    ],
+    files: config.otlpExport ? [otlpLogsOf(source('logs'), tiers, logsEstimate.rows), otlpTracesOf(source('spans'), tiers, tracesEstimate.rows)] : [],
+    finish() {
+      if (read !== 3) throw new Error('operational-log stream: read every table before the result');
+      const r = simulated!;
+      return (rest ??= report(ctx, r, gather(r.logs.ts, r.logPerm, new Float64Array(r.logPerm.length)), health!));
     },
   };
+}
+
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** The spec's stats (§4) plus burst events and window counts, keys in a fixed order. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countingChunks } from '../../../../test/stream-chunks';
 import { treeHash } from '../../../../test/tree-hash';
 import { buildTree, materialise, streamedRunFiles, zipTree } from '../../output/tree';
 import { AbortError } from '../../simulator';
@@ -411,16 +412,7 @@ describe('workflow streamed (runs too large to hold)', () => {
     for (const format of ['csv', 'parquet'] as const) {
       const streamed = await streamSimulator(workflowSimulator, config);
       const rows: number[] = [];
-      const files = streamedRunFiles(streamed, format).map((f) =>
-        'chunks' in f && f.path.startsWith('events')
-          ? {
-              ...f,
-              async *chunks() {
-                for await (const c of f.chunks()) yield (rows.push(c.length), c);
-              },
-            }
-          : f,
-      );
+      const files = countingChunks(streamedRunFiles(streamed, format), `events.${format}`, rows);
       expect(treeHash(await materialise(files)), format).toBe(treeHash(await buildTree(held, format)));
       // produced in chunks, never whole: chunks of 65,536 entities
       expect(rows).toHaveLength(2);
