@@ -13,8 +13,9 @@
  * targets are reported, never asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { encodeConfig } from '../src/app/share';
 import { machineNow } from './machine';
@@ -210,13 +211,18 @@ async function playRate(page: Page, seconds: number) {
 const filter = process.argv[2];
 const machine = machineNow();
 const server = await startServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--enable-precise-memory-info'] });
+const launch = { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--enable-precise-memory-info'] };
+const browser = await chromium.launch(launch);
 const results: unknown[] = [];
 try {
   for (const c of CASES.filter((x) => !filter || x.name.includes(filter))) {
     process.stderr.write(`${c.name} … `);
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
+    // a profile on disk, as a person's Chromium has: its Blob store spills to disk, where an
+    // incognito context (browser.newContext) keeps every Blob in memory and Chromium cancels a
+    // download of a zip past its in-memory Blob limit (1.6 GB here: operational logs with OTLP)
+    const profile = mkdtempSync(join(tmpdir(), 'spindle-bench-'));
+    const context = await chromium.launchPersistentContext(profile, { ...launch, acceptDownloads: true });
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(() => {
       delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
@@ -232,6 +238,7 @@ try {
       process.stderr.write(`failed: ${(e as Error).message.split('\n')[0]}\n`);
     }
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
   if (!filter || 'browser/stream-emit/play-x1'.includes(filter)) {
     process.stderr.write('browser/stream-emit/play-x1 … ');
