@@ -123,7 +123,7 @@ describe('worker dispatcher', () => {
     expect(Buffer.from(await h.zipOf(2)).equals(Buffer.from(direct))).toBe(true);
     expect(h.pkg(2).regenerated).toBe(true);
     const phases = new Set(h.messages.filter((m) => m.id === 2 && m.type === 'progress').map((m) => (m as { phase: string }).phase));
-    expect(phases).toContain('Running the simulation again for the download: Writing events.parquet, 1 of 5 files');
+    expect(phases).toContain('Simulating again: Writing events.parquet, 1 of 5 files');
   });
 
   it('older runs than the two it holds can still be downloaded (simulated again)', async () => {

@@ -87,6 +87,8 @@ async function readHead(t: TableStream, rows: number): Promise<{ head: Table; ro
 export const HOLD_LIMIT_BYTES = 512 << 20;
 /** What progress says while a run not held is simulated again for its download. */
 const AGAIN = 'Running the simulation again for the download: ';
+/** …and while a streamed run is simulated again as its files are written ("Simulating again: Writing events.parquet, 1 of 5 files"). */
+const SIMULATING_AGAIN = 'Simulating again: ';
 /** Runs held at once (the most recent); older ones are regenerated when downloaded. */
 const KEEP_RUNS = 2;
 /** Runs remembered (config and inputs) so that their Download still works. */
@@ -236,7 +238,7 @@ export function createDispatcher(post: Post, options: DispatcherOptions) {
     if (!out && record.def.stream) {
       // not held, and streamable: simulated again as the files are written, a chunk at a time
       const again = await streamSimulator(record.def, record.config, { signal, inputs: record.inputs, yield: macrotask });
-      await write(req, streamedRunFiles(again, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, true, AGAIN);
+      await write(req, streamedRunFiles(again, req.format, { spreadsheetSafe: req.csvSafe }), began, signal, true, SIMULATING_AGAIN);
       return;
     }
     if (!out) {

@@ -49,7 +49,7 @@ export function DownloadPanel({ simulator, state, stale }: { simulator: string; 
         {run && run.held === false && (
           <div className="callout" role="note">
             This run's tables take {formatBytes(run.heldBytes)}, more than the page keeps in memory, so only its charts, stats and previews were kept. Download runs it again
-            with the same settings and seed and streams the files as they are made: identical bytes, taking about as long as the run did.
+            with the same settings and seed and streams the files as they are made: identical bytes, in about the time the run took plus the writing.
           </div>
         )}
         <DownloadProgress download={download} />
