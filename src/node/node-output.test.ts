@@ -7,10 +7,12 @@ import type { OutputFile } from '../core/output/files';
 import { writeTable, type OutputFormat } from '../core/output/formats';
 import { bigTable } from '../core/output/output.test-utils';
 import { ROW_GROUP_ROWS } from '../core/output/row-groups';
-import { buildTree, runFiles } from '../core/output/tree';
+import { MemorySink } from '../core/output/sink';
+import { buildTree, runFiles, streamedRunFiles } from '../core/output/tree';
 import { treeHash } from '../../test/tree-hash';
 import { KERNEL_MIN_THREADS } from '../core/kernels';
-import { runSimulator } from '../core/run';
+import { runSimulator, streamSimulator } from '../core/run';
+import { clickstreamSimulator } from '../core/simulators/clickstream';
 import { workflowSimulator } from '../core/simulators/workflow';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
 import { AtomicFile, FolderSink, zipFileSink } from './fs-sink';
@@ -235,5 +237,23 @@ describe('Node output: atomic writes', () => {
     expect(existsSync(join(dir, 'escape.txt'))).toBe(false);
     writeFileSync(join(dir, 'f'), 'x');
     await expect(write({ zip: dir, threads: 1 }, [{ path: 'a', bytes: enc('x') }])).rejects.toThrow(/is a folder/);
+  });
+});
+
+describe('Node output: streamed runs on encoder threads', () => {
+  it("write the held run's bytes on 1, 2 and 3 threads (a chunk that is a whole row group crosses to a thread as it is)", { timeout: 240_000 }, async () => {
+    // about 320,000 page views: a whole row group, then the rest
+    const config = { users: 10_000, seed: 5 };
+    const held = treeHash(await buildTree(await runSimulator(clickstreamSimulator, config), 'parquet'));
+    for (const threads of [1, 2, 3]) {
+      const encoder = nodeEncoder(threads);
+      try {
+        const sink = new MemorySink();
+        await writeTree(streamedRunFiles(await streamSimulator(clickstreamSimulator, config), 'parquet'), sink, { encoder });
+        expect(treeHash(sink.files), `${threads} threads`).toBe(held);
+      } finally {
+        encoder.close();
+      }
+    }
   });
 });

@@ -9,9 +9,10 @@ import { ROW_GROUP_ROWS } from './row-groups';
 
 /**
  * Row groups of exactly `size` rows (the last may be shorter) from chunks of any size. A group
- * that spans chunks is put together in fresh memory; one inside a chunk is a view on it, or a
- * copy when `copy` (its buffers are to be sent to another thread); a chunk that is exactly a
- * group is passed on as it is.
+ * that spans chunks is put together in fresh memory; one inside a chunk is the chunk itself or a
+ * view on it, or a copy when `copy` (its buffers are to be sent to another thread, and a
+ * producer's chunk may share memory with what it goes on using: a clickstream's sessions table
+ * holds its draws).
  */
 export async function* fixedRowGroups(chunks: Iterable<Table> | AsyncIterable<Table>, size = ROW_GROUP_ROWS, copy = true): AsyncGenerator<Table> {
   let held: { chunk: Table; start: number; end: number }[] = [];
@@ -21,8 +22,8 @@ export async function* fixedRowGroups(chunks: Iterable<Table> | AsyncIterable<Ta
   const group = (): Table => {
     if (held.length > 1) return concatTables(held.map((p) => viewTable(p.chunk, p.start, p.end)));
     const { chunk, start, end } = held[0];
-    if (start === 0 && end === chunk.length) return chunk;
-    return copy ? sliceTable(chunk, start, end) : viewTable(chunk, start, end);
+    if (copy) return sliceTable(chunk, start, end);
+    return start === 0 && end === chunk.length ? chunk : viewTable(chunk, start, end);
   };
   for await (const chunk of chunks) {
     schema ??= chunk;
