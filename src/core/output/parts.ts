@@ -22,10 +22,11 @@ export type EncodeTask =
       readonly first: boolean;
       readonly options?: WriteOptions;
       /**
-       * The result may be a view on memory this thread reuses for its next such task (Parquet
-       * parts): for a writer whose sink is done with a chunk once its write settles.
+       * Memory the result may be a view on (Parquet parts), reused by the writer for its next
+       * part: for a writer, on this thread, whose sink is done with a chunk once its write
+       * settles. One per writer, so two writes at once never share it.
        */
-      readonly reuse?: boolean;
+      readonly into?: PartBuffer;
     }
   /** Raw bytes of a file to deflate as one zip segment. */
   | { readonly kind: 'deflate'; readonly bytes: Uint8Array }
@@ -56,13 +57,10 @@ export interface Piece {
   readonly returned?: readonly ArrayBuffer[];
 }
 
-/** The memory Parquet parts reuse on this thread (tasks with `reuse`). */
-const partMemory: PartBuffer = { buf: new Uint8Array(0) };
-
-function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}, reuse = false): Uint8Array {
+function encodeRows(format: OutputFormat, rows: Table, first: boolean, options: WriteOptions = {}, into?: PartBuffer): Uint8Array {
   switch (format) {
     case 'parquet':
-      return encodeParquetPart(rows, reuse ? partMemory : undefined);
+      return encodeParquetPart(rows, into);
     case 'csv':
       return writeCsv(rows, { ...options, header: first });
     case 'jsonl':
@@ -78,7 +76,7 @@ export function runTask(task: EncodeTask): Piece {
     const bytes = writeTable(task.table, task.format);
     return task.checksum ? { bytes, sha256: sha256Hex(bytes) } : { bytes };
   }
-  return { bytes: encodeRows(task.format, task.rows, task.first, task.options, task.reuse) };
+  return { bytes: encodeRows(task.format, task.rows, task.first, task.options, task.into) };
 }
 
 /** Runs encoding tasks, on this thread or on a pool of threads. */

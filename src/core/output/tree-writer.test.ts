@@ -111,6 +111,27 @@ const small: OutputFile[] = [
   { path: 'e.txt', bytes: new Uint8Array([1, 2]) },
 ];
 
+describe('tree writer: parts in reused memory', () => {
+  it('two writes at once, each through a sink that copies only after an await, keep their own bytes', async () => {
+    // a sink done with each chunk once its write settles, copying it late: the other write's
+    // parts are encoded meanwhile, so a buffer shared by the two writes would show here
+    const lateSink = () => {
+      const sink = new MemorySink();
+      const open = sink.open.bind(sink);
+      sink.open = (path) => {
+        const w = open(path);
+        return { ...w, write: async (c: Uint8Array) => (await new Promise((r) => setTimeout(r, 0)), w.write(c)) };
+      };
+      return sink;
+    };
+    const other = bigTable(ROWS + 5);
+    const [a, b] = [lateSink(), lateSink()];
+    await Promise.all([writeTree([{ path: 'a.parquet', table: big, format: 'parquet' }], a), writeTree([{ path: 'b.parquet', table: other, format: 'parquet' }], b)]);
+    expect(Buffer.from(a.files[0].bytes).equals(Buffer.from(writeTable(big, 'parquet')))).toBe(true);
+    expect(Buffer.from(b.files[0].bytes).equals(Buffer.from(writeTable(other, 'parquet')))).toBe(true);
+  });
+});
+
 describe('tree writer: progress, cancel and failures', () => {
   it('names each file in words, moves forward through every file and ends at the total', async () => {
     const seen: Progress[] = [];

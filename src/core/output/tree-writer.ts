@@ -9,6 +9,7 @@ import { sliceTable, viewTable, type Table } from '../table/column';
 import { isBytesFile, isStreamFile, isTableFile, type OutputFile } from './files';
 import type { OutputFormat, WriteOptions } from './formats';
 import { ParquetStitcher } from './parquet-stitch';
+import type { PartBuffer } from './parquet-writer/writer';
 import { inThreadEncoder, type PartEncoder, type Piece } from './parts';
 import { ROW_GROUP_ROWS, rowGroups } from './row-groups';
 import type { TreeSink } from './sink';
@@ -85,17 +86,17 @@ interface Part {
 
 /**
  * A table's row groups being encoded: the groups still to start, whether the next is the first
- * (a CSV header), and whether a part may be a view on memory its encoder reuses (the sink is
- * done with each chunk once its write settles, and parts are made one at a time, here).
+ * (a CSV header), and the writer's own memory a part may be a view on (when the sink is done
+ * with each chunk once its write settles, and parts are made one at a time, here).
  */
 interface PartsState {
   readonly groups: Iterable<Table> | AsyncIterable<Table>;
   first: boolean;
-  readonly reuse?: boolean;
+  readonly reuse?: PartBuffer;
 }
 
 function startPart(state: PartsState, rows: Table, format: OutputFormat, options: WriteOptions | undefined, encoder: PartEncoder): Promise<Part> {
-  const task = { kind: 'part' as const, format, rows, first: state.first, options, ...(state.reuse ? { reuse: true } : {}) };
+  const task = { kind: 'part' as const, format, rows, first: state.first, options, ...(state.reuse ? { into: state.reuse } : {}) };
   state.first = false;
   const n = rows.length;
   return encoder.run(task).then((piece) => ({ bytes: piece.bytes, n }));
@@ -205,8 +206,8 @@ export class EarlyTables {
   }
 }
 
-/** A file's raw bytes, as they are produced (`reuse`: parts may be views on reused memory). */
-function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void, reuse: boolean, early?: EarlyTables): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+/** A file's raw bytes, as they are produced (`reuse`: the writer's memory its parts may be views on). */
+function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) => void, reuse: PartBuffer | undefined, early?: EarlyTables): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
   if (isTableFile(file)) {
     const started = early?.take(file.table, file.format, file.options);
     if (started) return tableBytes(started.state, file.format, file.options, encoder, onRows, started.started);
@@ -222,7 +223,7 @@ function rawBytes(file: OutputFile, encoder: PartEncoder, onRows: (n: number) =>
  * blocks of its raw bytes on the encoder's threads, so a zip entry depends only on the file's
  * bytes, however they were produced.
  */
-async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void, reuse: boolean, early?: EarlyTables): AsyncGenerator<Piece> {
+async function* contentOf(file: OutputFile, deflate: boolean, encoder: PartEncoder, onRows: (n: number) => void, reuse: PartBuffer | undefined, early?: EarlyTables): AsyncGenerator<Piece> {
   const raw = rawBytes(file, encoder, onRows, reuse, early);
   if (!deflate) {
     for await (const bytes of raw) yield { bytes };
@@ -252,8 +253,8 @@ function sizeOf(file: OutputFile): number {
 export async function writeTree(files: readonly OutputFile[], sink: TreeSink, hooks: WriteHooks = {}): Promise<WrittenSummary[]> {
   const encoder = hooks.encoder ?? inThreadEncoder;
   // parts made here, one at a time, for a sink done with each chunk once its write settles:
-  // they may share one reused buffer (no fresh memory per part)
-  const reuse = sink.copiesWrites === true && !encoder.transfers;
+  // they may share one buffer, this write's own (no fresh memory per part)
+  const reuse: PartBuffer | undefined = sink.copiesWrites === true && !encoder.transfers ? { buf: new Uint8Array(0) } : undefined;
   const weights = files.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   let done = 0;
