@@ -20,6 +20,7 @@ import {
 } from './clickstream.tables';
 import { encodeUrls, PagePool } from './clickstream.urls';
 import { estimateClickstream } from './clickstream.estimate';
+import { rowGroups } from '../../output/row-groups';
 
 export interface ClickstreamOutput extends SimResult {
   readonly charts?: ClickstreamCharts;
@@ -160,13 +161,10 @@ export function streamClickstream(config: ClickstreamConfig, ctx: RunContext): S
           const ids = ctx.ids('clickstream:page_views');
           const n = viewOrder.length;
           // at least one stretch: an empty table carries the columns
-          let from = 0;
-          do {
-            const to = Math.min(n, from + ROWS_PER_STEP);
+          for (const [from, to] of rowGroups(n, ROWS_PER_STEP)) {
             yield await pageViewRows(x, viewOrder, urls, ids, from, to);
             await ctx.checkpoint(PAGE_VIEWS, to, n);
-            from = to;
-          } while (from < n);
+          }
         },
       },
       {

@@ -1,6 +1,7 @@
 import { AnswerKeyBuilder } from '../../answer-key';
 import { ROWS_PER_STEP, type RunContext, type SimResult, type StreamedResult } from '../../simulator';
-import { gather, invertPermutation, lowerBound } from '../../sort';
+import { gather, identity, invertPermutation, lowerBound } from '../../sort';
+import { rowGroups } from '../../output/row-groups';
 import { getColumn, type NumberColumn } from '../../table/column';
 import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
 import { summarizeOperationalLog, windowId, type OperationalLogCharts } from './operational-log.charts';
@@ -186,13 +187,8 @@ export async function runOperationalLog(config: OperationalLogConfig, ctx: RunCo
 }
 
 /** Stretches of `perm` of at most {@link ROWS_PER_STEP} rows (one, empty, when it has none). */
-function* stretches(perm: Int32Array): Generator<Int32Array> {
-  let from = 0;
-  do {
-    const to = Math.min(perm.length, from + ROWS_PER_STEP);
-    yield perm.subarray(from, to);
-    from = to;
-  } while (from < perm.length);
+function stretches(perm: Int32Array): Int32Array[] {
+  return rowGroups(perm.length, ROWS_PER_STEP).map(([from, to]) => perm.subarray(from, to));
 }
 
 /**
@@ -296,12 +292,6 @@ export function streamOperationalLog(config: OperationalLogConfig, ctx: RunConte
   };
 }
 
-/** 0, 1, …, n − 1. */
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
 
 /** The spec's stats (§4) plus burst events and window counts, keys in a fixed order. */
 function operationalLogStats(logs: RawLogs, spans: RawSpans, windows: readonly Windows[]): Record<string, unknown> {
