@@ -43,6 +43,32 @@ export interface Utf8Column extends ColumnBase {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * Row keys of a UTF-8 column gathered from another (a hint for encoders, never part of the
+ * data): row i holds the source's value `keys[i]` (0 ≤ key < `count`), so rows with the same key
+ * hold the same bytes (rows with different keys may too). The Parquet dictionary then hashes a
+ * key's bytes once, not every row's. Held beside the column rather than in it, so any other
+ * column (a copy, a rename, one sent to a thread) has none; slices made here carry theirs.
+ */
+export interface RowKeys {
+  readonly keys: Int32Array;
+  readonly count: number;
+}
+
+const rowKeys = new WeakMap<Utf8Column, RowKeys>();
+
+/** `c`, known to hold the source's value `keys[i]` in row i (see {@link RowKeys}). */
+export function withRowKeys<C extends Utf8Column>(c: C, keys: Int32Array, count: number): C {
+  if (keys.length !== c.offsets.length - 1) throw new RangeError(`row keys: ${keys.length} keys for ${c.offsets.length - 1} rows`);
+  rowKeys.set(c, { keys, count });
+  return c;
+}
+
+/** The row keys of `c`, when it was gathered with them. */
+export function rowKeysOf(c: Utf8Column): RowKeys | undefined {
+  return rowKeys.get(c);
+}
+
 export interface DictColumn extends ColumnBase {
   readonly type: 'string';
   readonly encoding: 'dict';
@@ -466,7 +492,9 @@ function rowsOf(c: Column, start: number, end: number, view: boolean, alloc?: Al
       for (let i = 0; i < n; i++) offsets[i] = c.offsets[start + i] - base;
     }
     const bytes = range(c.bytes, base, c.offsets[end]);
-    return valid ? { ...c, offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+    const rows: Utf8Column = valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
+    const keys = rowKeys.get(c);
+    return keys ? withRowKeys(rows, view ? keys.keys.subarray(start, end) : keys.keys.slice(start, end), keys.count) : rows;
   }
   return sameKind(c, range(c.values, start, end), valid);
 }

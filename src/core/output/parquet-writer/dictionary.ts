@@ -8,7 +8,7 @@
  * columns follow the same rule (see {@link numberDictionaryPage}).
  */
 import { fmix, mixWord } from '../../ids';
-import { encodeDictEntries, type Column, type DictColumn, type Utf8Column } from '../../table/column';
+import { encodeDictEntries, rowKeysOf, type Column, type DictColumn, type Utf8Column } from '../../table/column';
 import { viewOf } from '../bytes';
 import { compareBytes, plainValues, presentCount, shortStat, type Encoded } from './values';
 import { scratchI32, scratchU8 } from './scratch';
@@ -19,24 +19,54 @@ export interface DictPage extends Encoded {
   readonly indices: Int32Array;
 }
 
-/** The dictionary page of `entries` (UTF-8 values) with their statistics. */
-function pageOf(entries: readonly Uint8Array[], indices: Int32Array): DictPage {
-  let size = entries.length * 4;
-  for (const e of entries) size += e.length;
+/**
+ * Dictionary entries as ranges of one byte array: entry x is
+ * bytes[entries[3x + 1], entries[3x + 1] + entries[3x + 2]) (the first of the three is the
+ * hash table's, unused here). No array object per entry: a row group can hold tens of thousands.
+ */
+interface EntryRanges {
+  readonly bytes: Uint8Array;
+  readonly entries: Int32Array;
+  readonly count: number;
+}
+
+/** The dictionary page of the entries (UTF-8 values) with their statistics. */
+function pageOf({ bytes, entries, count }: EntryRanges, indices: Int32Array): DictPage {
+  let size = count * 4;
+  for (let x = 0; x < count; x++) size += entries[3 * x + 2];
   const values = scratchU8(size);
   const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
   let o = 0;
-  let min: Uint8Array | undefined;
-  let max: Uint8Array | undefined;
-  for (const e of entries) {
-    view.setUint32(o, e.length, true);
-    values.set(e, o + 4);
-    o += 4 + e.length;
-    if (!min || compareBytes(e, 0, e.length, min, 0, min.length) < 0) min = e;
-    if (!max || compareBytes(e, 0, e.length, max, 0, max.length) > 0) max = e;
+  let min = -1;
+  let max = -1;
+  for (let x = 0; x < count; x++) {
+    const s = entries[3 * x + 1];
+    const e = s + entries[3 * x + 2];
+    view.setUint32(o, e - s, true);
+    o += 4;
+    for (let j = s; j < e; j++) values[o++] = bytes[j];
+    if (min < 0 || compareBytes(bytes, s, e, bytes, entries[3 * min + 1], entries[3 * min + 1] + entries[3 * min + 2]) < 0) min = x;
+    if (max < 0 || compareBytes(bytes, s, e, bytes, entries[3 * max + 1], entries[3 * max + 1] + entries[3 * max + 2]) > 0) max = x;
   }
-  const stats = min && max && shortStat(min) && shortStat(max) ? { min: min.slice(), max: max.slice() } : {};
-  return { values, size: entries.length, indices, ...stats };
+  const entry = (x: number) => bytes.subarray(entries[3 * x + 1], entries[3 * x + 1] + entries[3 * x + 2]);
+  const stats = min >= 0 && shortStat(entry(min)) && shortStat(entry(max)) ? { min: entry(min).slice(), max: entry(max).slice() } : {};
+  return { values, size: count, indices, ...stats };
+}
+
+/** `values` laid end to end as entry ranges. */
+function rangesOf(values: readonly Uint8Array[]): EntryRanges {
+  let total = 0;
+  for (const v of values) total += v.length;
+  const bytes = scratchU8(total);
+  const entries = scratchI32(3 * values.length);
+  let o = 0;
+  values.forEach((v, x) => {
+    bytes.set(v, o);
+    entries[3 * x + 1] = o;
+    entries[3 * x + 2] = v.length;
+    o += v.length;
+  });
+  return { bytes, entries, count: values.length };
 }
 
 /** A dictionary-coded column's page: the dictionary entries this row group uses. */
@@ -57,7 +87,7 @@ export function dictionaryPage(c: DictColumn): DictPage {
     }
     indices[k++] = at;
   }
-  return pageOf(encodeDictEntries(c.dict, used), indices);
+  return pageOf(rangesOf(encodeDictEntries(c.dict, used)), indices);
 }
 
 /** Rows looked at before deciding whether a UTF-8 column repeats enough to be worth a dictionary. */
@@ -123,44 +153,50 @@ export function utf8DictionaryPage(c: Utf8Column): DictPage | undefined {
   let slots = new Int32Array(1024);
   let mask = slots.length - 1;
   const indices = scratchI32(present);
+  // a gathered column's row keys (see RowKeys): each key's bytes are hashed once, its entry + 1
+  // kept in `known`; the entries and their order are the same as hashing every row
+  const hint = rowKeysOf(c);
+  const keys = hint?.keys;
+  const known = hint ? scratchI32(hint.count).fill(0) : undefined;
   let dictBytes = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (valid && !valid[i]) continue;
-    const s = offsets[i];
-    const e = offsets[i + 1];
-    const len = e - s;
-    const h = hashBytes(view, bytes, s, e);
-    let slot = h & mask;
-    let index: number;
-    for (;;) {
-      index = slots[slot] - 1;
-      if (index < 0) {
-        if (count >= limit) return undefined;
-        index = count++;
-        entries[3 * index] = h;
-        entries[3 * index + 1] = s;
-        entries[3 * index + 2] = len;
-        slots[slot] = index + 1;
-        dictBytes += len;
-        if (dictBytes > MAX_DICT_BYTES) return undefined;
-        if (2 * count > slots.length) {
-          slots = rehashed(count, 2 * slots.length, (x) => entries[3 * x]);
-          mask = slots.length - 1;
+    let index = known ? known[keys![i]] - 1 : -1;
+    if (index < 0) {
+      const s = offsets[i];
+      const e = offsets[i + 1];
+      const len = e - s;
+      const h = hashBytes(view, bytes, s, e);
+      let slot = h & mask;
+      for (;;) {
+        index = slots[slot] - 1;
+        if (index < 0) {
+          if (count >= limit) return undefined;
+          index = count++;
+          entries[3 * index] = h;
+          entries[3 * index + 1] = s;
+          entries[3 * index + 2] = len;
+          slots[slot] = index + 1;
+          dictBytes += len;
+          if (dictBytes > MAX_DICT_BYTES) return undefined;
+          if (2 * count > slots.length) {
+            slots = rehashed(count, 2 * slots.length, (x) => entries[3 * x]);
+            mask = slots.length - 1;
+          }
+          break;
         }
-        break;
+        const at = 3 * index;
+        if (entries[at] === h && entries[at + 2] === len && sameBytes(view, bytes, s, e, entries[at + 1])) break;
+        slot = (slot + 1) & mask;
       }
-      const at = 3 * index;
-      if (entries[at] === h && entries[at + 2] === len && sameBytes(view, bytes, s, e, entries[at + 1])) break;
-      slot = (slot + 1) & mask;
+      if (known) known[keys![i]] = index + 1;
     }
     indices[k++] = index;
     // mostly distinct values show it early: stop before hashing the rest
     if (k === SAMPLE && count * MIN_REPEAT > SAMPLE) return undefined;
   }
-  const values: Uint8Array[] = new Array<Uint8Array>(count);
-  for (let x = 0; x < count; x++) values[x] = bytes.subarray(entries[3 * x + 1], entries[3 * x + 1] + entries[3 * x + 2]);
-  return pageOf(values, indices);
+  return pageOf({ bytes, entries, count }, indices);
 }
 
 /** A 32-bit hash of a value's two words (the high word spread over the low bits, then MurmurHash3's finaliser). */

@@ -1,7 +1,7 @@
 import { ROWS_PER_STEP, type RowStep } from '../../simulator';
 import { idView, type IdStream } from '../../ids';
 import { gather } from '../../sort';
-import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
+import { boolColumn, dictColumn, makeTable, numberColumn, withRowKeys, type Table, type Utf8Column } from '../../table/column';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 
 /** The id key of a bot session is (k, BOT_KEY): human keys (i, j) have j < 2^32, so they never meet. */
@@ -71,7 +71,7 @@ export function userIdSource(gen: Generated): { offsets: Int32Array; bytes: Uint
   return { offsets, bytes };
 }
 
-/** A UTF-8 column whose row r is source row rows[r]. */
+/** A UTF-8 column whose row r is source row rows[r] (its row keys: rows with the same source row hold the same bytes). */
 export function gatherUtf8(name: string, src: { offsets: Int32Array; bytes: Uint8Array }, rows: Int32Array): Utf8Column {
   const n = rows.length;
   const offsets = new Int32Array(n + 1);
@@ -87,7 +87,7 @@ export function gatherUtf8(name: string, src: { offsets: Int32Array; bytes: Uint
     const end = src.offsets[rows[r] + 1];
     for (let i = src.offsets[rows[r]]; i < end; i++) bytes[o++] = sb[i];
   }
-  return { name, type: 'string', encoding: 'utf8', offsets, bytes };
+  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows, src.offsets.length - 1);
 }
 
 /** A column of 36-byte ids whose row r is id rows[r] of `ids`, copied as nine 32-bit words. */
@@ -101,7 +101,7 @@ export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array, off
     const d = r * 9;
     for (let w = 0; w < 9; w++) dst[d + w] = src[s + w];
   }
-  return { name, type: 'string', encoding: 'utf8', offsets, bytes };
+  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows, ids.length / UUID_LEN);
 }
 
 function fixedOffsets(n: number, width: number): Int32Array {

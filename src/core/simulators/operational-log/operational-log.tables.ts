@@ -1,6 +1,6 @@
 import { ROWS_PER_STEP, type RowStep } from '../../simulator';
 import { idView, type IdStream } from '../../ids';
-import { boolColumn, dictColumn, makeTable, numberColumn, type Table, type Utf8Column } from '../../table/column';
+import { boolColumn, dictColumn, makeTable, numberColumn, withRowKeys, type Table, type Utf8Column } from '../../table/column';
 import {
   ENDPOINTS,
   ERROR_MESSAGES,
@@ -166,6 +166,19 @@ export async function buildLogsTable(
   return { table, sampled };
 }
 
+/** Slots of the traces' cache of recent chains (a power of two). */
+const RECENT = 1 << 14;
+
+/** 32-bit words over an id column's bytes (its ids are whole words: 16 or 32 bytes each). */
+function words(b: Uint8Array): Uint32Array {
+  return new Uint32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
+}
+
+/** Copy `count` words from `from[src]` to `to[dst]` (ids: a few words, too short for a native copy). */
+function copyWords(from: Uint32Array, src: number, dst: number, count: number, to = from): void {
+  for (let w = 0; w < count; w++) to[dst + w] = from[src + w];
+}
+
 /**
  * The `traces` table in (timestamp, generation) order, for the spans `perm` lists (all of them,
  * or a stretch when the run is streamed): every id is a function of its span's log key, so any
@@ -192,6 +205,15 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
   const parentId = fixedWidth('parent_span_id', n, 16, hasParent);
   const parentBytes = new Uint8Array(parents * 16);
   const [traceView, spanView, parentView] = [traceId.bytes, spanId.bytes, parentBytes].map(idView);
+  const [traceWords, spanWords, parentWords] = [traceId.bytes, spanId.bytes, parentBytes].map(words);
+  // the last row seen of recent logs' chains (direct-mapped by log, so a collision only costs a
+  // hash): a chain's spans follow each other closely in time, so most spans copy their trace id
+  // from an earlier span of the chain, and their parent id from the span id of the depth above
+  const recentLog = new Int32Array(RECENT).fill(-1);
+  const recentRow = new Int32Array(RECENT);
+  // the trace ids' row keys: the first row seen of each chain (see RowKeys), near each row in
+  // memory, so the Parquet dictionary's look-ups stay in cache
+  const traceKey = new Int32Array(n);
   const pOff = parentId.offsets;
   let o = 0;
   for (let from = 0; from < n; from += ROWS_PER_STEP) {
@@ -201,19 +223,30 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
       const d = depthOf[i];
       const k0 = logs.k0[l];
       const chain = logs.k1[l] * MAX_SPANS;
-      ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, logs.k1[l], traceView);
+      const slot = l & (RECENT - 1);
+      const seen = recentLog[slot] === l ? recentRow[slot] : -1;
+      if (seen >= 0) {
+        copyWords(traceWords, 8 * seen, 8 * i, 8);
+        traceKey[i] = traceKey[seen];
+      } else {
+        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, logs.k1[l], traceView);
+        traceKey[i] = i;
+      }
       ids.span.hexInto(spanId.bytes, i * 16, 8, k0, chain + d, spanView);
       if (d > 0) {
-        ids.span.hexInto(parentBytes, o, 8, k0, chain + d - 1, parentView);
+        if (seen >= 0 && depthOf[seen] === d - 1) copyWords(spanWords, 4 * seen, o >> 2, 4, parentWords);
+        else ids.span.hexInto(parentBytes, o, 8, k0, chain + d - 1, parentView);
         o += 16;
         hasParent[i] = 1;
       }
       pOff[i + 1] = o;
+      recentLog[slot] = l;
+      recentRow[slot] = i;
     }
     await step(to, n);
   }
   return makeTable('traces', [
-    traceId,
+    withRowKeys(traceId, traceKey, n),
     spanId,
     { ...parentId, bytes: parentBytes },
     dictColumn('service', services.map((s) => s.name), service),
