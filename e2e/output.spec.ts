@@ -119,6 +119,26 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a plain download (no save picker) is written to a temporary file of the origin-private file system and saved from there; a cancelled one leaves none', async ({ page }) => {
+    const errors = watchErrors(page);
+    await runWorkflow(page, 2000, 8);
+    const zip = await download(page, 'Parquet');
+    expect(zip.equals(cliZip('workflow', { entityCount: 2000, seed: 8 }, 'parquet'))).toBe(true);
+    // the zip the browser saved is the worker's temporary file, kept for a later download to clear
+    const temp = await opfsFiles(page, 'spindle-downloads');
+    expect([...temp.keys()]).toEqual([expect.stringMatching(/^\d+-[0-9a-f-]{36}\.zip$/)]);
+    expect([...temp.values()][0].equals(zip)).toBe(true);
+    // a cancelled download deletes its temporary file: only the finished one stays
+    await runWorkflow(page, 200_000, 3);
+    await format(page, 'CSV');
+    await page.getByRole('button', { name: 'Download .zip' }).click();
+    await expect(page.getByRole('progressbar', { name: /^Writing events\.csv/ })).toBeVisible();
+    await page.getByRole('region', { name: 'Download' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('The download was cancelled; nothing was saved.')).toBeVisible();
+    await expect.poll(async () => [...(await opfsFiles(page, 'spindle-downloads')).keys()]).toEqual([...temp.keys()]);
+    expect(errors).toEqual([]);
+  });
+
   test('a cancelled download says nothing was saved, and leaves no zip in the picked file', async ({ page }) => {
     await pickersWriteToOpfs(page);
     await runWorkflow(page, 200_000, 3);

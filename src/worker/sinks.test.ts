@@ -5,7 +5,7 @@ import { bigTable } from '../core/output/output.test-utils';
 import { ZipSink, Coalescer } from '../core/output/sink';
 import { zipTree } from '../core/output/tree';
 import { writeTree } from '../core/output/tree-writer';
-import { BlobOutput } from './sinks';
+import { BlobOutput, sinkFor, sweep } from './sinks';
 
 describe('the Blob download', () => {
   it('copies every chunk when it is written (the writer may reuse the memory at once), in order', async () => {
@@ -37,5 +37,42 @@ describe('the Blob download', () => {
     expect(Buffer.from(blob).equals(Buffer.from(await zipTree(files)))).toBe(true);
     // and the entry is the file written whole, in fresh memory
     expect(Buffer.from(unzipSync(blob)['big.parquet']).equals(Buffer.from(writeTable(files[0].table, 'parquet')))).toBe(true);
+  });
+});
+
+describe('the temporary zips of plain downloads', () => {
+  /** A stand-in for an origin-private folder: files with their last-modified times; one locked (being written). */
+  function folder(files: Record<string, number>, locked: string[] = []) {
+    const left = new Map(Object.entries(files));
+    const dir = {
+      async *[Symbol.asyncIterator]() {
+        for (const [name, at] of [...left]) yield [name, { kind: 'file', getFile: async () => ({ lastModified: at }) }];
+        yield ['a-folder', { kind: 'directory' }];
+      },
+      async removeEntry(name: string) {
+        if (locked.includes(name)) throw new DOMException('locked', 'NoModificationAllowedError');
+        left.delete(name);
+      },
+    };
+    return { dir: dir as unknown as FileSystemDirectoryHandle, left };
+  }
+
+  it('are deleted once the browser has long saved them: ours after 10 minutes, other tabs\' after an hour; a locked one stays', async () => {
+    const now = 1e12;
+    const min = 60_000;
+    const { dir, left } = folder({ 'ours-old.zip': now - 11 * min, 'ours-new.zip': now - 9 * min, 'theirs-old.zip': now - 61 * min, 'theirs-new.zip': now - 30 * min, 'theirs-locked.zip': now - 90 * min }, ['theirs-locked.zip']);
+    // our zips are aged from when they were started, whatever the file says
+    const ours = new Map([
+      ['ours-old.zip', now - 11 * min],
+      ['ours-new.zip', now - 9 * min],
+    ]);
+    await sweep(dir, now, ours);
+    expect([...left.keys()].sort()).toEqual(['ours-new.zip', 'theirs-locked.zip', 'theirs-new.zip']);
+    expect([...ours.keys()]).toEqual(['ours-new.zip']);
+  });
+
+  it('are not used where the browser has no synchronous file handles (Node, older browsers): the Blob route', async () => {
+    const { blob } = await sinkFor({ kind: 'blob' });
+    expect(blob).toBeInstanceOf(BlobOutput);
   });
 });
