@@ -43,29 +43,24 @@ export interface Utf8Column extends ColumnBase {
   readonly bytes: Uint8Array;
 }
 
-/**
- * Row keys of a UTF-8 column gathered from another (a hint for encoders, never part of the
- * data): row i holds the source's value `keys[i]` (0 ≤ key < `count`), so rows with the same key
- * hold the same bytes (rows with different keys may too). The Parquet dictionary then hashes a
- * key's bytes once, not every row's. Held beside the column rather than in it, so any other
- * column (a copy, a rename, one sent to a thread) has none; slices made here carry theirs.
- */
-export interface RowKeys {
-  readonly keys: Int32Array;
-  readonly count: number;
-}
+/** Row keys of gathered UTF-8 columns (see {@link rowKeysOf}). */
+const rowKeys = new WeakMap<Utf8Column, Int32Array>();
 
-const rowKeys = new WeakMap<Utf8Column, RowKeys>();
-
-/** `c`, known to hold the source's value `keys[i]` in row i (see {@link RowKeys}). */
-export function withRowKeys<C extends Utf8Column>(c: C, keys: Int32Array, count: number): C {
+/** `c`, known to hold the source's value `keys[i]` in row i (see {@link rowKeysOf}). */
+export function withRowKeys<C extends Utf8Column>(c: C, keys: Int32Array): C {
   if (keys.length !== c.offsets.length - 1) throw new RangeError(`row keys: ${keys.length} keys for ${c.offsets.length - 1} rows`);
-  rowKeys.set(c, { keys, count });
+  rowKeys.set(c, keys);
   return c;
 }
 
-/** The row keys of `c`, when it was gathered with them. */
-export function rowKeysOf(c: Utf8Column): RowKeys | undefined {
+/**
+ * The row keys of `c`, when it was gathered with them: row i holds the source's value `keys[i]`
+ * (a row index, ≥ 0), so rows with the same key hold the same bytes (rows with different keys
+ * may too). A hint for encoders, never part of the data (the Parquet dictionary hashes a key's
+ * bytes once, not every row's). Held beside the column rather than in it, so any other column (a
+ * copy, a rename, one sent to a thread) has none; slices made here carry theirs.
+ */
+export function rowKeysOf(c: Utf8Column): Int32Array | undefined {
   return rowKeys.get(c);
 }
 
@@ -494,7 +489,7 @@ function rowsOf(c: Column, start: number, end: number, view: boolean, alloc?: Al
     const bytes = range(c.bytes, base, c.offsets[end]);
     const rows: Utf8Column = valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
     const keys = rowKeys.get(c);
-    return keys ? withRowKeys(rows, view ? keys.keys.subarray(start, end) : keys.keys.slice(start, end), keys.count) : rows;
+    return keys ? withRowKeys(rows, view ? keys.subarray(start, end) : keys.slice(start, end)) : rows;
   }
   return sameKind(c, range(c.values, start, end), valid);
 }

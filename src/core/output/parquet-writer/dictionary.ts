@@ -134,6 +134,23 @@ function sameBytes(v: DataView, b: Uint8Array, s: number, e: number, t: number):
   return true;
 }
 
+/** Row keys spread over at most this many times the rows are used (their look-up table is cleared for each page)... */
+const MAX_KEY_SPAN = 4;
+
+/** The least key and the span of `keys` (n of them), or undefined when there are none or they spread too far to pay. */
+function keyWindow(keys: Int32Array | undefined, n: number): { keys: Int32Array; least: number; span: number } | undefined {
+  if (!keys || n === 0) return undefined;
+  let least = keys[0];
+  let most = keys[0];
+  for (let i = 1; i < n; i++) {
+    const k = keys[i];
+    if (k < least) least = k;
+    else if (k > most) most = k;
+  }
+  const span = most - least + 1;
+  return span <= MAX_KEY_SPAN * n ? { keys, least, span } : undefined;
+}
+
 /**
  * A UTF-8 column as a dictionary page, or undefined when its values do not repeat enough
  * (decided on the first rows, then confirmed over all of them). Same rows, same result.
@@ -153,16 +170,16 @@ export function utf8DictionaryPage(c: Utf8Column): DictPage | undefined {
   let slots = new Int32Array(1024);
   let mask = slots.length - 1;
   const indices = scratchI32(present);
-  // a gathered column's row keys (see RowKeys): each key's bytes are hashed once, its entry + 1
-  // kept in `known`; the entries and their order are the same as hashing every row
-  const hint = rowKeysOf(c);
-  const keys = hint?.keys;
-  const known = hint ? scratchI32(hint.count).fill(0) : undefined;
+  // a gathered column's row keys (see rowKeysOf): each key's bytes are hashed once, its entry + 1
+  // kept in `known` (indexed from the least key: a row group's keys are a window of its source);
+  // the entries and their order are the same as hashing every row
+  const keys = keyWindow(rowKeysOf(c), n);
+  const known = keys && scratchI32(keys.span).fill(0);
   let dictBytes = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
     if (valid && !valid[i]) continue;
-    let index = known ? known[keys![i]] - 1 : -1;
+    let index = known ? known[keys!.keys[i] - keys!.least] - 1 : -1;
     if (index < 0) {
       const s = offsets[i];
       const e = offsets[i + 1];
@@ -190,7 +207,7 @@ export function utf8DictionaryPage(c: Utf8Column): DictPage | undefined {
         if (entries[at] === h && entries[at + 2] === len && sameBytes(view, bytes, s, e, entries[at + 1])) break;
         slot = (slot + 1) & mask;
       }
-      if (known) known[keys![i]] = index + 1;
+      if (known) known[keys!.keys[i] - keys!.least] = index + 1;
     }
     indices[k++] = index;
     // mostly distinct values show it early: stop before hashing the rest

@@ -87,7 +87,7 @@ export function gatherUtf8(name: string, src: { offsets: Int32Array; bytes: Uint
     const end = src.offsets[rows[r] + 1];
     for (let i = src.offsets[rows[r]]; i < end; i++) bytes[o++] = sb[i];
   }
-  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows, src.offsets.length - 1);
+  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows);
 }
 
 /** A column of 36-byte ids whose row r is id rows[r] of `ids`, copied as nine 32-bit words. */
@@ -101,7 +101,7 @@ export function gatherUuids(name: string, ids: Uint8Array, rows: Int32Array, off
     const d = r * 9;
     for (let w = 0; w < 9; w++) dst[d + w] = src[s + w];
   }
-  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows, ids.length / UUID_LEN);
+  return withRowKeys({ name, type: 'string', encoding: 'utf8', offsets, bytes }, rows);
 }
 
 function fixedOffsets(n: number, width: number): Int32Array {

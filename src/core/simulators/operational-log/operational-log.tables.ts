@@ -211,7 +211,7 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
   // from an earlier span of the chain, and their parent id from the span id of the depth above
   const recentLog = new Int32Array(RECENT).fill(-1);
   const recentRow = new Int32Array(RECENT);
-  // the trace ids' row keys: the first row seen of each chain (see RowKeys), near each row in
+  // the trace ids' row keys: the first row seen of each chain (see rowKeysOf), near each row in
   // memory, so the Parquet dictionary's look-ups stay in cache
   const traceKey = new Int32Array(n);
   const pOff = parentId.offsets;
@@ -246,7 +246,7 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
     await step(to, n);
   }
   return makeTable('traces', [
-    withRowKeys(traceId, traceKey, n),
+    withRowKeys(traceId, traceKey),
     spanId,
     { ...parentId, bytes: parentBytes },
     dictColumn('service', services.map((s) => s.name), service),
