@@ -5,7 +5,7 @@ import { findDomain, generateDomain } from './domains';
 import { shapeOf, type TableShape } from './inputs/contract';
 import { SIMULATORS } from './registry';
 import type { SimulatorDef } from './simulator';
-import { ConfigError, runSimulator } from './run';
+import { ConfigError, resolveConfig, runSimulator, streamableBytes } from './run';
 import { formatIssue } from './schema/config';
 import { expectedTransitions } from './simulators/workflow/workflow.estimate';
 import { PRESET_NAMES } from './simulators/workflow/workflow.presets';
@@ -96,9 +96,9 @@ describe('run estimates', () => {
     expect(line).toMatch(/^entityCount: about [\d,]{11,} rows \(≈ \d+ GB in memory, ≈ \d+ GB as Parquet\) is too large for this engine: more than the 4 GB of tables this engine holds in memory; lower entityCount or maxTransitionsPerEntity$/);
   });
 
-  it('accepts what the engine holds: every preset at 5 M entities, clickstream at its page-view cap, operational logs at 83,000 events/h without OTLP', () => {
+  it('accepts what the engine holds: every preset at 5 M entities, clickstream at 1,000,000 users (its page-view cap), operational logs at 83,000 events/h without OTLP', () => {
     for (const preset of PRESET_NAMES) expect(workflowSpec.schema.parse({ preset, entityCount: MAX_ENTITIES, maxTransitionsPerEntity: 1000 }).ok, preset).toBe(true);
-    expect(clickstreamSpec.schema.parse({ users: 450_000 }).ok).toBe(true);
+    expect(clickstreamSpec.schema.parse({ users: 1_000_000 }).ok).toBe(true);
     expect(operationalLogSpec.schema.parse({ eventsPerHour: 83_000, otlpExport: false }).ok).toBe(true);
   });
 
@@ -117,6 +117,26 @@ describe('run estimates', () => {
     const def = { ...SIMULATORS.find((s) => s.id === 'clickstream')!, estimate: () => huge };
     await expect(runSimulator(def, {})).rejects.toThrow(ConfigError);
     await expect(runSimulator(def, {})).rejects.toThrow(/^users: about 10,000,000,000 rows \(≈ 75 GB in memory, ≈ 37 GB as Parquet\) is too large/);
+  });
+
+  it('a streamed run holds only its tables that are not streamed: clickstream at 1,000,000 users runs streamed and is refused held', async () => {
+    const e: RunEstimate = {
+      tables: [
+        { name: 'held', rows: 1e6, memoryBytesPerRow: 100, textBytesPerRow: 36, fileBytesPerRow: { parquet: 1, csv: 1, jsonl: 1 } },
+        { name: 'views', rows: 60e6, memoryBytesPerRow: 100, textBytesPerRow: 36, fileBytesPerRow: { parquet: 1, csv: 1, jsonl: 1 }, streamed: true },
+      ],
+      drivers: ['n'],
+    };
+    expect(sizeIssues(e)[0].message).toMatch(/more than the 4 GB of tables/);
+    expect(sizeIssues(e, true)).toEqual([]);
+    // a table held even when streamed still counts
+    expect(sizeIssues({ ...e, tables: [{ ...e.tables[0], rows: 60e6 }, e.tables[1]] }, true)[0].message).toMatch(/more than the 4 GB/);
+
+    const clickstream = SIMULATORS.find((s) => s.id === 'clickstream')!;
+    const million = { users: 1_000_000, seed: 1 };
+    expect(resolveConfig(clickstream, million).users).toBe(1_000_000);
+    expect(streamableBytes(clickstream, resolveConfig(clickstream, million))).toBeGreaterThan(ENGINE_LIMITS.maxTableBytes);
+    await expect(runSimulator(clickstream, million)).rejects.toThrow(/^users: about [\d,]+ rows \(≈ [\d.]+ GB in memory.*\) is too large to hold in memory: .*; written to files, it is streamed instead/);
   });
 
   it('text columns past 2 GB are refused even when the memory limit is not reached', () => {

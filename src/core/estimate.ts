@@ -35,6 +35,8 @@ export interface TableEstimate {
   readonly textBytesPerRow: number;
   /** Bytes per row on disk, by format (measured on typical configs; approximate). */
   readonly fileBytesPerRow: Readonly<Record<OutputFormat, number>>;
+  /** Built a stretch at a time when the run is streamed (SimulatorDef.stream): then never held whole. */
+  readonly streamed?: boolean;
 }
 
 /** A further output file (an OTLP export) whose size does not depend on the format. */
@@ -92,12 +94,17 @@ export function describeEstimate(e: RunEstimate, format: OutputFormat = 'parquet
   return `about ${count(t.rows)} rows (≈ ${formatBytes(t.memoryBytes)} in memory, ≈ ${formatBytes(t.fileBytes[format])} as ${as})`;
 }
 
-/** Why this engine cannot hold the run, in words, and what to change; undefined when it can. */
-export function overLimit(e: RunEstimate): { why: string; change: string } | undefined {
+/**
+ * Why this engine cannot hold the run, in words, and what to change; undefined when it can.
+ * `streamed`: the run is streamed, so its `streamed` tables are never held whole and count for
+ * neither limit on tables.
+ */
+export function overLimit(e: RunEstimate, streamed = false): { why: string; change: string } | undefined {
   const lower = e.drivers.length ? `lower ${e.drivers.length > 1 ? `${e.drivers.slice(0, -1).join(', ')} or ${e.drivers[e.drivers.length - 1]}` : e.drivers[0]}` : '';
-  const memory = totalsOf(e).memoryBytes;
+  const held = streamed ? { ...e, tables: e.tables.filter((t) => !t.streamed) } : e;
+  const memory = totalsOf(held).memoryBytes;
   if (memory > ENGINE_LIMITS.maxTableBytes) return { why: `more than the ${formatBytes(ENGINE_LIMITS.maxTableBytes)} of tables this engine holds in memory`, change: lower };
-  for (const t of e.tables) {
+  for (const t of held.tables) {
     const text = t.rows * t.textBytesPerRow;
     if (text > ENGINE_LIMITS.maxTextColumnBytes) {
       return { why: `${t.name} would hold ≈ ${formatBytes(text)} of text in one column, more than the ${formatBytes(ENGINE_LIMITS.maxTextColumnBytes + 1)} a column holds`, change: lower };
@@ -121,8 +128,8 @@ export function overLimit(e: RunEstimate): { why: string; change: string } | und
  * 481,744,925 rows (≈ 42 GB in memory, …) is too large for this engine: more than the 4 GB …;
  * lower entityCount or maxTransitionsPerEntity").
  */
-export function sizeIssues(e: RunEstimate): Issue[] {
-  const over = overLimit(e);
+export function sizeIssues(e: RunEstimate, streamed = false): Issue[] {
+  const over = overLimit(e, streamed);
   if (!over) return [];
   return [{ path: e.drivers[0] ?? '', message: `${describeEstimate(e)} is too large for this engine: ${over.why}${over.change ? `; ${over.change}` : ''}` }];
 }

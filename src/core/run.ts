@@ -1,5 +1,5 @@
 import { findDomain, generateDomain } from './domains';
-import { sizeIssues, totalsOf } from './estimate';
+import { describeEstimate, overLimit, sizeIssues, totalsOf } from './estimate';
 import { asRoleInputs, resolveRoles, shapeOf, type InputProvenance, type RoleMapping } from './inputs/contract';
 import { ConfigError, formatIssue } from './schema/config';
 import type { Table } from './table/column';
@@ -18,7 +18,7 @@ export interface RunOutput {
  * Validate a raw config (throws {@link ConfigError} naming each bad field) and fill its
  * defaults; a run larger than this engine holds is refused with its estimate (estimate.ts).
  */
-export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate' | 'inputs'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
+export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate' | 'inputs' | 'stream'>, raw: unknown, seed?: number): { seed: number } & Record<string, unknown> {
   const input = raw === undefined || raw === null ? {} : raw;
   if (typeof input !== 'object' || Array.isArray(input)) throw new ConfigError([{ path: '', message: 'the config must be a JSON object' }]);
   // an explicit seed (--seed, the page's seed box) wins over the config's own
@@ -26,8 +26,9 @@ export function resolveConfig(def: Pick<SimulatorDef, 'schema' | 'estimate' | 'i
   const r = def.schema.parse(merged);
   if (!r.ok) throw new ConfigError(r.issues);
   // schemas refuse oversized runs themselves (so forms show it); this covers any that do not
-  // (simulators that read tables are checked in runSimulator, once their inputs are known)
-  const tooLarge = def.estimate && !def.inputs ? sizeIssues(def.estimate(r.value)) : [];
+  // (simulators that read tables are checked in runSimulator, once their inputs are known).
+  // A simulator that streams is held to what a streamed run holds; runSimulator checks a held one.
+  const tooLarge = def.estimate && !def.inputs ? sizeIssues(def.estimate(r.value), def.stream !== undefined) : [];
   if (tooLarge.length) throw new ConfigError(tooLarge);
   return r.value as { seed: number } & Record<string, unknown>;
 }
@@ -89,6 +90,12 @@ async function prepare(def: SimulatorDef, raw: unknown, hooks: RunRequest) {
 /** Run a simulator on a raw config. The same (simulator, config, seed, inputs) always gives the same output. */
 export async function runSimulator(def: SimulatorDef, raw: unknown, hooks: RunRequest = {}): Promise<RunOutput> {
   const { config, ctx, provenance } = await prepare(def, raw, hooks);
+  const estimate = def.stream && def.estimate && !def.inputs ? def.estimate(config) : undefined;
+  const over = estimate && overLimit(estimate);
+  if (over) {
+    const where = 'written to files, it is streamed instead (the CLI with --out or --zip, the page\'s Download)';
+    throw new ConfigError([{ path: estimate!.drivers[0] ?? '', message: `${describeEstimate(estimate!)} is too large to hold in memory: ${over.why}; ${where}` }]);
+  }
   const result = await def.run(config, ctx);
   return { simulator: def.id, config, result, ...(provenance ? { inputs: provenance } : {}) };
 }

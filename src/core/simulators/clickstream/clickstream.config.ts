@@ -5,11 +5,12 @@ import { f, type InferShape, type Issue } from '../../schema/fields';
 /** Human user ids are `user_` + 6 digits (spec §6), so at most 1,000,000 users. */
 export const MAX_USERS = 1_000_000;
 /**
- * A guard on the expected number of page views: the engine holds about 200 bytes per view at
- * its peak (100,000 users at the defaults, 3.2 M views: 730 MB in Node) and the writers as much
- * again, so past this a browser tab runs out of memory. About 465,000 users at the defaults.
+ * A guard on the expected number of page views, so a browser tab keeps under 2 GB: a run this
+ * large is streamed (its page views and funnels built a stretch at a time), and holds its draws,
+ * about 36 bytes a view at its peak plus its sessions (1,000,000 users at the defaults, 32 M
+ * views: 1.48 GB peak in Node). Room for 1,000,000 users at the defaults.
  */
-export const MAX_EXPECTED_PAGE_VIEWS = 15_000_000;
+export const MAX_EXPECTED_PAGE_VIEWS = 35_000_000;
 
 export const DEFAULT_PAGE_POOL = [
   '/',

@@ -15,8 +15,9 @@ export function estimateClickstream(c: ClickstreamConfig): RunEstimate {
   return {
     tables: [
       { name: 'sessions', rows: humanSessions + botSessions, memoryBytesPerRow: 86, textBytesPerRow: 36, fileBytesPerRow: { parquet: 54, csv: 108, jsonl: 238 } },
-      { name: 'page_views', rows: pageViews, memoryBytesPerRow: 118, textBytesPerRow: 36, fileBytesPerRow: { parquet: 55, csv: 132, jsonl: 240 } },
-      { name: 'funnels', rows: funnels, memoryBytesPerRow: 76, textBytesPerRow: 36, fileBytesPerRow: { parquet: 31, csv: 90, jsonl: 170 } },
+      // a streamed run builds these a stretch at a time (the sessions are held whole)
+      { name: 'page_views', rows: pageViews, memoryBytesPerRow: 118, textBytesPerRow: 36, fileBytesPerRow: { parquet: 55, csv: 132, jsonl: 240 }, streamed: true },
+      { name: 'funnels', rows: funnels, memoryBytesPerRow: 76, textBytesPerRow: 36, fileBytesPerRow: { parquet: 31, csv: 90, jsonl: 170 }, streamed: true },
     ],
     drivers: ['users', 'avgSessionsPerUser', 'avgPagesPerSession'],
   };

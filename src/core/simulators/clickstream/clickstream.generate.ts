@@ -57,6 +57,10 @@ export interface Generated {
   readonly viewStart: Int32Array;
   readonly viewTimeMs: Float64Array;
   readonly viewCs: Int32Array;
+  /**
+   * Each view's page: its key in the page pool as drawn, which the run replaces in place by the
+   * page's code in the page-URL dictionary when it builds the tables ({@link encodeUrls}).
+   */
   readonly viewUrl: Int32Array;
   /** The session of each view. */
   readonly viewSession: Int32Array;

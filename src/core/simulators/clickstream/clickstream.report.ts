@@ -66,11 +66,22 @@ export function clickstreamStats(config: ClickstreamConfig, x: TableInputs, dept
 }
 
 /**
- * The answer key, in session order: every bot session (`bot_session`) and every funnel that
- * stopped before the final stage (`funnel_drop_off`, timed at the last stage reached, with
- * whether the session's page count cut it short).
+ * When each session reached its last funnel stage (ms from the window's start; 0 for sessions
+ * without a funnel), read from its views: what the answer key needs of them, so a streamed run
+ * can let its views go before the key is built.
  */
-export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number): AnswerKeyBuilder {
+export function lastStageMs(gen: Generated, depth: Int32Array): Float64Array {
+  const out = new Float64Array(depth.length);
+  for (let g = 0; g < depth.length; g++) if (depth[g] > 0) out[g] = gen.viewTimeMs[gen.viewStart[g] + depth[g] - 1];
+  return out;
+}
+
+/**
+ * The answer key, in session order: every bot session (`bot_session`) and every funnel that
+ * stopped before the final stage (`funnel_drop_off`, timed at the last stage reached
+ * ({@link lastStageMs}), with whether the session's page count cut it short). Reads the sessions only.
+ */
+export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number, reachedMs: Float64Array): AnswerKeyBuilder {
   const { gen, users } = x;
   const key = new AnswerKeyBuilder();
   // details as JSON text from cached parts (the text JSON.stringify gives for the same objects);
@@ -95,7 +106,7 @@ export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: 
       'funnel_drop_off',
       'funnels',
       sessionId(g),
-      gen.startUs + gen.viewTimeMs[gen.viewStart[g] + last] * 1000,
+      gen.startUs + reachedMs[g] * 1000,
       `{"user_id":${userJson(g)},"last_stage":${stageJson[last]},"stage_order":${last},"dropped_before":${stageJson[d]},"capped_by_page_count":${gen.funnelDrawn[g] > d},"page_views":${pagesOf(gen, g)}}`,
     );
   }

@@ -1,7 +1,6 @@
 import { BOT_USER_AGENTS } from './clickstream.generate';
 import { pagesOf } from './clickstream.report';
 import type { TableInputs } from './clickstream.tables';
-import type { PagePool } from './clickstream.urls';
 
 /** What a sampled session shows: a full funnel, a funnel (or visit) that stopped early, a one-page bounce, a crawl. */
 export type SessionKind = 'converted' | 'engaged' | 'bounced' | 'bot';
@@ -40,7 +39,7 @@ const ascii = new TextDecoder('latin1');
  * sessions in session order, so the sample spans the window; returned in session order. No
  * random draws: the sample never shifts the data.
  */
-export function sampleSessions(x: TableInputs, depth: Int32Array, stages: number, pool: PagePool): SessionSample[] {
+export function sampleSessions(x: TableInputs, depth: Int32Array, stages: number, urls: readonly string[]): SessionSample[] {
   const { gen } = x;
   const n = gen.userIndex.length;
   const kindOf = (g: number): number => (gen.isBot[g] ? 3 : gen.bounce[g] ? 2 : stages > 0 && depth[g] === stages ? 0 : 1);
@@ -56,18 +55,19 @@ export function sampleSessions(x: TableInputs, depth: Int32Array, stages: number
     // the m-th pick of a kind is its member floor(m · count / quota): evenly spaced, distinct
     if (taken[k] >= quota[k] || r !== Math.floor((taken[k] * counts[k]) / quota[k])) continue;
     taken[k]++;
-    out.push(sample(x, g, KINDS[k], depth[g], pool));
+    out.push(sample(x, g, KINDS[k], depth[g], urls));
   }
   return out;
 }
 
-function sample(x: TableInputs, g: number, kind: SessionKind, funnelDepth: number, pool: PagePool): SessionSample {
+/** `urls`: the page-URL dictionary its views are coded in. */
+function sample(x: TableInputs, g: number, kind: SessionKind, funnelDepth: number, urls: readonly string[]): SessionSample {
   const { gen, users } = x;
   const v0 = gen.viewStart[g];
   const pageViews = pagesOf(gen, g);
   const views = [];
   for (let j = v0; j < v0 + Math.min(pageViews, MAX_SAMPLE_VIEWS); j++) {
-    views.push({ url: pool.text(gen.viewUrl[j]), offsetMs: gen.viewTimeMs[j] - gen.startMs[g], dwellSeconds: gen.viewCs[j] / 100 });
+    views.push({ url: urls[gen.viewUrl[j]], offsetMs: gen.viewTimeMs[j] - gen.startMs[g], dwellSeconds: gen.viewCs[j] / 100 });
   }
   return {
     sessionId: ascii.decode(x.sids.subarray(g * 36, g * 36 + 36)),

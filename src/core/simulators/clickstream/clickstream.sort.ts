@@ -7,23 +7,14 @@ import type { Drawn, Generated } from './clickstream.generate';
  * building the time-sorted page_views table reads a sliding window instead of the whole heap.
  * Returns the arranged draws and the page_views row order, by (timestamp, session position,
  * page index).
+ *
+ * Consumes `gen`: each of its view columns is emptied once arranged, so a large run holds at most
+ * one column twice (a million users draw 32 M views: 16 bytes each as drawn).
  */
 export function arrangeBySessionStart(gen: Drawn): { gen: Generated; viewOrder: Int32Array } {
   const n = gen.userIndex.length;
   const order = radixSortBy(identity(n), gen.startMs, true);
-  const views = gen.viewCs.length;
-  const viewStart = new Int32Array(n + 1);
-  const viewRows = new Int32Array(views);
-  const viewSession = new Int32Array(views);
-  let v = 0;
-  for (let p = 0; p < n; p++) {
-    const g = order[p];
-    for (let j = gen.viewStart[g]; j < gen.viewStart[g + 1]; j++) {
-      viewSession[v] = p;
-      viewRows[v++] = j;
-    }
-    viewStart[p + 1] = v;
-  }
+  const views = arrangeViews(gen, order);
   const arranged: Generated = {
     startUs: gen.startUs,
     nHuman: gen.nHuman,
@@ -38,12 +29,34 @@ export function arrangeBySessionStart(gen: Drawn): { gen: Generated; viewOrder: 
     agent: gather(gen.agent, order, new Int32Array(n)),
     durationCs: gather(gen.durationCs, order, new Int32Array(n)),
     funnelDrawn: gather(gen.funnelDrawn, order, new Int32Array(n)),
-    viewStart,
-    viewTimeMs: gather(gen.viewTimeMs, viewRows, new Float64Array(views)),
-    viewCs: gather(gen.viewCs, viewRows, new Int32Array(views)),
-    viewUrl: gather(gen.viewUrl, viewRows, new Int32Array(views)),
-    viewSession,
+    ...views,
   };
-  const viewOrder = radixSortBy(identity(views), arranged.viewTimeMs, true);
+  const viewOrder = radixSortBy(identity(arranged.viewCs.length), arranged.viewTimeMs, true);
   return { gen: arranged, viewOrder };
+}
+
+/** The views of sessions in `order`, session-major; each of `gen`'s view columns is emptied once gathered. */
+function arrangeViews(gen: Drawn, order: Int32Array): Pick<Generated, 'viewStart' | 'viewTimeMs' | 'viewCs' | 'viewUrl' | 'viewSession'> {
+  const n = order.length;
+  const views = gen.viewCs.length;
+  const viewStart = new Int32Array(n + 1);
+  const viewRows = new Int32Array(views);
+  const viewSession = new Int32Array(views);
+  let v = 0;
+  for (let p = 0; p < n; p++) {
+    const g = order[p];
+    for (let j = gen.viewStart[g]; j < gen.viewStart[g + 1]; j++) {
+      viewSession[v] = p;
+      viewRows[v++] = j;
+    }
+    viewStart[p + 1] = v;
+  }
+  const drawn = gen as { -readonly [K in keyof Drawn]: Drawn[K] };
+  const viewTimeMs = gather(drawn.viewTimeMs, viewRows, new Float64Array(views));
+  drawn.viewTimeMs = new Float64Array(0);
+  const viewCs = gather(drawn.viewCs, viewRows, new Int32Array(views));
+  drawn.viewCs = new Int32Array(0);
+  const viewUrl = gather(drawn.viewUrl, viewRows, new Int32Array(views));
+  drawn.viewUrl = new Int32Array(0);
+  return { viewStart, viewTimeMs, viewCs, viewUrl, viewSession };
 }

@@ -217,17 +217,21 @@ export async function pageViewRows(x: TableInputs, viewOrder: Int32Array, urls: 
  * the final stage (D6).
  */
 export function funnelsTable(x: TableInputs, depth: Int32Array, stages: readonly string[]): Table {
+  return funnelRows(x, depth, stages, 0, depth.length);
+}
+
+/** The funnels table's rows of sessions [from, to) (session positions): the stretches put together are the whole table. */
+export function funnelRows(x: TableInputs, depth: Int32Array, stages: readonly string[], from: number, to: number): Table {
   const { gen } = x;
-  const n = gen.userIndex.length;
   let rows = 0;
-  for (let g = 0; g < n; g++) rows += depth[g];
+  for (let g = from; g < to; g++) rows += depth[g];
   const sessionRow = new Int32Array(rows);
   const stage = new Int32Array(rows);
   const stageOrder = new Float64Array(rows);
   const reached = new Float64Array(rows);
   const converted = new Uint8Array(rows);
   let r = 0;
-  for (let g = 0; g < n; g++) {
+  for (let g = from; g < to; g++) {
     const dg = depth[g];
     const v0 = gen.viewStart[g];
     for (let k = 0; k < dg; k++, r++) {

@@ -293,16 +293,21 @@ describe('clickstream edge cases', () => {
 });
 
 describe('clickstream streamed (runs too large to hold)', () => {
-  it('builds the page views a stretch at a time and gives the held run\'s tree, stats, charts and answer key', async () => {
-    const config = { users: 12_000, seed: 5 };
+  it('builds the page views and the funnels a stretch at a time and gives the held run\'s tree, stats, charts and answer key', async () => {
+    // about 70,000 sessions: two stretches of funnels (65,536 sessions each), three of page views
+    const config = { users: 24_000, seed: 5 };
     const held = await runSimulator(clickstreamSimulator, config);
     const streamed = await streamSimulator(clickstreamSimulator, config);
     const rows: number[] = [];
-    const files = countingChunks(streamedRunFiles(streamed, 'csv'), 'page_views.csv', rows);
+    const funnelRows: number[] = [];
+    const files = countingChunks(countingChunks(streamedRunFiles(streamed, 'csv'), 'page_views.csv', rows), 'funnels.csv', funnelRows);
     expect(treeHash(await materialise(files))).toBe(treeHash(await buildTree(held, 'csv')));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(0, -1).every((n) => n === ROWS_PER_STEP)).toBe(true);
     expect(rows.reduce((a, b) => a + b)).toBe(held.result.tables[1].length);
+    expect(held.result.tables[0].length).toBeGreaterThan(65_536);
+    expect(funnelRows.length).toBe(2);
+    expect(funnelRows.reduce((a, b) => a + b)).toBe(held.result.tables[2].length);
     const rest = streamed.result.finish();
     expect(rest.stats).toEqual(held.result.stats);
     expect(rest.charts).toEqual(held.result.charts);

@@ -4,10 +4,11 @@ import { US_PER_DAY, US_PER_HOUR } from '../../time';
 import { clickstreamCharts, type ClickstreamCharts } from './clickstream.charts';
 import type { ClickstreamConfig } from './clickstream.config';
 import { generate } from './clickstream.generate';
-import { clickstreamAnswerKey, clickstreamStats, pagesOf } from './clickstream.report';
+import { clickstreamAnswerKey, clickstreamStats, lastStageMs, pagesOf } from './clickstream.report';
 import { sampleSessions } from './clickstream.samples';
 import { arrangeBySessionStart } from './clickstream.sort';
 import {
+  funnelRows,
   funnelsTable,
   labelDictionary,
   pageViewRows,
@@ -28,7 +29,6 @@ export interface ClickstreamOutput extends SimResult {
 
 /** Everything a run builds before its page views: the draws in order, the sessions table, the page URLs. */
 interface Prepared {
-  readonly pool: PagePool;
   readonly x: TableInputs;
   readonly viewOrder: Int32Array;
   readonly depth: Int32Array;
@@ -71,41 +71,54 @@ async function prepare(config: ClickstreamConfig, ctx: RunContext): Promise<Prep
   ctx.publish(sessions);
   await ctx.checkpoint(BUILDING, 1, 3);
 
-  const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict);
+  // each view's page key becomes its URL's code, in place
+  const urls = encodeUrls(pool, gen.viewUrl, referrerLabels.dict, gen.viewUrl);
   const sourceCode = new Int32Array(n);
   for (let g = 0; g < n; g++) sourceCode[g] = urls.labelCodes[referrerCodes[g]];
-  return { pool, x, viewOrder, depth, stages, sessions, urls: { dict: urls.dict, codes: urls.codes, sourceCode } };
+  return { x, viewOrder, depth, stages, sessions, urls: { dict: urls.dict, codes: urls.codes, sourceCode } };
 }
 
 const BUILDING = 'Building tables';
 const PAGE_VIEWS = 'Building tables: page views';
 
+/** What the run reports from its views (stats, charts, when each funnel stopped), before the answer key, which reads the sessions only. */
+function viewReport(config: ClickstreamConfig, ctx: RunContext, p: Prepared): { stats: SimResult['stats']; charts?: ClickstreamCharts; reachedMs: Float64Array } {
+  const { x, depth, stages } = p;
+  const { gen } = x;
+  const stats = clickstreamStats(config, x, depth, stages.length);
+  const reachedMs = lastStageMs(gen, depth);
+  if (!ctx.charts) return { stats, reachedMs };
+  const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
+  const charts = {
+    ...clickstreamCharts({
+      gen,
+      durationHours: config.durationHours,
+      dayOffsetHours: dayOffsetUs / US_PER_HOUR,
+      depth,
+      stages,
+      devices: x.devices,
+      referrers: x.referrers,
+    }),
+    sessionSamples: sampleSessions(x, depth, stages.length, p.urls.dict),
+  };
+  return { stats, charts, reachedMs };
+}
+
 /** The run's stats, answer key and (for a host that draws them) charts. */
 function report(config: ClickstreamConfig, ctx: RunContext, p: Prepared): Omit<ClickstreamOutput, 'tables'> {
-  const { x, depth, stages, pool } = p;
-  const { gen } = x;
-  const result = {
-    stats: clickstreamStats(config, x, depth, stages.length),
-    answerKey: clickstreamAnswerKey(x, depth, stages, config.botPagesPerSession),
-  };
-  if (!ctx.charts) return result;
-  const dayOffsetUs = ((gen.startUs % US_PER_DAY) + US_PER_DAY) % US_PER_DAY;
-  return {
-    ...result,
-    charts: {
-      ...clickstreamCharts({
-        gen,
-        durationHours: config.durationHours,
-        dayOffsetHours: dayOffsetUs / US_PER_HOUR,
-        depth,
-        stages,
-        devices: x.devices,
-        referrers: x.referrers,
-      }),
-      sessionSamples: sampleSessions(x, depth, stages.length, pool),
-    },
-  };
+  const { reachedMs, ...viewed } = viewReport(config, ctx, p);
+  return { ...viewed, answerKey: clickstreamAnswerKey(p.x, p.depth, p.stages, config.botPagesPerSession, reachedMs) };
 }
+
+/** `p` without its views (three quarters of what a run holds), for what comes after the tables: the answer key reads the sessions only. */
+function withoutViews(p: Prepared): Prepared {
+  const none = new Int32Array(0);
+  const gen = { ...p.x.gen, viewTimeMs: new Float64Array(0), viewCs: none, viewUrl: none, viewSession: none };
+  return { ...p, x: { ...p.x, gen }, viewOrder: none, urls: { ...p.urls, codes: none } };
+}
+
+/** Sessions a stretch of a streamed funnels table covers (about five rows each at most). */
+const FUNNEL_SESSIONS = 1 << 16;
 
 /**
  * Simulate web sessions, page views and conversion funnels (spec/clickstream.md with every
@@ -171,14 +184,21 @@ export function streamClickstream(config: ClickstreamConfig, ctx: RunContext): S
         name: 'funnels',
         rowsHint: estimate[2].rows,
         async *chunks() {
-          const p = next(2);
-          yield funnelsTable(p.x, p.depth, p.stages);
+          const { x, depth, stages } = next(2);
+          // at least one stretch: an empty table carries the columns
+          for (const [from, to] of rowGroups(depth.length, FUNNEL_SESSIONS)) yield funnelRows(x, depth, stages, from, to);
         },
       },
     ],
     finish() {
       if (read !== 3) throw new Error('clickstream stream: read every table before the result');
-      return (rest ??= report(config, ctx, prepared!));
+      if (!rest) {
+        const { reachedMs, ...viewed } = viewReport(config, ctx, prepared!);
+        // the tables are written: the views go before the answer key is built
+        prepared = withoutViews(prepared!);
+        rest = { ...viewed, answerKey: clickstreamAnswerKey(prepared.x, prepared.depth, prepared.stages, config.botPagesPerSession, reachedMs) };
+      }
+      return rest;
     },
   };
 }

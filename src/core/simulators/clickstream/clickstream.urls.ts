@@ -74,11 +74,11 @@ export class PagePool {
 /**
  * Dictionary-code URL keys: the dictionary holds every key in `keys` (ascending, so URLs of
  * one template stay together) followed by the `labels` (referrer sources, which are the first
- * view's referrer_url). Returns the dictionary, the code of each key and of each label.
+ * view's referrer_url). Returns the dictionary, the code of each key (in `codes`, which may be
+ * `keys` itself: a run's tens of millions of views need not hold both) and of each label.
  */
-export function encodeUrls(pool: PagePool, keys: Int32Array, labels: readonly string[]): { dict: string[]; codes: Int32Array; labelCodes: Int32Array } {
+export function encodeUrls(pool: PagePool, keys: Int32Array, labels: readonly string[], codes: Int32Array = new Int32Array(keys.length)): { dict: string[]; codes: Int32Array; labelCodes: Int32Array } {
   const n = keys.length;
-  const codes = new Int32Array(n);
   const dict: string[] = [];
   if (pool.keySpace <= 1 << 22) {
     // dense: a lookup table over the whole key space
