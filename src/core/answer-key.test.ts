@@ -21,4 +21,26 @@ describe('answer key', () => {
       else expect(y).toEqual(x);
     }
   });
+
+  it('takes a key and details written as UTF-8 into one reused buffer (addEncoded), with the same rows as addJson', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 90 });
+    const fault = fc.record({ kind: fc.constantFrom('late_row', 'duplicate'), key: text, time: fc.option(fc.integer({ min: 0, max: 2 ** 52 })), details: text });
+    fc.assert(
+      fc.property(fc.array(fault, { maxLength: 20 }), (faults) => {
+        const a = new AnswerKeyBuilder();
+        const b = new AnswerKeyBuilder();
+        const buffer = new Uint8Array(1024).fill(65);
+        const utf8 = new TextEncoder();
+        for (const f of faults) {
+          a.addJson(f.kind, 'order', f.key, f.time, f.details);
+          const keyEnd = utf8.encodeInto(f.key, buffer).written;
+          const end = keyEnd + utf8.encodeInto(f.details, buffer.subarray(keyEnd)).written;
+          b.addEncoded(f.kind, 'order', f.time, buffer, keyEnd, end);
+        }
+        expect(b.finish()).toEqual(a.finish());
+        expect(b.countsByKind()).toEqual(a.countsByKind());
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -332,6 +332,15 @@ export class Utf8Builder {
     this.bytes.set(src, at);
   }
 
+  /** Append src[start, end) as the next row's UTF-8 (a range of a reused buffer: no view made, short rows copied by a loop). */
+  appendRange(src: Uint8Array, start: number, end: number): void {
+    const at = this.reserveRaw(end - start);
+    if (end - start < 64) {
+      const bytes = this.bytes;
+      for (let i = start, o = at; i < end; i++, o++) bytes[o] = src[i];
+    } else this.bytes.set(src.subarray(start, end), at);
+  }
+
   appendNull(): void {
     this.ensureRows();
     if (!this.valid) {
