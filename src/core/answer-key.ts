@@ -128,9 +128,11 @@ export class AnswerKeyBuilder {
     return makeTable('answer_key', [
       this.kind.finish('kind'),
       this.table.finish('table'),
-      this.key.finish('key'),
+      // the texts are views on the builder's memory, not copies (run files, previews and held
+      // sizes each finish the key: tens of MB per finish on a large file drop)
+      this.key.finish('key', true),
       numberColumn('time', 'timestamp', this.time.finish(), anyNull ? valid : undefined),
-      this.details.finish('details'),
+      this.details.finish('details', true),
     ]);
   }
 }
