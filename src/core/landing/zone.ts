@@ -8,7 +8,7 @@ import type { OutputFile } from '../output/files';
 import { writeTable, type OutputFormat } from '../output/formats';
 import { Float64Growable, makeTable, numberColumn, stringColumn, Uint8Growable, Utf8Builder, type Table } from '../table/column';
 import { sha256Hex } from '../hash/sha256';
-import { inThreadEncoder, type PartEncoder } from '../output/parts';
+import { inThreadEncoder, type EncodeTask, type PartEncoder } from '../output/parts';
 
 /** What a landed file is: a data file of some kind, or a folder's control file. */
 export const LANDING_KINDS = ['on_time', 'late', 'backfill', 'restatement', 'initial', 'delta', 'manifest', 'done'] as const;
@@ -34,6 +34,12 @@ export interface LandedFile {
   readonly bytes: number;
   /** SHA-256 hex when the run computed it (published checksums), else null. */
   readonly sha256: string | null;
+}
+
+/** A data file's rows as indices into a table (its input): text is written from them in place, with no copy of the rows. */
+export interface RowSelection {
+  readonly table: Table;
+  readonly rows: Int32Array;
 }
 
 /** Describes a landed file before it is written. */
@@ -89,7 +95,8 @@ export class LandingZone {
    * it has them: the table is built here and the caller goes on while they encode. The zone's
    * order does not depend on when each drop resolves (files are sorted by their landing).
    * `table` must make new arrays at each call (none shared with the plan): a table built for one
-   * format is handed to the encoder's thread as it is.
+   * format is handed to the encoder's thread as it is. `selection`, when the file is those rows
+   * of a table (the same rows `table` builds), lets an encoder on this thread write them in place.
    */
   async landDrop(
     base: Omit<DataFileSpec, 'format' | 'name'>,
@@ -98,17 +105,35 @@ export class LandingZone {
     table: () => Table,
     checksum: boolean,
     encoder: PartEncoder = inThreadEncoder,
+    selection?: RowSelection,
   ): Promise<LandedFile[]> {
-    const built = table();
-    // a table built for one format alone is given to its task (the builder makes new arrays)
-    const given = formats.length === 1;
-    const pieces = await Promise.all(formats.map((format) => encoder.run({ kind: 'file', format, table: built, checksum, given })));
-    return formats.map((format, i) => this.land(base, nameOf(format), format, table, pieces[i].bytes, pieces[i].sha256 ?? null));
+    const pieces = await Promise.all(this.encodeTasks(formats, table, checksum, encoder, selection).map((task) => encoder.run(task)));
+    return formats.map((format, i) => this.land(base, nameOf(format), format, table, pieces[i].bytes, pieces[i].sha256 ?? null, selection));
   }
 
-  private land(base: Omit<DataFileSpec, 'format' | 'name'>, name: string, format: OutputFormat, table: () => Table, bytes: Uint8Array, sha256: string | null): LandedFile {
+  /** One task per format: the rows in place on this thread (text formats), else the table built once. */
+  private encodeTasks(formats: readonly OutputFormat[], table: () => Table, checksum: boolean, encoder: PartEncoder, selection?: RowSelection): EncodeTask[] {
+    let built: Table | undefined;
+    // a table built for one format alone is given to its task (the builder makes new arrays)
+    const given = formats.length === 1;
+    return formats.map((format): EncodeTask => {
+      if (selection && !encoder.transfers && format !== 'parquet') return { kind: 'file', format, table: selection.table, rows: selection.rows, checksum };
+      return { kind: 'file', format, table: (built ??= table()), checksum, given };
+    });
+  }
+
+  private land(
+    base: Omit<DataFileSpec, 'format' | 'name'>,
+    name: string,
+    format: OutputFormat,
+    table: () => Table,
+    bytes: Uint8Array,
+    sha256: string | null,
+    selection?: RowSelection,
+  ): LandedFile {
     const file: LandedFile = { ...base, name, format, path: `${base.folder}/${name}`, bytes: bytes.length, sha256 };
-    this.entries.push({ file, make: () => writeTable(table(), format), cached: bytes });
+    const make = selection ? () => writeTable(selection.table, format, {}, selection.rows) : () => writeTable(table(), format);
+    this.entries.push({ file, make, cached: bytes });
     this.order = undefined;
     this.tables.set(file.path, table);
     return file;

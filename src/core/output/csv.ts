@@ -1,8 +1,9 @@
 import { formatDate, IsoWriter } from '../time';
 import { dictEntryEncoder, type Column, type Table } from '../table/column';
-import { ByteSink, entriesOf, viewOf, writeRows, type EntryCache } from './bytes';
+import { ByteSink, entriesOf, viewOf, type EntryCache } from './bytes';
 import { exactCellWriter } from './exact-text';
 import { csvPlain } from './scan';
+import { writeRowsOf, type RowWriter } from './selected-rows';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -40,7 +41,7 @@ function writeField(out: ByteSink, bytes: Uint8Array, start: number, end: number
   out.buf[out.pos++] = QUOTE;
 }
 
-type CellWriter = (out: ByteSink, row: number) => void;
+type CellWriter = RowWriter;
 
 /** What a CSV is for: verbatim by default (as pandas and DuckDB write it), or safe to open in a spreadsheet. */
 export interface CsvOptions {
@@ -153,9 +154,10 @@ function cellWriter(c: Column, options: CsvOptions): CellWriter {
  * (quotes doubled), LF line endings, ISO 8601 `…Z` instants, `true`/`false`, empty for null
  * (an empty string is written as `""` so it stays distinct from null). Cells are verbatim
  * unless `options.spreadsheetSafe` asks for formula-looking text to be prefixed; `header: false`
- * writes the rows only (a later row group of a table written in parts).
+ * writes the rows only (a later row group of a table written in parts). `rows` writes those
+ * rows of `t`, in that order (the bytes of `takeTable(t, rows)`, without the copy).
  */
-export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
+export function writeCsv(t: Table, options: CsvOptions = {}, rows?: Int32Array): Uint8Array {
   const out = new ByteSink(1 << 16);
   if (options.header ?? true) {
     t.columns.forEach((c, j) => {
@@ -165,16 +167,21 @@ export function writeCsv(t: Table, options: CsvOptions = {}): Uint8Array {
     });
     out.byte(LF);
   }
+  writeRowsOf(out, t, rows, (t) => csvLine(t, options));
+  return out.finish();
+}
+
+/** Writes row i of `t` as a CSV line. */
+function csvLine(t: Table, options: CsvOptions): RowWriter {
   const writers = t.columns.map((c) => cellWriter(c, options));
   const valid = t.columns.map((c) => c.valid);
   const k = writers.length;
-  writeRows(out, t.length, (out, i) => {
+  return (out, i) => {
     for (let j = 0; j < k; j++) {
       if (j > 0) out.byte(COMMA);
       const v = valid[j];
       if (v === undefined || v[i] !== 0) writers[j](out, i);
     }
     out.byte(LF);
-  });
-  return out.finish();
+  };
 }

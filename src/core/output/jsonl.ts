@@ -1,8 +1,9 @@
 import { formatDate, IsoWriter } from '../time';
 import type { Column, Table } from '../table/column';
-import { ByteSink, entriesOf, viewOf, writeNumber, writeRows, type EntryCache } from './bytes';
+import { ByteSink, entriesOf, viewOf, writeNumber, type EntryCache } from './bytes';
 import { exactCellWriter } from './exact-text';
 import { jsonPlain } from './scan';
+import { writeRowsOf } from './selected-rows';
 
 const encoder = new TextEncoder();
 
@@ -120,15 +121,20 @@ export function jsonStringBytes(text: string): Uint8Array {
   return s.finish();
 }
 
-/** JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF. */
-export function writeJsonl(t: Table): Uint8Array {
+/**
+ * JSON Lines: one object per row, keys in column order, ISO `…Z` instants, `null` for nulls, LF.
+ * `rows` writes those rows of `t`, in that order (the bytes of `takeTable(t, rows)`, without the copy).
+ */
+export function writeJsonl(t: Table, rows?: Int32Array): Uint8Array {
   const out = new ByteSink(1 << 16);
-  const members = rowMembersWriter(t.columns);
-  writeRows(out, t.length, (out, i) => {
-    out.byte(123);
-    members(out, i);
-    out.byte(125);
-    out.byte(10);
+  writeRowsOf(out, t, rows, (t) => {
+    const members = rowMembersWriter(t.columns);
+    return (out, i) => {
+      out.byte(123);
+      members(out, i);
+      out.byte(125);
+      out.byte(10);
+    };
   });
   return out.finish();
 }

@@ -41,6 +41,8 @@ export type EncodeTask =
       readonly checksum: boolean;
       /** The table's buffers were made for this task alone: they may cross to a thread as they are (else they are copied). */
       readonly given?: boolean;
+      /** The file holds these rows of `table`, in this order (tasks run on this thread only: the table is not copied). */
+      readonly rows?: Int32Array;
     }
   /** A chunk of a run's simulation (src/core/kernels.ts): plain input, typed arrays out. */
   | { readonly kind: 'kernel'; readonly name: KernelName; readonly input: unknown };
@@ -73,7 +75,7 @@ export function runTask(task: EncodeTask): Piece {
   if (task.kind === 'deflate') return deflateSegment(task.bytes);
   if (task.kind === 'kernel') return { bytes: new Uint8Array(0), arrays: runKernel(task.name, task.input) };
   if (task.kind === 'file') {
-    const bytes = writeTable(task.table, task.format);
+    const bytes = writeTable(task.table, task.format, {}, task.rows);
     return task.checksum ? { bytes, sha256: sha256Hex(bytes) } : { bytes };
   }
   return { bytes: encodeRows(task.format, task.rows, task.first, task.options, task.into) };

@@ -4,8 +4,8 @@
  * postMessage to a thread).
  */
 import { describe, expect, it } from 'vitest';
-import type { Table } from '../table/column';
-import type { EncodeTask, Piece } from './parts';
+import { takeTable, type Table } from '../table/column';
+import { runTask, type EncodeTask, type Piece } from './parts';
 import { writeTable } from './formats';
 import { bigTable, loopback } from './output.test-utils';
 import { answerEncode, pooledEncoder } from './pool-encoder';
@@ -33,6 +33,21 @@ describe('pooled encoder', () => {
       expect(stats.reused, format).toBeGreaterThan(0);
       encoder.close();
     }
+  });
+
+  it('a file of selected rows crosses as a table of its own: the same bytes and checksum, the source table whole', async () => {
+    const big = bigTable(5000);
+    const before = checksum(big);
+    const rows = Int32Array.from({ length: 3000 }, (_, i) => (i * 31) % big.length);
+    const encoder = pooledEncoder(2, loopback);
+    for (const format of ['parquet', 'csv', 'jsonl'] as const) {
+      const piece = await encoder.run({ kind: 'file', format, table: big, rows, checksum: true });
+      const alone = runTask({ kind: 'file', format, table: takeTable(big, rows), checksum: true });
+      expect(Buffer.from(piece.bytes).equals(Buffer.from(alone.bytes)), format).toBe(true);
+      expect(piece.sha256, format).toBe(alone.sha256);
+    }
+    expect(checksum(big)).toEqual(before);
+    encoder.close();
   });
 
   it('a thread hands back the task’s buffers, except any its answer is a view on', async () => {

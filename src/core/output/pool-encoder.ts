@@ -5,7 +5,7 @@
  */
 import { BufferPool } from '../buffer-pool';
 import { answer, WorkerPool, type PoolPort, type PoolRequest, type PoolResponse } from '../pool';
-import { copyRange, type Copyable, type DictColumn, type Table } from '../table/column';
+import { copyRange, takeTable, type Copyable, type DictColumn, type Table } from '../table/column';
 import { runTask, type EncodeTask, type PartEncoder, type Piece } from './parts';
 
 type View = ArrayBufferView & { readonly length: number };
@@ -110,7 +110,11 @@ export async function answerEncode(req: PoolRequest<EncodeTask>): Promise<{ mess
 /** The task with buffers it may give away: copies (into the pool's buffers) where the caller keeps using them. */
 function transferable(task: EncodeTask, pool: BufferPool): EncodeTask {
   if (task.kind === 'part') return { ...task, rows: ownedTable(task.rows, false, pool) };
-  if (task.kind === 'file') return { ...task, table: ownedTable(task.table, !task.given, pool) };
+  if (task.kind === 'file') {
+    // rows of a shared table: the file's own table, made here, is the one that crosses
+    if (task.rows) return { kind: 'file', format: task.format, checksum: task.checksum, table: ownedTable(takeTable(task.table, task.rows), false, pool) };
+    return { ...task, table: ownedTable(task.table, !task.given, pool) };
+  }
   if (task.kind === 'kernel') return task;
   return { ...task, bytes: owned(task.bytes, pool) };
 }

@@ -39,10 +39,15 @@ export interface FinalOutput extends ByteOutput {
   abort(): Promise<void> | void;
 }
 
-/** Collects the tree in memory (tests, small trees). */
+/**
+ * Collects the tree in memory (tests, small trees). By default it copies each chunk, so the
+ * writer may reuse a chunk's memory; `copiesWrites` false keeps the chunks as they are (the
+ * writer hands them over): no second copy of the whole tree (a landing zone's 100 MB).
+ */
 export class MemorySink implements TreeSink {
   readonly files: WrittenFile[] = [];
-  readonly copiesWrites = true;
+
+  constructor(readonly copiesWrites = true) {}
 
   deflates(): boolean {
     return false;
@@ -51,7 +56,7 @@ export class MemorySink implements TreeSink {
   open(path: string): FileWriter {
     const chunks: Uint8Array[] = [];
     return {
-      write: (chunk) => void chunks.push(chunk.slice()),
+      write: (chunk) => void chunks.push(this.copiesWrites ? chunk.slice() : chunk),
       close: () => void this.files.push({ path, bytes: concatChunks(chunks) }),
     };
   }

@@ -57,7 +57,8 @@ export async function buildTree(run: RunOutput, format: OutputFormat, hooks?: Wr
 
 /** Any list of output files written out in memory. */
 export async function materialise(files: readonly OutputFile[], hooks?: WriteHooks): Promise<WrittenFile[]> {
-  const sink = new MemorySink();
+  // the sink keeps the chunks it is given: each file's bytes are not copied a second time
+  const sink = new MemorySink(false);
   await writeTree(files, sink, hooks);
   return sink.files;
 }

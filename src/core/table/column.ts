@@ -353,6 +353,15 @@ export class Utf8Builder {
     this.bytes.set(src, at);
   }
 
+  /** Append src[start, end) as the next row's UTF-8 (a range of a reused buffer: no view made, short rows copied by a loop). */
+  appendRange(src: Uint8Array, start: number, end: number): void {
+    const at = this.reserveRaw(end - start);
+    if (end - start < 64) {
+      const bytes = this.bytes;
+      for (let i = start, o = at; i < end; i++, o++) bytes[o] = src[i];
+    } else this.bytes.set(src.subarray(start, end), at);
+  }
+
   appendNull(): void {
     this.ensureRows();
     if (!this.valid) {
@@ -364,10 +373,17 @@ export class Utf8Builder {
     this.valid[this.count - 1] = 0;
   }
 
-  finish(name: string): Utf8Column {
-    const offsets = this.offsets.slice(0, this.count + 1);
-    const bytes = this.bytes.slice(0, this.used);
-    const valid = this.valid?.slice(0, this.count);
+  /**
+   * The rows so far as a column. With `share`, an array at least three quarters full is handed
+   * out as a view on the builder's memory instead of a copy (an answer key's 30 MB of details,
+   * finished several times per run): appends never change rows already written, so the column
+   * stays as it is while the builder goes on; the builder's spare room stays alive with it.
+   */
+  finish(name: string, share = false): Utf8Column {
+    const part = <A extends Int32Array | Uint8Array>(a: A, n: number): A => (share && n >= a.length * 0.75 ? (a.subarray(0, n) as A) : (a.slice(0, n) as A));
+    const offsets = part(this.offsets, this.count + 1);
+    const bytes = part(this.bytes, this.used);
+    const valid = this.valid && part(this.valid, this.count);
     return valid ? { name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name, type: 'string', encoding: 'utf8', offsets, bytes };
   }
 }
@@ -509,37 +525,39 @@ export function viewTable(t: Table, start: number, end: number): Table {
 }
 
 // Gathers, one per element type: a single generic loop sees every typed-array kind and
-// V8 compiles it for none of them (a landing zone gathers tens of millions of cells).
-export function gatherF64(src: Float64Array, idx: Int32Array): Float64Array {
-  const out = new Float64Array(idx.length);
+// V8 compiles it for none of them (a landing zone gathers tens of millions of cells). With
+// `alloc`, the result is in memory it hands out (reused scratch memory).
+export function gatherF64(src: Float64Array, idx: Int32Array, alloc?: Alloc): Float64Array {
+  const out = alloc ? new Float64Array(alloc(idx.length * 8), 0, idx.length) : new Float64Array(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
   return out;
 }
-export function gatherI32(src: Int32Array, idx: Int32Array): Int32Array {
-  const out = new Int32Array(idx.length);
+export function gatherI32(src: Int32Array, idx: Int32Array, alloc?: Alloc): Int32Array {
+  const out = alloc ? new Int32Array(alloc(idx.length * 4), 0, idx.length) : new Int32Array(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
   return out;
 }
-export function gatherU8(src: Uint8Array, idx: Int32Array): Uint8Array {
-  const out = new Uint8Array(idx.length);
+export function gatherU8(src: Uint8Array, idx: Int32Array, alloc?: Alloc): Uint8Array {
+  const out = alloc ? new Uint8Array(alloc(idx.length), 0, idx.length) : new Uint8Array(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
   return out;
 }
-export function gatherI64(src: BigInt64Array, idx: Int32Array): BigInt64Array {
-  const out = new BigInt64Array(idx.length);
+export function gatherI64(src: BigInt64Array, idx: Int32Array, alloc?: Alloc): BigInt64Array {
+  const out = alloc ? new BigInt64Array(alloc(idx.length * 8), 0, idx.length) : new BigInt64Array(idx.length);
   for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
   return out;
 }
 
 /** The UTF-8 strings at `idx`: offsets and bytes gathered. */
-function gatherUtf8(c: Utf8Column, idx: Int32Array, valid: Uint8Array | undefined): Utf8Column {
+function gatherUtf8(c: Utf8Column, idx: Int32Array, valid: Uint8Array | undefined, alloc?: Alloc): Utf8Column {
   const n = idx.length;
   const src = c.bytes;
   const from = c.offsets;
   let total = 0;
   for (let i = 0; i < n; i++) total += from[idx[i] + 1] - from[idx[i]];
-  const offsets = new Int32Array(n + 1);
-  const bytes = new Uint8Array(total);
+  const offsets = alloc ? new Int32Array(alloc(4 * (n + 1)), 0, n + 1) : new Int32Array(n + 1);
+  const bytes = alloc ? new Uint8Array(alloc(total), 0, total) : new Uint8Array(total);
+  offsets[0] = 0; // memory from `alloc` may hold an earlier block's offsets
   let o = 0;
   for (let i = 0; i < n; i++) {
     const a = from[idx[i]];
@@ -555,20 +573,21 @@ function gatherUtf8(c: Utf8Column, idx: Int32Array, valid: Uint8Array | undefine
   return valid ? { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes, valid } : { name: c.name, type: 'string', encoding: 'utf8', offsets, bytes };
 }
 
-/** The rows at `indices`, in that order. */
-export function takeColumn(c: Column, indices: ArrayLike<number>): Column {
+/** The rows at `indices`, in that order (in memory from `alloc` when given). */
+export function takeColumn(c: Column, indices: ArrayLike<number>, alloc?: Alloc): Column {
   const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
-  const valid = c.valid ? gatherU8(c.valid, idx) : undefined;
-  if (c.type === 'string') return c.encoding === 'dict' ? dictColumn(c.name, c.dict, gatherI32(c.codes, idx), valid) : gatherUtf8(c, idx, valid);
-  if (c.type === 'bigint' || c.type === 'decimal') return sameKind(c, gatherI64(c.values, idx), valid);
-  if (c.type === 'bool') return boolColumn(c.name, gatherU8(c.values, idx), valid);
-  if (c.type === 'date') return dateColumn(c.name, gatherI32(c.values, idx), valid);
-  return sameKind(c, gatherF64(c.values, idx), valid);
+  const valid = c.valid ? gatherU8(c.valid, idx, alloc) : undefined;
+  if (c.type === 'string') return c.encoding === 'dict' ? dictColumn(c.name, c.dict, gatherI32(c.codes, idx, alloc), valid) : gatherUtf8(c, idx, valid, alloc);
+  if (c.type === 'bigint' || c.type === 'decimal') return sameKind(c, gatherI64(c.values, idx, alloc), valid);
+  if (c.type === 'bool') return boolColumn(c.name, gatherU8(c.values, idx, alloc), valid);
+  if (c.type === 'date') return dateColumn(c.name, gatherI32(c.values, idx, alloc), valid);
+  return sameKind(c, gatherF64(c.values, idx, alloc), valid);
 }
 
-export function takeTable(t: Table, indices: ArrayLike<number>): Table {
+/** The rows at `indices` of every column, in that order (in memory from `alloc` when given). */
+export function takeTable(t: Table, indices: ArrayLike<number>, alloc?: Alloc): Table {
   const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
-  return makeTable(t.name, t.columns.map((c) => takeColumn(c, idx)));
+  return makeTable(t.name, t.columns.map((c) => takeColumn(c, idx, alloc)));
 }
 
 const encodedDicts = new WeakMap<readonly string[], readonly Uint8Array[]>();

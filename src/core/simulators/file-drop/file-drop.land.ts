@@ -7,7 +7,7 @@
  */
 import { takeTable, type Table } from '../../table/column';
 import { formatIso } from '../../time';
-import type { LandedFile, LandingKind, LandingZone } from '../../landing/zone';
+import type { LandedFile, LandingKind, LandingZone, RowSelection } from '../../landing/zone';
 import type { PartEncoder } from '../../output/parts';
 import type { FileDropConfig } from './file-drop.config';
 import { slotRows, type EntityPlan } from './file-drop.plan';
@@ -24,6 +24,13 @@ export interface DropFile {
   readonly sourceSlots?: readonly number[];
   /** Builds the file's table (again whenever called). */
   readonly table: () => Table;
+  /** The same rows as indices into the input table (files that are a subset of it, not restatements). */
+  readonly selection?: RowSelection;
+}
+
+/** A drop file's table built from `rows` of `table`, or written from them in place. */
+function rowsOf(table: Table, rows: Int32Array): Pick<DropFile, 'table' | 'selection'> {
+  return { table: () => takeTable(table, rows), selection: { table, rows } };
 }
 
 /** F: when the entity's last slot (scheduled or spill-over) closes; backfills land then. */
@@ -53,7 +60,7 @@ export function dropFilesOf(config: FileDropConfig, plan: EntityPlan, f: number)
       const bounds = partBounds(n, k);
       for (let j = 0; j < k; j++) {
         const part = rows.subarray(bounds[j], bounds[j + 1]);
-        out.push({ kind: 'on_time', seq: j + 1, rows: part.length, landedAtUs: close, table: () => takeTable(table, part) });
+        out.push({ kind: 'on_time', seq: j + 1, rows: part.length, landedAtUs: close, ...rowsOf(table, part) });
       }
     }
   }
@@ -63,7 +70,7 @@ export function dropFilesOf(config: FileDropConfig, plan: EntityPlan, f: number)
     const b = plan.late.offsets[t + 1];
     const rows = plan.late.rows.subarray(a, b);
     const sources = [...new Set(plan.late.source.subarray(a, b))];
-    out.push({ kind: 'late', seq: SEQ_LATE, rows: rows.length, landedAtUs: close, sourceSlots: sources, table: () => takeTable(table, rows) });
+    out.push({ kind: 'late', seq: SEQ_LATE, rows: rows.length, landedAtUs: close, sourceSlots: sources, ...rowsOf(table, rows) });
   }
   const F = finalClose(plan);
   const restated = plan.restatements.find((r) => r.slot === f);
@@ -73,7 +80,7 @@ export function dropFilesOf(config: FileDropConfig, plan: EntityPlan, f: number)
   }
   if (plan.backfillSlot === f) {
     const rows = slotRows(plan, f);
-    if (rows.length > 0) out.push({ kind: 'backfill', seq: SEQ_BACKFILL, rows: rows.length, landedAtUs: F, table: () => takeTable(table, rows) });
+    if (rows.length > 0) out.push({ kind: 'backfill', seq: SEQ_BACKFILL, rows: rows.length, landedAtUs: F, ...rowsOf(table, rows) });
   }
   return out;
 }
@@ -108,6 +115,7 @@ export async function landFolder(
       drop.table,
       checksum,
       encoder,
+      drop.selection,
     ),
   );
   return (await Promise.all(landed)).map((files, i) => ({ drop: drops[i], files }));

@@ -7,6 +7,8 @@ import { AbortError, makeContext } from '../../simulator';
 import { loopback } from '../../output/output.test-utils';
 import { pooledEncoder } from '../../output/pool-encoder';
 import { columnFromValues, dictColumn, makeTable, tableRows, tableSchema } from '../../table/column';
+import { ByteSink } from '../../output/bytes';
+import { rowKey, writeRowKey } from './file-drop.answer';
 import { fileDropConfig } from './file-drop.config';
 import { runFileDrop } from './file-drop';
 import { dtOf, fileNameOf, partitionOf, slotGrid } from './file-drop.slots';
@@ -223,5 +225,27 @@ describe('file drop determinism', () => {
       'Files/landing/shop/orders/dt=2024-01-01/shop_orders_2024-01-01_00001.parquet',
     ]);
     expect(treeHash(a)).toBe(GOLDEN[format]);
+  });
+});
+
+describe('file drop answer key', () => {
+  it('writes a row key as bytes with the text rowKey gives (ids as digits; other values, nulls, -0, NaN, times as text)', () => {
+    const ints = [0, -0, 7, -42, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, 1e21, 0.5, -1.25, Number.NaN, Infinity, null];
+    const tables = [
+      makeTable('t', [columnFromValues('id', 'int', ints)]),
+      makeTable('t', [columnFromValues('id', 'float', ints)]),
+      makeTable('t', [columnFromValues('id', 'string', ['a', 'é,"x"', '', null, '12'])]),
+      makeTable('t', [dictColumn('id', ['x', 'ÿ'], Int32Array.from([1, 0, 1]))]),
+      makeTable('t', [columnFromValues('at', 'timestamp', [0, 1_704_067_200_123_456, null])]),
+      makeTable('t', [columnFromValues('ok', 'bool', [true, false, null])]),
+    ];
+    const out = new ByteSink(8);
+    for (const t of tables) {
+      for (let row = 0; row < t.length; row++) {
+        out.pos = 0;
+        writeRowKey(out, t, row);
+        expect(new TextDecoder().decode(out.buf.subarray(0, out.pos)), `${t.columns[0].type} row ${row}`).toBe(rowKey(t, row));
+      }
+    }
   });
 });
