@@ -33,10 +33,13 @@ describe('derived limits: what the form shows is what validation applies', () =>
     );
   });
 
-  it('clickstream users at the defaults: the limit the issue found (about 466,000), not 1,000,000', () => {
-    const max = clickstreamConfig.limits!({}).users.max!;
-    expect(max).toBeGreaterThan(400_000);
-    expect(max).toBeLessThan(500_000);
+  it('clickstream users: 1,000,000 at the defaults (streamed, 32 M page views fit), fewer when sessions are longer', () => {
+    expect(clickstreamConfig.limits!({}).users.max).toBe(1_000_000);
+    const longer = clickstreamConfig.limits!({ avgPagesPerSession: 20 }).users.max!;
+    expect(longer).toBeGreaterThan(400_000);
+    expect(longer).toBeLessThan(1_000_000);
+    expect(clickstreamConfig.parse({ avgPagesPerSession: 20, users: longer }).ok).toBe(true);
+    expect(clickstreamConfig.parse({ avgPagesPerSession: 20, users: longer + 1 }).ok).toBe(false);
   });
 
   it('operational-log events per hour: the limit passes, above it is refused', () => {
