@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeConfig } from '../src/app/share';
-import { cliFolder, cliZip, download, runAndWait, watchErrors } from './helpers';
+import { blobDownloads, cliFolder, cliZip, download, runAndWait, watchErrors } from './helpers';
 
 /**
  * Headless Chromium cannot click a native picker, so the pickers are stood in for by the
@@ -119,23 +122,48 @@ test.describe('Output: save to a folder, stream a zip to a picked file', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a plain download (no save picker) is written to a temporary file of the origin-private file system and saved from there; a cancelled one leaves none', async ({ page }) => {
+  test('a plain download (no save picker) is written to a temporary file of the origin-private file system and saved from there; a cancelled one leaves none', async ({ playwright, baseURL }) => {
+    // a profile on disk, as a person's browser has (a private window's files are slow: see the next test)
+    const context = await playwright.chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'spindle-profile-')), {
+      ...test.info().project.use.launchOptions,
+      baseURL,
+      acceptDownloads: true,
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors = watchErrors(page);
+      await runWorkflow(page, 2000, 8);
+      const zip = await download(page, 'Parquet');
+      expect(zip.equals(cliZip('workflow', { entityCount: 2000, seed: 8 }, 'parquet'))).toBe(true);
+      // the zip the browser saved is the worker's temporary file, kept for a later download to clear
+      const temp = await opfsFiles(page, 'spindle-downloads');
+      expect([...temp.keys()]).toEqual([expect.stringMatching(/^\d+-[0-9a-f-]{36}\.zip$/)]);
+      expect([...temp.values()][0].equals(zip)).toBe(true);
+      // a cancelled download (another tab: a run of its own) deletes its temporary file, and the
+      // finished one of the first tab stays
+      const other = await context.newPage();
+      await blobDownloads(other);
+      const otherErrors = watchErrors(other);
+      await runWorkflow(other, 200_000, 3);
+      await format(other, 'CSV');
+      await other.getByRole('button', { name: 'Download .zip' }).click();
+      await expect(other.getByRole('progressbar', { name: /^Writing events\.csv/ })).toBeVisible();
+      await other.getByRole('region', { name: 'Download' }).getByRole('button', { name: 'Cancel' }).click();
+      await expect(other.getByText('The download was cancelled; nothing was saved.')).toBeVisible();
+      await expect.poll(async () => [...(await opfsFiles(other, 'spindle-downloads')).keys()]).toEqual([...temp.keys()]);
+      expect(errors).toEqual([]);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('in a private window (slow private files) a plain download is a Blob: the same zip, no temporary file', async ({ page }) => {
     const errors = watchErrors(page);
     await runWorkflow(page, 2000, 8);
     const zip = await download(page, 'Parquet');
     expect(zip.equals(cliZip('workflow', { entityCount: 2000, seed: 8 }, 'parquet'))).toBe(true);
-    // the zip the browser saved is the worker's temporary file, kept for a later download to clear
-    const temp = await opfsFiles(page, 'spindle-downloads');
-    expect([...temp.keys()]).toEqual([expect.stringMatching(/^\d+-[0-9a-f-]{36}\.zip$/)]);
-    expect([...temp.values()][0].equals(zip)).toBe(true);
-    // a cancelled download deletes its temporary file: only the finished one stays
-    await runWorkflow(page, 200_000, 3);
-    await format(page, 'CSV');
-    await page.getByRole('button', { name: 'Download .zip' }).click();
-    await expect(page.getByRole('progressbar', { name: /^Writing events\.csv/ })).toBeVisible();
-    await page.getByRole('region', { name: 'Download' }).getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByText('The download was cancelled; nothing was saved.')).toBeVisible();
-    await expect.poll(async () => [...(await opfsFiles(page, 'spindle-downloads')).keys()]).toEqual([...temp.keys()]);
+    expect((await opfsFiles(page, 'spindle-downloads')).size).toBe(0);
     expect(errors).toEqual([]);
   });
 
