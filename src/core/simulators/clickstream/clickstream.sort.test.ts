@@ -1,5 +1,8 @@
 // The building blocks under the engine: the page pool's key space.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gather } from '../../sort';
+import { permuteViews } from './clickstream.sort';
 import { Rng } from '../../rng';
 import { simulate, templatePattern } from './clickstream.test-utils';
 import { encodeUrls, PagePool, PLACEHOLDER_VALUES } from './clickstream.urls';
@@ -54,5 +57,21 @@ describe('long windows', () => {
     for (let i = 1; i < s.sessions.length; i++) expect(s.sessions[i].started_at).toBeGreaterThanOrEqual(s.sessions[i - 1].started_at);
     for (let i = 1; i < s.views.length; i++) expect(s.views[i].timestamp).toBeGreaterThanOrEqual(s.views[i - 1].timestamp);
     expect(s.charts.sessionsOverTime.buckets.length).toBeLessThanOrEqual(744);
+  });
+});
+
+describe('permuteViews', () => {
+  it('reorders the view columns in place exactly as gathering them by the permutation does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 300 }).map((xs) => xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i)), (perm) => {
+        const rows = Int32Array.from(perm);
+        const time = Float64Array.from(perm, (_, i) => i * 1.5 + 0.25);
+        const cs = Int32Array.from(perm, (_, i) => i * 7);
+        const url = Int32Array.from(perm, (_, i) => -i);
+        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Int32Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
+        permuteViews(rows, time, cs, url);
+        expect([time, cs, url]).toEqual(want);
+      }),
+    );
   });
 });
