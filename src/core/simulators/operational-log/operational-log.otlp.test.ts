@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileBytes } from '../../output/tree';
-import { rows, runOl, type OlRun } from './operational-log.test-util';
+import { fileBytes, streamedRunFiles } from '../../output/tree';
+import { streamSimulator } from '../../run';
+import { configArb, rows, runOl, type OlRun } from './operational-log.test-util';
+import { operationalLogSimulator } from './index';
 
 interface AnyValue {
   stringValue?: string;
@@ -162,5 +165,28 @@ describe('OTLP/JSON export, streamed', () => {
     expect(Math.max(...sizes)).toBeLessThan(5 << 20);
     expect(Buffer.concat(chunks).equals(Buffer.from(await fileBytes(logs)))).toBe(true);
     expect(JSON.parse(Buffer.concat(chunks).toString()).resourceLogs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('OTLP export of a streamed run (written from the raw rows, no tables)', () => {
+  it("gives the bytes of the held run's export, built from its tables, for any config", async () => {
+    // two runs in three with deep, sampled traces over several services: parents at every depth
+    const deep = fc.record({ serviceCount: fc.integer({ min: 3, max: 8 }), traceDepthMean: fc.double({ min: 2, max: 8, noNaN: true }), traceSampleRate: fc.constantFrom(0.5, 1), traceEnabled: fc.constant(true) });
+    await fc.assert(
+      fc.asyncProperty(configArb, fc.option(deep, { freq: 2 }), async (c, d) => {
+        const config = { ...c, ...d, otlpExport: true };
+        const held = await runOl(config);
+        const streamed = await streamSimulator(operationalLogSimulator, config);
+        const files = streamedRunFiles(streamed, 'csv');
+        // the stream's tables are read first, as a writer does
+        for (const t of streamed.result.tables) for await (const chunk of t.chunks()) void chunk;
+        for (const path of ['otlp/logs.json', 'otlp/traces.json']) {
+          const want = held.result.files!.find((f) => f.path === path)!;
+          const got = files.find((f) => f.path === path)!;
+          expect(Buffer.from(await fileBytes(got)).equals(Buffer.from(await fileBytes(want))), path).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -12,8 +12,11 @@
  */
 import type { StreamFile } from '../../output/files';
 import { getColumn, type DictColumn, type NumberColumn, type Table, type Utf8Column } from '../../table/column';
+import { idView } from '../../ids';
 import { ENGINE_VERSION } from '../../version';
-import { LEVELS, levelOf, SEVERITY_NUMBERS } from './operational-log.constants';
+import { ENDPOINTS, LEVELS, levelOf, MAX_SPANS, METHODS, OPERATIONS, SEVERITY_NUMBERS, SPAN_STATUS, STATUS_CODES } from './operational-log.constants';
+import { FLAG_SAMPLED, type RawLogs, type RawSpans } from './operational-log.raw';
+import { writeMessage, type IdStreams } from './operational-log.tables';
 import { ascii, TextBytes } from './operational-log.text';
 
 const SCOPE = `{"scope":{"name":"spindle.operational-log","version":${JSON.stringify(ENGINE_VERSION)}}`;
@@ -139,6 +142,41 @@ export function otlpLogsOf(source: ExportSource, tiers: readonly string[], n: nu
   return { path: 'otlp/logs.json', produce: () => writeExport('Logs', 'logRecords', source, tiers), sizeHint: n * LOG_RECORD_BYTES };
 }
 
+/**
+ * The fixed parts of a log record. Fields are ordered so that everything fixed by (status,
+ * method, route) is one fragment, copied in one native call; the per-row parts are fixed-width
+ * ids and a few numbers.
+ */
+function logFragments(methods: readonly string[], endpoints: readonly string[]) {
+  const combos = new Map<number, Uint8Array>();
+  const combo = (code: number, m: number, e: number): Uint8Array => {
+    const key = (code * 16 + m) * 64 + e;
+    let bytes = combos.get(key);
+    if (!bytes) {
+      const lv = levelOf(code);
+      bytes = ascii(
+        `,"severityNumber":${SEVERITY_NUMBERS[lv]},"severityText":"${LEVELS[lv]}","attributes":[` +
+          `{"key":"http.method","value":{"stringValue":${JSON.stringify(methods[m])}}},` +
+          `{"key":"http.route","value":{"stringValue":${JSON.stringify(endpoints[e])}}},` +
+          `{"key":"http.status_code","value":{"intValue":"${code}"}},{"key":"log.record.uid","value":{"stringValue":"`,
+      );
+      combos.set(key, bytes);
+    }
+    return bytes;
+  };
+  return {
+    combo,
+    head: ascii('{"timeUnixNano":'),
+    ids: ascii(',"traceId":"'),
+    span: ascii('","spanId":"'),
+    flagged: ascii('","flags":1'),
+    unflagged: ascii('"'),
+    lat: ascii('"}},{"key":"latency_ms","value":{"doubleValue":'),
+    body: ascii('}}],"body":{"stringValue":"'),
+    end: ascii('"}}'),
+  };
+}
+
 /** Writes the records of rows of a `logs` table (a whole one, or a stretch); `sampled` as in {@link otlpLogs}. */
 export function logRecords(logs: Table, sampled: Uint8Array): RecordChunk['write'] {
   const logId = getColumn(logs, 'log_id') as Utf8Column;
@@ -150,53 +188,78 @@ export function logRecords(logs: Table, sampled: Uint8Array): RecordChunk['write
   const traceId = getColumn(logs, 'trace_id') as Utf8Column;
   const spanId = getColumn(logs, 'span_id') as Utf8Column;
   const statusCodes = (getColumn(logs, 'status_code') as NumberColumn).values;
-  // Fields are ordered so that everything fixed by (status, method, route) is one fragment,
-  // copied in one native call; the per-row parts are fixed-width ids and a few numbers.
-  const combos = new Map<number, Uint8Array>();
-  const combo = (code: number, m: number, e: number): Uint8Array => {
-    const key = (code * 16 + m) * 64 + e;
-    let bytes = combos.get(key);
-    if (!bytes) {
-      const lv = levelOf(code);
-      bytes = ascii(
-        `,"severityNumber":${SEVERITY_NUMBERS[lv]},"severityText":"${LEVELS[lv]}","attributes":[` +
-          `{"key":"http.method","value":{"stringValue":${JSON.stringify(method.dict[m])}}},` +
-          `{"key":"http.route","value":{"stringValue":${JSON.stringify(endpoint.dict[e])}}},` +
-          `{"key":"http.status_code","value":{"intValue":"${code}"}},{"key":"log.record.uid","value":{"stringValue":"`,
-      );
-      combos.set(key, bytes);
-    }
-    return bytes;
-  };
-  const head = ascii('{"timeUnixNano":');
-  const ids = ascii(',"traceId":"');
-  const span = ascii('","spanId":"');
-  const flagged = ascii('","flags":1');
-  const unflagged = ascii('"');
-  const lat = ascii('"}},{"key":"latency_ms","value":{"doubleValue":');
-  const body = ascii('}}],"body":{"stringValue":"');
-  const end = ascii('"}}');
+  const f = logFragments(method.dict, endpoint.dict);
 
   const record = (out: TextBytes, i: number) => {
     out.ensure(1024 + (message.offsets[i + 1] - message.offsets[i]));
-    out.put(head);
+    out.put(f.head);
     writeNanos(out, ts[i]);
     if (present(traceId, i)) {
-      out.put(ids);
+      out.put(f.ids);
       writeSlice(out, traceId, i);
-      out.put(span);
+      out.put(f.span);
       writeSlice(out, spanId, i);
-      out.put(sampled[i] ? flagged : unflagged);
+      out.put(sampled[i] ? f.flagged : f.unflagged);
     }
-    out.block(combo(statusCodes[i], method.codes[i], endpoint.codes[i]));
+    out.block(f.combo(statusCodes[i], method.codes[i], endpoint.codes[i]));
     writeSlice(out, logId, i);
-    out.put(lat);
+    out.put(f.lat);
     out.cents(latency[i]);
-    out.put(body);
+    out.put(f.body);
     writeSlice(out, message, i); // fixed ASCII texts without quotes or backslashes
-    out.put(end);
+    out.put(f.end);
   };
   return record;
+}
+
+/** A DataView over the output's current buffer, for the ids' word-at-a-time writes (made again when the buffer changes). */
+function viewOf(): (out: TextBytes) => DataView {
+  let buf: Uint8Array | undefined;
+  let view: DataView | undefined;
+  return (out) => {
+    if (out.buf !== buf) {
+      buf = out.buf;
+      view = idView(buf);
+    }
+    return view!;
+  };
+}
+
+/**
+ * Writes the record of generation row `g` of the raw logs, its ids and message written straight
+ * into the export (no table in between): the bytes {@link logRecords} writes for that row of the
+ * `logs` table. For a streamed run, which holds only the raw rows.
+ */
+export function rawLogRecords(raw: RawLogs, ids: IdStreams, traced: boolean): RecordChunk['write'] {
+  const f = logFragments(METHODS, ENDPOINTS);
+  const view = viewOf();
+  return (out: TextBytes, g: number) => {
+    out.ensure(1024);
+    const v = view(out);
+    const k0 = raw.k0[g];
+    const k1 = raw.k1[g];
+    out.put(f.head);
+    writeNanos(out, raw.ts[g]);
+    if (traced) {
+      out.put(f.ids);
+      ids.trace.hexInto(out.buf, out.pos, 16, k0, k1, v);
+      out.pos += 32;
+      out.put(f.span);
+      ids.span.hexInto(out.buf, out.pos, 8, k0, k1 * MAX_SPANS, v);
+      out.pos += 16;
+      out.put(raw.flags[g] & FLAG_SAMPLED ? f.flagged : f.unflagged);
+    }
+    const status = raw.status[g];
+    out.block(f.combo(STATUS_CODES[status], raw.method[g], raw.endpoint[g]));
+    ids.log.uuidInto(out.buf, out.pos, k0, k1, v);
+    out.pos += 36;
+    out.put(f.lat);
+    const latency = raw.latency[g];
+    out.cents(latency);
+    out.put(f.body);
+    out.pos = writeMessage(out.buf, out.pos, raw.message[g], status, latency);
+    out.put(f.end);
+  };
 }
 
 /** `otlp/traces.json` from the finished `traces` table (produced when written): every span SERVER-kind, roots without parentSpanId. */
@@ -209,6 +272,25 @@ export function otlpTracesOf(source: ExportSource, tiers: readonly string[], n: 
   return { path: 'otlp/traces.json', produce: () => writeExport('Spans', 'spans', source, tiers), sizeHint: n * SPAN_RECORD_BYTES };
 }
 
+/** The fixed parts of a span record: (operation, status) fixes the middle of a span, one fragment, one native copy. */
+function spanFragments(operations: readonly string[], statuses: readonly string[]) {
+  return {
+    named: statuses.map((st) => operations.map((o) => ascii(`","name":${JSON.stringify(o)},"kind":2,"status":{"code":${st === 'ERROR' ? 2 : 1}},"startTimeUnixNano":`))),
+    head: ascii('{"traceId":"'),
+    spanKey: ascii('","spanId":"'),
+    parentKey: ascii('","parentSpanId":"'),
+    end: ascii(',"endTimeUnixNano":'),
+  };
+}
+
+/** A span's end: durations have 2 decimals of a ms, i.e. whole multiples of 10 µs, so the end stays exact. */
+function writeTimes(out: TextBytes, end: Uint8Array, ts: number, duration: number): void {
+  writeNanos(out, ts);
+  out.put(end);
+  writeNanos(out, ts + Math.round(duration * 100) * 10);
+  out.byte(125);
+}
+
 /** Writes the records of rows of a `traces` table (a whole one, or a stretch). */
 export function spanRecords(traces: Table): RecordChunk['write'] {
   const traceId = getColumn(traces, 'trace_id') as Utf8Column;
@@ -217,33 +299,53 @@ export function spanRecords(traces: Table): RecordChunk['write'] {
   const operation = getColumn(traces, 'operation') as DictColumn;
   const ts = (getColumn(traces, 'timestamp') as NumberColumn).values;
   const duration = (getColumn(traces, 'duration_ms') as NumberColumn).values;
-  const status = (getColumn(traces, 'status') as DictColumn).codes;
-  const statusDict = (getColumn(traces, 'status') as DictColumn).dict;
-  // (operation, status) fixes the middle of a span: one fragment, one native copy
-  const named = statusDict.map((st) =>
-    operation.dict.map((o) => ascii(`","name":${JSON.stringify(o)},"kind":2,"status":{"code":${st === 'ERROR' ? 2 : 1}},"startTimeUnixNano":`)),
-  );
-  const head = ascii('{"traceId":"');
-  const spanKey = ascii('","spanId":"');
-  const parentKey = ascii('","parentSpanId":"');
-  const end = ascii(',"endTimeUnixNano":');
+  const status = getColumn(traces, 'status') as DictColumn;
+  const f = spanFragments(operation.dict, status.dict);
 
   const record = (out: TextBytes, i: number) => {
     out.ensure(1024);
-    out.put(head);
+    out.put(f.head);
     writeSlice(out, traceId, i);
-    out.put(spanKey);
+    out.put(f.spanKey);
     writeSlice(out, spanId, i);
     if (present(parent, i)) {
-      out.put(parentKey);
+      out.put(f.parentKey);
       writeSlice(out, parent, i);
     }
-    out.block(named[status[i]][operation.codes[i]]);
-    writeNanos(out, ts[i]);
-    out.put(end);
-    // durations have 2 decimals of a ms, i.e. whole multiples of 10 µs: the end stays exact
-    writeNanos(out, ts[i] + Math.round(duration[i] * 100) * 10);
-    out.byte(125);
+    out.block(f.named[status.codes[i]][operation.codes[i]]);
+    writeTimes(out, f.end, ts[i], duration[i]);
   };
   return record;
+}
+
+/**
+ * Writes the record of generation row `g` of the raw spans, ids hashed straight into the export:
+ * the bytes {@link spanRecords} writes for that row of the `traces` table (ids as
+ * `buildTracesTable` keys them: the log's trace id, the span keyed (log, depth), its parent
+ * (log, depth − 1)).
+ */
+export function rawSpanRecords(raw: RawSpans, logs: RawLogs, ids: IdStreams): RecordChunk['write'] {
+  const f = spanFragments(OPERATIONS, SPAN_STATUS);
+  const view = viewOf();
+  return (out: TextBytes, g: number) => {
+    out.ensure(1024);
+    const v = view(out);
+    const l = raw.log[g];
+    const d = raw.depth[g];
+    const k0 = logs.k0[l];
+    const chain = logs.k1[l] * MAX_SPANS;
+    out.put(f.head);
+    ids.trace.hexInto(out.buf, out.pos, 16, k0, logs.k1[l], v);
+    out.pos += 32;
+    out.put(f.spanKey);
+    ids.span.hexInto(out.buf, out.pos, 8, k0, chain + d, v);
+    out.pos += 16;
+    if (d > 0) {
+      out.put(f.parentKey);
+      ids.span.hexInto(out.buf, out.pos, 8, k0, chain + d - 1, v);
+      out.pos += 16;
+    }
+    out.block(f.named[raw.status[g]][raw.operation[g]]);
+    writeTimes(out, f.end, raw.ts[g], raw.duration[g]);
+  };
 }

@@ -44,7 +44,32 @@ const IN = ascii(' in ');
 const MS = ascii('ms');
 const ERRORS = ERROR_MESSAGES.map(ascii);
 
-/** Message column in sorted order (D9), from the rows' message codes, statuses and latencies in that order: written as bytes, since most messages embed the latency. */
+/**
+ * One row's message (D9) from its message code, status index and latency, written as bytes at
+ * buf[o] (at most 96 bytes; most messages embed the latency); returns the new offset.
+ */
+export function writeMessage(bytes: Uint8Array, o: number, m: number, status: number, latency: number): number {
+  if (m >= MSG_ERROR_BASE) {
+    const text = ERRORS[m - MSG_ERROR_BASE];
+    for (let k = 0; k < text.length; k++) bytes[o++] = text[k];
+    return o;
+  }
+  if (m === MSG_HANDLED) {
+    bytes.set(HANDLED, o);
+    o += HANDLED.length;
+  } else if (m === MSG_REJECTED) {
+    bytes.set(REJECTED, o);
+    o = writeUint(bytes, o + REJECTED.length, STATUS_CODES[status]);
+    bytes.set(IN, o);
+    o += IN.length;
+  }
+  o = writeCents(bytes, o, latency);
+  bytes[o] = MS[0];
+  bytes[o + 1] = MS[1];
+  return o + 2;
+}
+
+/** Message column in sorted order, from the rows' message codes, statuses and latencies in that order. */
 function messageColumn(message: Uint8Array, status: Uint8Array, latency: Float64Array): Utf8Column {
   const n = message.length;
   const offsets = new Int32Array(n + 1);
@@ -56,25 +81,7 @@ function messageColumn(message: Uint8Array, status: Uint8Array, latency: Float64
       next.set(bytes.subarray(0, o));
       bytes = next;
     }
-    const m = message[i];
-    if (m >= MSG_ERROR_BASE) {
-      const text = ERRORS[m - MSG_ERROR_BASE];
-      bytes.set(text, o);
-      o += text.length;
-    } else {
-      if (m === MSG_HANDLED) {
-        bytes.set(HANDLED, o);
-        o += HANDLED.length;
-      } else if (m === MSG_REJECTED) {
-        bytes.set(REJECTED, o);
-        o = writeUint(bytes, o + REJECTED.length, STATUS_CODES[status[i]]);
-        bytes.set(IN, o);
-        o += IN.length;
-      }
-      o = writeCents(bytes, o, latency[i]);
-      bytes.set(MS, o);
-      o += MS.length;
-    }
+    o = writeMessage(bytes, o, message[i], status[i], latency[i]);
     offsets[i + 1] = o;
   }
   return { name: 'message', type: 'string', encoding: 'utf8', offsets, bytes: bytes.slice(0, o) };

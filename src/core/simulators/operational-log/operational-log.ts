@@ -1,6 +1,6 @@
 import { AnswerKeyBuilder } from '../../answer-key';
 import { ROWS_PER_STEP, type RunContext, type SimResult, type StreamedResult } from '../../simulator';
-import { gather, identity, invertPermutation, lowerBound } from '../../sort';
+import { gather, invertPermutation, lowerBound } from '../../sort';
 import { rowGroups } from '../../output/row-groups';
 import { getColumn, type NumberColumn } from '../../table/column';
 import { formatIso, parseInstant, US_PER_HOUR, US_PER_MINUTE } from '../../time';
@@ -11,7 +11,7 @@ import { STATUS_CODES, type ServiceSpec } from './operational-log.constants';
 import { estimateOperationalLog } from './operational-log.estimate';
 import { LogGenerator, momentMatched } from './operational-log.generate';
 import { healthTable, serviceHealth } from './operational-log.health';
-import { logRecords, otlpLogs, otlpLogsOf, otlpTraces, otlpTracesOf, rowsByService, spanRecords, type ExportSource } from './operational-log.otlp';
+import { otlpLogs, otlpLogsOf, otlpTraces, otlpTracesOf, rawLogRecords, rawSpanRecords, rowsByService, type ExportSource } from './operational-log.otlp';
 import { FLAG_BURST, FLAG_OUTAGE, FLAG_SPIKE, RawLogs, RawSpans } from './operational-log.raw';
 import { argsortByTime } from './operational-log.sort';
 import { buildLogsTable, buildTracesTable, type IdStreams } from './operational-log.tables';
@@ -195,7 +195,7 @@ function stretches(perm: Int32Array): Int32Array[] {
  * The same run streamed (SimulatorDef.stream): the raw rows and their time orders are held (a
  * tenth of the tables' bytes), and the logs and traces tables are built a stretch of
  * {@link ROWS_PER_STEP} rows at a time as they are read, each let go once read; the OTLP export
- * builds each service's rows again, a stretch at a time, as it is written. Read the logs, the
+ * is written straight from the raw rows, each service's in table order, with no table between. Read the logs, the
  * traces, the service health, then the files, then `finish`.
  */
 export function streamOperationalLog(config: OperationalLogConfig, ctx: RunContext): StreamedResult {
@@ -211,7 +211,7 @@ export function streamOperationalLog(config: OperationalLogConfig, ctx: RunConte
     return simulated!;
   };
 
-  /** Export records of one service: its rows of `perm` (sorted order), built a stretch at a time. */
+  /** Export records of one service: its rows of `perm` (sorted order), written straight from the raw rows. */
   const source = (kind: 'logs' | 'spans'): ExportSource => {
     let byService: Int32Array[] | undefined;
     const rows = () => {
@@ -227,17 +227,11 @@ export function streamOperationalLog(config: OperationalLogConfig, ctx: RunConte
       get counts() {
         return rows().map((rs) => rs.length);
       },
-      async *records(s) {
+      records(s) {
+        // straight from the raw rows, in table order: no table is built for the export
         const r = simulated!;
-        for (const part of stretches(rows()[s])) {
-          if (kind === 'logs') {
-            const built = await buildLogsTable(r.logs, part, services, r.ids, config.traceEnabled);
-            yield { write: logRecords(built.table, built.sampled), rows: identity(part.length) };
-          } else {
-            const built = await buildTracesTable(r.spans, part, r.logs, services, r.ids);
-            yield { write: spanRecords(built), rows: identity(part.length) };
-          }
-        }
+        const write = kind === 'logs' ? rawLogRecords(r.logs, r.ids, config.traceEnabled) : rawSpanRecords(r.spans, r.logs, r.ids);
+        return [{ write, rows: rows()[s] }];
       },
     };
   };
