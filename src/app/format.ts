@@ -6,6 +6,11 @@ export function formatInt(n: number): string {
   return integer.format(n);
 }
 
+/** A count with its noun: "1 item", "2 items", "1,234 entries" (`many` when the plural is not `one` + "s"). */
+export function formatCount(n: number, one: string, many = `${one}s`): string {
+  return `${integer.format(n)} ${n === 1 ? one : many}`;
+}
+
 export function formatCompact(n: number): string {
   return Math.abs(n) < 10_000 ? integer.format(n) : compact.format(n);
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { DerivedLimit } from '../../core/schema/config';
 import type { Field, Shape } from '../../core/schema/fields';
 import { labelOf } from '../../core/schema/fields';
-import { formatNumber } from '../format';
+import { formatCount, formatNumber } from '../format';
 
 export interface FieldProps {
   readonly name: string;
@@ -139,7 +139,7 @@ export function StringListField({ name, field, value, error, onChange }: FieldPr
   const id = useId();
   const lines = Array.isArray(value) ? (value as unknown[]).map(String) : [];
   return (
-    <FieldShell id={id} label={labelOf(name, field)} hint={`${lines.length} items`} help={`${field.meta.help} One per line.`} error={error}>
+    <FieldShell id={id} label={labelOf(name, field)} hint={formatCount(lines.length, 'item')} help={`${field.meta.help} One per line.`} error={error}>
       <textarea
         id={id}
         name={name}

@@ -11,7 +11,7 @@ import type { DataTableSummary, SerializedError } from '../../worker/protocol';
 import { WorkerError } from '../../worker/client';
 import { runDownload, type DownloadKind } from '../download';
 import { engine } from '../engine';
-import { formatBytes, formatInt } from '../format';
+import { formatBytes, formatCount, formatInt } from '../format';
 import { useDataSet, type TableInfo } from './store';
 
 const previews = new Map<string, ArrowTable>();
@@ -121,7 +121,7 @@ async function readTablesJson(f: File, key: number): Promise<void> {
   }
   declaredTables.clear();
   for (const t of r.tables) declaredTables.set(t.name, t);
-  state().patchUpload(key, { status: 'done', note: `column types for ${r.tables.length} table${r.tables.length === 1 ? '' : 's'}, used for the files named after them` });
+  state().patchUpload(key, { status: 'done', note: `column types for ${formatCount(r.tables.length, 'table')}, used for the files named after them` });
 }
 
 /** Read files one after another into the data set; each gets its own line with the outcome. */

@@ -1,4 +1,4 @@
-import { formatInt } from '../../format';
+import { formatCount, formatInt } from '../../format';
 
 /** The heading of an inputs panel (table picker, role mapper) with the way to the Data sources page. */
 export function InputsHead() {
@@ -15,5 +15,5 @@ export function InputsHead() {
 /** "The data set of the Data sources page: 3 tables, 12,000 rows." */
 export function dataSetLine(tables: readonly { readonly rows: number }[]): string {
   const rows = tables.reduce((a, t) => a + t.rows, 0);
-  return `The data set of the Data sources page: ${formatInt(tables.length)} ${tables.length === 1 ? 'table' : 'tables'}, ${formatInt(rows)} rows.`;
+  return `The data set of the Data sources page: ${formatCount(tables.length, 'table')}, ${formatInt(rows)} rows.`;
 }

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { clickstreamConfig } from '../../../core/simulators/clickstream/clickstream.config';
 import { labelOf } from '../../../core/schema/fields';
 import type { CustomField } from '../../components/ConfigForm';
+import { formatCount } from '../../format';
 
 type ListName = 'pagePool' | 'referrerSources' | 'deviceTypes' | 'funnelStages';
 
@@ -42,7 +43,7 @@ function ListEditor({ name, value, draft, setDraft, error, preview }: Parameters
       <div className="field-label">
         <label htmlFor={id}>{labelOf(name, field)}</label>
         <span className="field-hint">
-          {items.length} {items.length === 1 ? 'item' : 'items'}
+          {formatCount(items.length, 'item')}
         </span>
       </div>
       <textarea

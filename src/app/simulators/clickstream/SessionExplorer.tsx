@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { SessionKind, SessionSample } from '../../../core/simulators/clickstream/clickstream.samples';
-import { formatInt } from '../../format';
+import { formatCount, formatInt } from '../../format';
 import type { clickstreamView } from '../../../core/simulators/clickstream/view';
 import type { RunOf } from '../types';
 import { formatSeconds, KIND_LABEL, sessionStart } from './clickstreamFormat';
@@ -120,7 +120,7 @@ export function SessionExplorer({ run }: { run: RunOf<typeof clickstreamView> })
                       {s.deviceType} · {s.referrer} · {sessionStart(s.startedAtMs)}
                     </span>
                     <span className="clickstream-session-meta">
-                      {formatInt(s.pageViews)} page{s.pageViews === 1 ? '' : 's'} · {formatSeconds(s.durationSeconds)}
+                      {formatCount(s.pageViews, 'page')} · {formatSeconds(s.durationSeconds)}
                     </span>
                   </button>
                 </li>

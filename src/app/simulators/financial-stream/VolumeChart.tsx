@@ -4,7 +4,7 @@ import type { FinancialStreamCharts } from '../../../core/simulators/financial-s
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { rowTooltip } from '../../components/rowTooltip';
 import { Segmented } from '../../components/Segmented';
-import { formatCompact, formatInt } from '../../format';
+import { formatCompact, formatCount, formatInt } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
 import { FRAUD_SHADE, KINDS, money, utcMinute } from './financialFormat';
 
@@ -43,7 +43,7 @@ export function VolumeChart({ data }: { data: FinancialStreamCharts }) {
   return (
     <ChartCard
       title="Transaction volume over time"
-      subtitle={`${measure === 'count' ? 'Records' : 'Net amount (reversals negative, in the inputs’ currency)'} per ${minutes} bucket, stacked by kind (UTC). Shaded: ${formatInt(data.fraudBursts.length)} fraud ${data.fraudBursts.length === 1 ? 'burst' : 'bursts'}; dashed: the window’s end.`}
+      subtitle={`${measure === 'count' ? 'Records' : 'Net amount (reversals negative, in the inputs’ currency)'} per ${minutes} bucket, stacked by kind (UTC). Shaded: ${formatCount(data.fraudBursts.length, 'fraud burst')}; dashed: the window’s end.`}
       wide
       height={300}
       actions={<Segmented<Measure> label="Volume measure" value={measure} options={[['count', 'Count'], ['amount', 'Amount']]} onChange={setMeasure} />}

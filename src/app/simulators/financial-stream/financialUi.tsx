@@ -1,5 +1,5 @@
 import { financialStreamView } from '../../../core/simulators/financial-stream/view';
-import { formatInt, formatPercent } from '../../format';
+import { formatCount, formatInt, formatPercent } from '../../format';
 import { defineUi } from '../defineUi';
 import { FinancialCharts } from './FinancialCharts';
 
@@ -13,7 +13,7 @@ export const financialStreamUi = defineUi(financialStreamView, {
     return [
       { label: 'Transactions', value: formatInt(originals), sub: `${formatInt(stats.combined_transaction_count)} records with reversals and fraud` },
       { label: 'Reversals', value: formatInt(stats.reversal_count), sub: `${formatPercent(stats.reversal_count / Math.max(1, stats.eligible_transactions))} of ${formatInt(stats.eligible_transactions)} eligible` },
-      { label: 'Fraud events', value: formatInt(stats.fraud_event_count), sub: `${formatInt(stats.fraud_burst_count)} ${stats.fraud_burst_count === 1 ? 'burst' : 'bursts'}` },
+      { label: 'Fraud events', value: formatInt(stats.fraud_event_count), sub: formatCount(stats.fraud_burst_count, 'burst') },
       {
         label: 'Settlement batches',
         value: formatInt(batches),

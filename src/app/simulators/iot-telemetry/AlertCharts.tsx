@@ -3,7 +3,7 @@ import type { IotCharts } from '../../../core/simulators/iot-telemetry/iot-telem
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { rowTooltip } from '../../components/rowTooltip';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt, formatPercent, formatUtcMinute } from '../../format';
+import { formatCompact, formatCount, formatInt, formatPercent, formatUtcMinute } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
 import { ALERT_KINDS, STORM_SHADE } from './iotFormat';
 
@@ -24,7 +24,7 @@ export function AlertsOverTime({ data }: { data: IotCharts }) {
   return (
     <ChartCard
       title="Alerts per hour"
-      subtitle={`Alerts per ${per} (UTC), stacked by kind. Shaded: ${formatInt(data.storms.length)} alert ${data.storms.length === 1 ? 'storm' : 'storms'}, each one alert type from a share of the fleet.`}
+      subtitle={`Alerts per ${per} (UTC), stacked by kind. Shaded: ${formatCount(data.storms.length, 'alert storm')}, each one alert type from a share of the fleet.`}
       wide
       height={260}
       table={{ columns: ['Hour (UTC)', ...ALERT_KINDS.map((k) => k.label)], rows: rows.slice(0, -1).map((r) => [formatUtcMinute(r.iso), formatInt(r.storm), formatInt(r.baseline), formatInt(r.battery)]) }}

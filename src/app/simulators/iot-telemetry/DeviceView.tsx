@@ -4,7 +4,7 @@ import { ALERT_SEVERITY, ALERT_TYPES, SEVERITIES } from '../../../core/simulator
 import type { DeviceSlice } from '../../../core/simulators/iot-telemetry/iot-telemetry.device';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
-import { formatCompact, formatInt, formatNumber, formatPercent } from '../../format';
+import { formatCompact, formatCount, formatInt, formatNumber, formatPercent } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
 import { AlertTable, BatteryChart, FactList, utcMinute } from './DeviceParts';
 import { deviceCharts, type DeviceCharts, type SeriesChart } from './deviceSeries';
@@ -26,7 +26,7 @@ function Facts({ d, c }: { d: DeviceSlice; c: DeviceCharts }) {
   const readings = d.readings.time.length;
   const nulls = d.readings.value.reduce((a, v) => a + (v !== v ? 1 : 0), 0);
   const drifting = c.series.filter((s) => s.drifting);
-  const sensors = d.seriesColumn === 'device_id' ? '' : ` from ${formatInt(d.series.length)} ${d.series.length === 1 ? 'sensor' : 'sensors'}`;
+  const sensors = d.seriesColumn === 'device_id' ? '' : ` from ${formatCount(d.series.length, 'sensor')}`;
   const facts: [string, string][] = [
     ['Status', STATUS.find((s) => s.key === d.status)?.label ?? d.status],
     ['Battery', d.batteryStart === null ? 'mains power' : `${pct(d.batteryStart)} → ${pct(d.batteryEnd)}`],
@@ -35,7 +35,7 @@ function Facts({ d, c }: { d: DeviceSlice; c: DeviceCharts }) {
     ['Missing', `${formatInt(nulls)} (${formatPercent(readings ? nulls / readings : 0)})`],
     ['Drift', drifting.length ? (d.seriesColumn === 'device_id' ? 'drifting' : `${drifting.map((s) => `sensor ${s.key}`).join(', ')}`) : 'none'],
     ['Last reading', d.lastReadingUs === null ? 'none' : utcMinute(d.lastReadingUs / 1000)],
-    ['Alerts', `${formatInt(d.alerts.time.length)}${d.storms.length ? ` (${formatInt(d.storms.length)} ${d.storms.length === 1 ? 'storm' : 'storms'})` : ''}`],
+    ['Alerts', `${formatInt(d.alerts.time.length)}${d.storms.length ? ` (${formatCount(d.storms.length, 'storm')})` : ''}`],
   ];
   return <FactList facts={facts} />;
 }

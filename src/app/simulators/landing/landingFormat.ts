@@ -1,4 +1,4 @@
-import { formatInt } from '../../format';
+import { formatCount } from '../../format';
 
 /** Labels and colours the landing-zone pages share: landing instants, file kinds. */
 
@@ -37,5 +37,5 @@ export const ARRIVAL_SERIES = [
 
 /** "1 row", "1,234 rows". */
 export function rowsText(n: number): string {
-  return `${formatInt(n)} row${n === 1 ? '' : 's'}`;
+  return formatCount(n, 'row');
 }

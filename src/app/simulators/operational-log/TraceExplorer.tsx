@@ -1,6 +1,6 @@
 import { useId, useState, type Ref } from 'react';
 import { rovingKeyDown } from '../../components/roving';
-import { formatInt } from '../../format';
+import { formatCount, formatInt } from '../../format';
 import { formatMs, serviceColor, type OplogData } from './shared';
 import { TraceWaterfall } from './TraceWaterfall';
 
@@ -75,7 +75,7 @@ export function TraceExplorer(props: { data: OplogData; selected: number; fromLo
                           <span className="swatch" style={{ background: serviceColor(tr.service) }} />
                           <span className="oplog-trace-item-svc">{data.services[tr.service]?.name}</span>
                           <span>·</span>
-                          <span>{tr.spans.length === 1 ? '1 span' : `${tr.spans.length} spans`}</span>
+                          <span>{formatCount(tr.spans.length, 'span')}</span>
                           {tr.errors > 0 && <span className="oplog-badge oplog-badge-error">ERROR</span>}
                           <span className="oplog-trace-item-dur">{formatMs(tr.durationMs)}</span>
                         </span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExploreTrace } from '../../../core/simulators/operational-log/operational-log.explore';
 import { formatMs, formatUtc, serviceColor, type OplogData } from './shared';
+import { formatCount } from '../../format';
 
 /** Round tick spacing (1, 2 or 5 × 10^k ms) giving at most `max` intervals over `total` ms. */
 function tickStep(total: number, max = 5): number {
@@ -28,7 +29,7 @@ export function TraceWaterfall({ data, trace }: { data: OplogData; trace: Explor
         <div>
           <div className="oplog-trace-title">
             {trace.operation}
-            {trace.errors > 0 && <span className="oplog-badge oplog-badge-error">{trace.errors === 1 ? '1 error' : `${trace.errors} errors`}</span>}
+            {trace.errors > 0 && <span className="oplog-badge oplog-badge-error">{formatCount(trace.errors, 'error')}</span>}
           </div>
           <div className="field-hint">
             Trace <code className="oplog-mono">{trace.traceId}</code> · started {formatUtc(trace.startMs)} UTC

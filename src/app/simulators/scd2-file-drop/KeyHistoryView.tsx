@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { KeyHistory } from '../../../core/simulators/scd2-file-drop/scd2.history';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { engine } from '../../engine';
-import { formatInt } from '../../format';
+import { formatCount } from '../../format';
 import { keyVersions, type HistoryColumns, type KeyVersion } from './keyVersions';
 import type { Scd2Run } from './scd2Ui';
 
@@ -143,7 +143,7 @@ export function KeyHistoryView({ run }: { run: Scd2Run }) {
           )}
           {history && (
             <h3 className="scd2-key-title">
-              {entity} <span className="landing-mono">{history.key}</span>: {formatInt(versions.length)} version{versions.length === 1 ? '' : 's'}
+              {entity} <span className="landing-mono">{history.key}</span>: {formatCount(versions.length, 'version')}
             </h3>
           )}
         </div>

@@ -1,5 +1,5 @@
 import { scd2View } from '../../../core/simulators/scd2-file-drop/view';
-import { formatBytes, formatInt } from '../../format';
+import { formatBytes, formatCount, formatInt } from '../../format';
 import { defineUi } from '../defineUi';
 import { LandingCharts, LandingExplorer } from '../landing/LandingSections';
 import type { RunOf } from '../types';
@@ -38,7 +38,7 @@ export const scd2Ui = defineUi(scd2View, {
     'A dimension source landing a full snapshot, then one SCD Type 2 delta per day: an expire row and a new version for each changed key, a row per new key. For testing merge logic — valid_from / valid_to / is_current upkeep and idempotent re-runs — against a known history.',
   statCards(stats) {
     return [
-      { label: 'Snapshot rows', value: formatInt(stats.initial_rows), sub: `${formatInt(stats.entities)} table${stats.entities === 1 ? '' : 's'}` },
+      { label: 'Snapshot rows', value: formatInt(stats.initial_rows), sub: formatCount(stats.entities, 'table') },
       { label: 'Delta days', value: formatInt(stats.days_simulated), sub: `${formatInt(stats.files)} data files · ${formatBytes(stats.bytes)}` },
       { label: 'Updated keys', value: formatInt(stats.total_updates), sub: 'each an expire row and a new version' },
       { label: 'New keys', value: formatInt(stats.total_new), sub: 'insert rows' },
