@@ -2,8 +2,9 @@
  * OTLP/JSON export (OpenTelemetry protocol, JSON encoding): `otlp/logs.json` holds one
  * ExportLogsServiceRequest and `otlp/traces.json` one ExportTraceServiceRequest, one resource per
  * service. Written compactly on one line, so each file is also a valid input line for the
- * Collector's `otlpjsonfile` receiver. Built as bytes from the finished columns: no object tree,
- * no per-record strings; and produced in chunks of a few MB only when the file is written
+ * Collector's `otlpjsonfile` receiver. Built as bytes, from the finished columns of a held run or
+ * straight from the raw rows of a streamed one (the same bytes): no object tree, no per-record
+ * strings; and produced in chunks of a few MB only when the file is written
  * (`produce`), so even a 10 M-row export (5 GB of JSON) never exists in memory at once.
  *
  * OTLP/JSON rules followed: 64-bit integers (times, intValue) are decimal strings; trace and
