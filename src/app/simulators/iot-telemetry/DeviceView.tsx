@@ -4,11 +4,11 @@ import { ALERT_SEVERITY, ALERT_TYPES, SEVERITIES } from '../../../core/simulator
 import type { DeviceSlice } from '../../../core/simulators/iot-telemetry/iot-telemetry.device';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
 import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
-import { formatCompact, formatCount, formatInt, formatNumber, formatPercent } from '../../format';
+import { formatCount, formatInt, formatNumber, formatPercent } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
 import { AlertTable, BatteryChart, FactList, utcMinute } from './DeviceParts';
 import { deviceCharts, type DeviceCharts, type SeriesChart } from './deviceSeries';
-import { DEVICE_COLORS, deviceName, STATUS, STORM_SHADE } from './iotFormat';
+import { DEVICE_COLORS, deviceName, MISSING_AXIS, MISSING_COLOR, STATUS, STORM_SHADE } from './iotFormat';
 
 /** Sensors drawn at first (a device may have many); the rest on request. */
 const FIRST_SENSORS = 6;
@@ -17,7 +17,6 @@ const LISTED_ALERTS = 500;
 const MARK_COLOR = 'var(--chart-3)';
 /** Buckets with a value at most this many: each value is also drawn as a dot. */
 const SPARSE_BUCKETS = 100;
-const MISSING_COLOR = 'var(--text-2)';
 
 const utcSecond = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const pct = (x: number | null) => (x === null ? 'mains power' : `${formatNumber(x, 1)} %`);
@@ -68,7 +67,7 @@ function SeriesReadings({ s, c, title, color }: { s: SeriesChart; c: DeviceChart
           <XAxis dataKey="t" type="number" domain={[c.startMs, c.endMs]} ticks={timeTicks(c.startMs, c.endMs, 6)} tickFormatter={(x: number) => timeLabel(x, span)} {...AXIS_PROPS} />
           <YAxis yAxisId="v" {...AXIS_PROPS} width={56} domain={['auto', 'auto']} tickFormatter={(x: number) => formatNumber(x, 1)} label={{ value: 'value', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           {/* missing-reading bars keep to the lower quarter, under the line */}
-          <YAxis yAxisId="m" orientation="right" {...AXIS_PROPS} width={32} allowDecimals={false} tickFormatter={formatCompact} domain={[0, (max: number) => Math.max(1, max) * 4]} />
+          <YAxis {...AXIS_PROPS} {...MISSING_AXIS} />
           <Tooltip
             content={rowTooltip(
               (p: SeriesChart['rows'][number]) => utcMinute(p.startMs),

@@ -4,12 +4,11 @@ import type { IotCharts } from '../../../core/simulators/iot-telemetry/iot-telem
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { ChartEmpty } from '../../components/rowTooltip';
 import { Segmented } from '../../components/Segmented';
-import { formatCompact, formatInt, formatNumber, formatUtcMinute } from '../../format';
+import { formatInt, formatNumber, formatUtcMinute } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
-import { DEVICE_COLORS, deviceName, REASON } from './iotFormat';
+import { DEVICE_COLORS, deviceName, MISSING_AXIS, MISSING_COLOR, REASON } from './iotFormat';
 
 type View = 'values' | 'drift';
-const MISSING_COLOR = 'var(--text-2)';
 
 /**
  * The readings of the charted devices (the interesting ones first: drifting, gappy, in a storm,
@@ -89,7 +88,7 @@ export function ReadingsChart({ data, shown, onToggle }: { data: IotCharts; show
             />
             {/* the missing-reading bars keep to the lower quarter, under the lines */}
             {view === 'values' && (
-              <YAxis yAxisId="m" orientation="right" {...AXIS_PROPS} width={36} allowDecimals={false} tickFormatter={formatCompact} domain={[0, (max: number) => Math.max(1, max) * 4]} />
+              <YAxis {...AXIS_PROPS} {...MISSING_AXIS} />
             )}
             <Tooltip
               content={({ active, payload }) => {
