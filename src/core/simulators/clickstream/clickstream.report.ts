@@ -1,10 +1,10 @@
-import { AnswerKeyBuilder, jsonText } from '../../answer-key';
+import { AnswerKeyBuilder } from '../../answer-key';
+import { ByteSink } from '../../output/bytes';
 import type { ClickstreamConfig } from './clickstream.config';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 import type { TableInputs } from './clickstream.tables';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-const latin1 = new TextDecoder('latin1');
 
 /** Counts per label as a map ordered by count descending, then label ascending; zero counts left out. */
 export function distribution(dict: readonly string[], codes: Int32Array): Record<string, number> {
@@ -84,31 +84,72 @@ export function lastStageMs(gen: Generated, depth: Int32Array): Float64Array {
 export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: readonly string[], botPages: number, reachedMs: Float64Array): AnswerKeyBuilder {
   const { gen, users } = x;
   const key = new AnswerKeyBuilder();
-  // details as JSON text from cached parts (the text JSON.stringify gives for the same objects);
-  // one string per user column, sliced per row: V8 slices share the parent's characters
-  const allUsers = latin1.decode(users.bytes);
-  const userJson = (g: number) => jsonText(allUsers.slice(users.offsets[g], users.offsets[g + 1]));
-  const sessionId = (g: number) => x.sids.subarray(g * 36, g * 36 + 36);
-  const botTail = BOT_USER_AGENTS.map((agent) => `,"user_agent":${JSON.stringify(agent)},"pages":${botPages}}`);
-  const stageJson = stages.map((s) => JSON.stringify(s));
+  // each fault's key (its session id) and details (JSON from cached parts and digits: the text
+  // JSON.stringify gives for the same object) written as bytes into one reused buffer, no string
+  // made per fault
+  const text = new ByteSink(1024);
+  const botTail = BOT_USER_AGENTS.map((agent) => utf8(`,"user_agent":${JSON.stringify(agent)},"pages":${botPages}}`));
+  const stageJson = stages.map((st) => utf8(JSON.stringify(st)));
+  const putUser = (g: number) => {
+    const a = users.offsets[g];
+    const b = users.offsets[g + 1];
+    text.bytes(USER_ID);
+    if (plainJson(users.bytes, a, b)) {
+      text.byte(QUOTE);
+      text.bytes(users.bytes.subarray(a, b));
+      text.byte(QUOTE);
+    } else text.bytes(utf8(JSON.stringify(new TextDecoder().decode(users.bytes.subarray(a, b)))));
+  };
+  const putKey = (g: number) => {
+    text.pos = 0;
+    text.bytes(x.sids.subarray(g * 36, g * 36 + 36));
+    return text.pos;
+  };
   let rows = 0;
   for (let g = 0; g < gen.userIndex.length; g++) if (gen.isBot[g] || (depth[g] !== 0 && depth[g] !== stages.length)) rows++;
   key.reserve(rows, 150);
   for (let g = 0; g < gen.userIndex.length; g++) {
     if (gen.isBot[g]) {
-      key.addJson('bot_session', 'sessions', sessionId(g), gen.startUs + gen.startMs[g] * 1000, `{"user_id":${userJson(g)}${botTail[gen.agent[g]]}`);
+      const keyEnd = putKey(g);
+      putUser(g);
+      text.bytes(botTail[gen.agent[g]]);
+      key.addEncoded('bot_session', 'sessions', gen.startUs + gen.startMs[g] * 1000, text.buf, keyEnd, text.pos);
       continue;
     }
     const d = depth[g];
     if (d === 0 || d === stages.length) continue;
     const last = d - 1;
-    key.addJson(
-      'funnel_drop_off',
-      'funnels',
-      sessionId(g),
-      gen.startUs + reachedMs[g] * 1000,
-      `{"user_id":${userJson(g)},"last_stage":${stageJson[last]},"stage_order":${last},"dropped_before":${stageJson[d]},"capped_by_page_count":${gen.funnelDrawn[g] > d},"page_views":${pagesOf(gen, g)}}`,
-    );
+    const keyEnd = putKey(g);
+    putUser(g);
+    text.bytes(LAST_STAGE);
+    text.bytes(stageJson[last]);
+    text.bytes(STAGE_ORDER);
+    text.int(last);
+    text.bytes(DROPPED_BEFORE);
+    text.bytes(stageJson[d]);
+    text.bytes(gen.funnelDrawn[g] > d ? CAPPED_TRUE : CAPPED_FALSE);
+    text.int(pagesOf(gen, g));
+    text.byte(CLOSE);
+    key.addEncoded('funnel_drop_off', 'funnels', gen.startUs + reachedMs[g] * 1000, text.buf, keyEnd, text.pos);
   }
   return key;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const QUOTE = 0x22;
+const CLOSE = 0x7d;
+const USER_ID = utf8('{"user_id":');
+const LAST_STAGE = utf8(',"last_stage":');
+const STAGE_ORDER = utf8(',"stage_order":');
+const DROPPED_BEFORE = utf8(',"dropped_before":');
+const CAPPED_TRUE = utf8(',"capped_by_page_count":true,"page_views":');
+const CAPPED_FALSE = utf8(',"capped_by_page_count":false,"page_views":');
+
+/** Whether bytes[a, b) stand in a JSON string as they are (no quote, backslash or control character to escape). */
+function plainJson(bytes: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = bytes[i];
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
