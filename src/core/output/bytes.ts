@@ -1,3 +1,10 @@
+const encoder = new TextEncoder();
+
+/** `s` as UTF-8 bytes: the fixed fragments that byte writers copy in hot loops. */
+export function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
 /** An append-only byte buffer for the text writers: grows by doubling, hands back one exact copy. */
 export class ByteSink {
   buf: Uint8Array;

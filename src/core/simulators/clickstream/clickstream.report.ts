@@ -1,5 +1,5 @@
 import { AnswerKeyBuilder } from '../../answer-key';
-import { ByteSink } from '../../output/bytes';
+import { ByteSink, utf8 } from '../../output/bytes';
 import type { ClickstreamConfig } from './clickstream.config';
 import { BOT_USER_AGENTS, type Generated } from './clickstream.generate';
 import type { TableInputs } from './clickstream.tables';
@@ -135,7 +135,6 @@ export function clickstreamAnswerKey(x: TableInputs, depth: Int32Array, stages: 
   return key;
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
 const QUOTE = 0x22;
 const CLOSE = 0x7d;
 const USER_ID = utf8('{"user_id":');

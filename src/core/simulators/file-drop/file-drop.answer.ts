@@ -7,7 +7,7 @@
  * about 150 bytes each — a 2 M-row drop with 10 % late rows and 2 % duplicates gives ~240 k rows.
  */
 import type { AnswerKeyBuilder } from '../../answer-key';
-import { ByteSink } from '../../output/bytes';
+import { ByteSink, utf8 } from '../../output/bytes';
 import { cellAt, isNull, type Table } from '../../table/column';
 import { formatIso } from '../../time';
 import type { FileDropConfig } from './file-drop.config';
@@ -25,8 +25,6 @@ export function rowKey(t: Table, row: number): string {
   return String(v);
 }
 
-const encoder = new TextEncoder();
-const utf8 = (s: string) => encoder.encode(s);
 
 /** {@link rowKey} as UTF-8 into `out`: integer ids (the built-in domains' keys) as digits, the same text `String` gives. */
 export function writeRowKey(out: ByteSink, t: Table, row: number): void {
