@@ -64,12 +64,13 @@ function arrangeViews(gen: Drawn, order: Int32Array): Pick<Generated, 'viewStart
 
 /**
  * Up to this many views, {@link permuteViews} gathers each column into one scratch column and
- * copies it back (8 bytes a view, 128 MB at most): reads in runs of a session's views, about 40 ms
- * for 100,000 users' 3.5 M views. Above it, it follows the permutation's cycles instead, with no
- * scratch: 5× slower (each step waits on the load before it), but a million users' 35 M views
- * would need 280 MB more, and a tab holding them is within 100 MB of its 2 GB.
+ * copies it back (8 bytes a view, 64 MB at most: about 240,000 users): reads in runs of a
+ * session's views, about 40 ms for 100,000 users' 3.5 M views. Above it, it follows the
+ * permutation's cycles instead, with no scratch: 5× slower (each step waits on the load before
+ * it), but a tab's large runs keep their margin (a million users' 35 M views would need 280 MB
+ * more, and their tab is within 100 MB of its 2 GB).
  */
-export const PERMUTE_SCRATCH_MAX_VIEWS = 1 << 24;
+export const PERMUTE_SCRATCH_MAX_VIEWS = 1 << 23;
 
 /**
  * Reorder the three view columns in place so that row `to` gets what row `rows[to]` held (the
