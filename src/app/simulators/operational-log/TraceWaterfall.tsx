@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ExploreTrace } from '../../../core/simulators/operational-log/operational-log.explore';
-import { formatMs, formatUtc, serviceColor, type OplogData } from './shared';
 import { formatCount } from '../../format';
+import { formatMs, formatUtc, serviceColor, type OplogData } from './shared';
 
 /** Round tick spacing (1, 2 or 5 × 10^k ms) giving at most `max` intervals over `total` ms. */
 function tickStep(total: number, max = 5): number {

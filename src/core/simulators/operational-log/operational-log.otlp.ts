@@ -214,7 +214,7 @@ export function logRecords(logs: Table, sampled: Uint8Array): RecordChunk['write
 }
 
 /** A DataView over the output's current buffer, for the ids' word-at-a-time writes (made again when the buffer changes). */
-function viewOf(): (out: TextBytes) => DataView {
+function bufferViews(): (out: TextBytes) => DataView {
   let buf: Uint8Array | undefined;
   let view: DataView | undefined;
   return (out) => {
@@ -233,7 +233,7 @@ function viewOf(): (out: TextBytes) => DataView {
  */
 export function rawLogRecords(raw: RawLogs, ids: IdStreams, traced: boolean): RecordChunk['write'] {
   const f = logFragments(METHODS, ENDPOINTS);
-  const view = viewOf();
+  const view = bufferViews();
   return (out: TextBytes, g: number) => {
     out.ensure(1024);
     const v = view(out);
@@ -327,7 +327,7 @@ export function spanRecords(traces: Table): RecordChunk['write'] {
  */
 export function rawSpanRecords(raw: RawSpans, logs: RawLogs, ids: IdStreams): RecordChunk['write'] {
   const f = spanFragments(OPERATIONS, SPAN_STATUS);
-  const view = viewOf();
+  const view = bufferViews();
   return (out: TextBytes, g: number) => {
     out.ensure(1024);
     const v = view(out);
