@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { findSimulator } from '../src/core/registry';
 import { runSimulator } from '../src/core/run';
 import { allAtOnce } from '../src/core/simulators/stream-emit/stream-emit.cursor';
 import type { StreamPlan } from '../src/core/simulators/stream-emit/stream-emit.plan';
-import { freshBundle, runCli, tmp } from './cli-harness';
+import { freshBundle, removeFreshBundle, runCli, tmp } from './cli-harness';
 import { readCsv } from './readers';
 import { startReceiver, type Receiver } from './receiver';
 
@@ -18,6 +18,7 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
+afterAll(removeFreshBundle);
 
 /** The stream a config gives, as NDJSON text (every event, emission order). */
 async function expectedStream(id: string, sets: Record<string, unknown>): Promise<string> {
