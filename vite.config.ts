@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspMeta, precompress, SECURITY_HEADERS, servePrecompressed } from './vite.plugins.ts';
+import { compileHints, cspMeta, precompress, SECURITY_HEADERS, servePrecompressed } from './vite.plugins.ts';
 
 /** Test files that replace modules with vi.mock: each runs in a module graph of its own. */
 const MOCKING = ['src/worker/dataset.test.ts', 'src/cli/convert-command.test.ts', 'src/cli/domain-commands.test.ts'];
@@ -9,7 +9,7 @@ const MOCKING = ['src/worker/dataset.test.ts', 'src/cli/convert-command.test.ts'
 // Every package the worker imports is pre-bundled up front: a late discovery in dev makes
 // Vite reload the page and kill the worker mid-run (TOOLCHAIN.md, pitfall 1).
 export default defineConfig({
-  plugins: [react(), cspMeta(), precompress(), servePrecompressed()],
+  plugins: [react(), cspMeta(), compileHints(['react-dom', 'recharts', '@tanstack/table-core']), precompress(), servePrecompressed()],
   worker: { format: 'es' },
   optimizeDeps: {
     include: ['apache-arrow', 'jszip', 'seedrandom'],
