@@ -17,8 +17,25 @@ const TABLE = (() => {
   return t;
 })();
 
+/**
+ * Bytes per call of the kernel. In Chromium one call over a whole file stayed slow, cold or warm
+ * (190 MB in 260–340 ms): its loop ran in the code made for it mid-call. Called once per 64 KiB
+ * view, the kernel is optimised as a function: 186–209 ms cold, 126–160 ms warm. Node takes
+ * 117–127 ms either way.
+ */
+const BLOCK = 1 << 16;
+
 /** Continue a CRC-32 over `bytes` (start with 0). */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  const n = bytes.length;
+  if (n <= BLOCK) return crcBlock(bytes, crc);
+  let c = crc;
+  for (let at = 0; at < n; at += BLOCK) c = crcBlock(bytes.subarray(at, Math.min(n, at + BLOCK)), c);
+  return c;
+}
+
+/** Continue a CRC-32 over at most BLOCK bytes. */
+function crcBlock(bytes: Uint8Array, crc: number): number {
   const t = TABLE;
   let c = ~crc;
   let i = 0;

@@ -34,6 +34,20 @@ describe('CRC-32', () => {
     );
   });
 
+  it('walks inputs longer than its 64 KiB block, at any length and offset', () => {
+    const big = new Uint8Array(3 * 65_536 + 37);
+    let x = 12345;
+    for (let i = 0; i < big.length; i++) big[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 65_520, max: big.length - 41 }), (from, length) => {
+        const b = big.subarray(from, from + length);
+        expect(crc32(b)).toBe(slowCrc(b));
+        expect(crc32(b, 0x1234567)).toBe(crc32Combine(0x1234567, crc32(b), b.length));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('continues across pieces and combines pieces it never saw', () => {
     fc.assert(
       fc.property(arbBytes, arbBytes, (a, b) => {
