@@ -35,6 +35,9 @@ function humanBytes(n: number): string {
  */
 export const cliLimits = { streamAboveBytes: 512 << 20 };
 
+/** Working memory a CLI run may take for faster paths (RunContext.scratchBytes): a process is not a tab. */
+const CLI_SCRATCH_BYTES = 512 << 20;
+
 async function runCommand(id: string, args: SimArgs): Promise<void> {
   const def = findSimulator(id);
   if (!def) throw new UsageError(`unknown simulator "${id}"; known: ${SIMULATORS.map((s) => s.id).join(', ')}`);
@@ -67,6 +70,8 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     yield: () => new Promise<void>((r) => setImmediate(r)),
     // nothing here draws charts: the run skips them
     charts: false,
+    // a process has room a tab has not (clickstream 1 M users: 35 s against 46 s)
+    scratchBytes: CLI_SCRATCH_BYTES,
   };
   // a large run (any run of some simulators) is streamed into its files, when it only writes files
   const streamed = output && !delivers && streamableBytes(def, resolved) > (def.streamFromBytes ?? cliLimits.streamAboveBytes) ? await streamSimulator(def, raw, hooks) : undefined;

@@ -76,7 +76,16 @@ export interface RunContext {
    * then leaves `charts` out and skips computing them (a tenth of a large workflow's time).
    */
   readonly charts: boolean;
+  /**
+   * Bytes of working memory a run may take for a while, beyond what it holds, when that makes
+   * it faster: a browser tab keeps the default ({@link TAB_SCRATCH_BYTES}), the CLI has room to
+   * spare. Same bytes out whatever it is.
+   */
+  readonly scratchBytes: number;
 }
+
+/** A tab's large runs sit within 100 MB of its 2 GB: the working memory a run may take there. */
+export const TAB_SCRATCH_BYTES = 64 << 20;
 
 export interface RunHooks {
   /** A result table is final ({@link RunContext.publish}); the host may start writing it. */
@@ -89,6 +98,8 @@ export interface RunHooks {
   encoder?: PartEncoder;
   /** False when nothing will draw the result's charts ({@link RunContext.charts}); default true. */
   charts?: boolean;
+  /** {@link RunContext.scratchBytes}; default {@link TAB_SCRATCH_BYTES}. */
+  scratchBytes?: number;
 }
 
 export function makeContext(seed: number, hooks: RunHooks = {}, inputs: ReadonlyMap<string, Table> = new Map(), label = ''): RunContext {
@@ -106,6 +117,7 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
     ...(hooks.encoder ? { encoder: hooks.encoder } : {}),
     publish: (table) => hooks.onTable?.(table),
     charts: hooks.charts ?? true,
+    scratchBytes: hooks.scratchBytes ?? TAB_SCRATCH_BYTES,
     child(childLabel, childSeed, childInputs) {
       return makeContext(childSeed, { ...hooks, onTable: undefined }, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },

@@ -1,3 +1,4 @@
+import { TAB_SCRATCH_BYTES } from '../../simulator';
 import { gather, identity, radixSortBy } from '../../sort';
 import type { Drawn, Generated } from './clickstream.generate';
 
@@ -11,10 +12,10 @@ import type { Drawn, Generated } from './clickstream.generate';
  * Consumes `gen`: each of its view columns is emptied once arranged, so a large run holds at most
  * one column twice (a million users draw 32 M views: 16 bytes each as drawn).
  */
-export function arrangeBySessionStart(gen: Drawn): { gen: Generated; viewOrder: Int32Array } {
+export function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRATCH_BYTES): { gen: Generated; viewOrder: Int32Array } {
   const n = gen.userIndex.length;
   const order = radixSortBy(identity(n), gen.startMs, true);
-  const views = arrangeViews(gen, order);
+  const views = arrangeViews(gen, order, scratchBytes);
   const arranged: Generated = {
     startUs: gen.startUs,
     nHuman: gen.nHuman,
@@ -36,7 +37,7 @@ export function arrangeBySessionStart(gen: Drawn): { gen: Generated; viewOrder: 
 }
 
 /** The views of sessions in `order`, session-major; each of `gen`'s view columns is emptied once gathered. */
-function arrangeViews(gen: Drawn, order: Int32Array): Pick<Generated, 'viewStart' | 'viewTimeMs' | 'viewCs' | 'viewUrl' | 'viewSession'> {
+function arrangeViews(gen: Drawn, order: Int32Array, scratchBytes: number): Pick<Generated, 'viewStart' | 'viewTimeMs' | 'viewCs' | 'viewUrl' | 'viewSession'> {
   const n = order.length;
   const views = gen.viewCs.length;
   const viewStart = new Int32Array(n + 1);
@@ -54,7 +55,7 @@ function arrangeViews(gen: Drawn, order: Int32Array): Pick<Generated, 'viewStart
   // the view columns are reordered where they are (a tab frees dropped arrays only at its next
   // collection, so gathering into new ones held both: half a GB more at a million users)
   const { viewTimeMs, viewCs, viewUrl } = gen;
-  permuteViews(viewRows, viewTimeMs, viewCs, viewUrl);
+  permuteViews(viewRows, viewTimeMs, viewCs, viewUrl, Math.floor(scratchBytes / 8));
   const drawn = gen as { -readonly [K in keyof Drawn]: Drawn[K] };
   drawn.viewTimeMs = new Float64Array(0);
   drawn.viewCs = new Int32Array(0);
@@ -63,14 +64,15 @@ function arrangeViews(gen: Drawn, order: Int32Array): Pick<Generated, 'viewStart
 }
 
 /**
- * Up to this many views, {@link permuteViews} gathers each column into one scratch column and
- * copies it back (8 bytes a view, 64 MB at most: about 240,000 users): reads in runs of a
- * session's views, about 40 ms for 100,000 users' 3.5 M views. Above it, it follows the
- * permutation's cycles instead, with no scratch: 5× slower (each step waits on the load before
- * it), but a tab's large runs keep their margin (a million users' 35 M views would need 280 MB
- * more, and their tab is within 100 MB of its 2 GB).
+ * Up to `scratchMax` views, {@link permuteViews} gathers each column into one scratch column and
+ * copies it back (8 bytes a view): reads in runs of a session's views, about 40 ms for 100,000
+ * users' 3.5 M views. Above it, it follows the permutation's cycles instead, with no scratch: 5×
+ * slower (each step waits on the load before it). The run's host sets the limit
+ * (RunContext.scratchBytes): a tab's 64 MB (about 240,000 users) keeps its large runs' margin (a
+ * million users' 35 M views would need 280 MB more, and their tab is within 100 MB of its 2 GB);
+ * the CLI's room makes a million users 35 s instead of 46 s.
  */
-export const PERMUTE_SCRATCH_MAX_VIEWS = 1 << 23;
+export const PERMUTE_SCRATCH_MAX_VIEWS = TAB_SCRATCH_BYTES / 8;
 
 /**
  * Reorder the three view columns in place so that row `to` gets what row `rows[to]` held (the

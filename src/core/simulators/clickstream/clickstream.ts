@@ -42,7 +42,7 @@ async function prepare(config: ClickstreamConfig, ctx: RunContext): Promise<Prep
   const pool = new PagePool(config.pagePool);
   const drawn = await generate(config, pool, ctx);
   // D10: sessions by (started_at, generation index), views by (timestamp, session position, page index)
-  const { gen, viewOrder } = arrangeBySessionStart(drawn);
+  const { gen, viewOrder } = arrangeBySessionStart(drawn, ctx.scratchBytes);
   await ctx.checkpoint('Ordering sessions and page views', 1, 1);
   const n = gen.userIndex.length;
   const stages = config.funnelEnabled ? config.funnelStages : [];
