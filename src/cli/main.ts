@@ -70,7 +70,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
     yield: () => new Promise<void>((r) => setImmediate(r)),
     // nothing here draws charts: the run skips them
     charts: false,
-    // a process has room a tab has not (clickstream 1 M users: 35 s against 46 s)
+    // a process has room a tab has not (clickstream 1 M users: 27–35 s against 35–46 s)
     scratchBytes: CLI_SCRATCH_BYTES,
   };
   // a large run (any run of some simulators) is streamed into its files, when it only writes files
