@@ -172,3 +172,13 @@ export const AXIS_PROPS = {
   tickLine: false,
   tick: { fill: 'var(--text-2)', fontSize: 11 },
 } as const;
+
+/**
+ * The look of band `index` (0 at the bottom) of a stacked area chart. Only the bottom band has an
+ * outline: a band's outline also runs along the band below wherever the band is zero, so a run
+ * with no fraud (or no battery alerts, or no replays) drew that kind's line along the whole top
+ * and looked like it was all fraud. The bands above are filled more strongly instead.
+ */
+export function stackedBand(index: number, color: string) {
+  return index ? { stroke: 'none', fill: color, fillOpacity: 0.8 } : { stroke: color, fill: color, fillOpacity: 0.35 };
+}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FinancialStreamCharts } from '../../../core/simulators/financial-stream/financial-stream.charts';
-import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
+import { AXIS_PROPS, ChartCard, stackedBand } from '../../components/ChartCard';
 import { rowTooltip } from '../../components/rowTooltip';
 import { Segmented } from '../../components/Segmented';
 import { formatCompact, formatCount, formatInt } from '../../format';
@@ -67,8 +67,8 @@ export function VolumeChart({ data }: { data: FinancialStreamCharts }) {
             content={rowTooltip((p: (typeof rows)[number]) => utcMinute(p.iso), (p) => KINDS.map((k) => ({ name: k.label, value: fmt(p[k.key]), color: k.color })))}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {KINDS.map((k) => (
-            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="v" stroke={k.color} fill={k.color} fillOpacity={0.35} isAnimationActive={false} />
+          {KINDS.map((k, i) => (
+            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="v" {...stackedBand(i, k.color)} isAnimationActive={false} />
           ))}
           {bursts.map((b) => (
             <ReferenceArea key={b.id} x1={b.from} x2={b.to} fill={FRAUD_SHADE} fillOpacity={0.2} stroke={FRAUD_SHADE} strokeOpacity={0.6} ifOverflow="hidden" />

@@ -1,6 +1,6 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
-import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
+import { AXIS_PROPS, ChartCard, stackedBand } from '../../components/ChartCard';
 import { rowTooltip } from '../../components/rowTooltip';
 import { topSummary } from '../../components/chartSummary';
 import { formatCompact, formatCount, formatInt, formatPercent, formatUtcMinute } from '../../format';
@@ -39,8 +39,8 @@ export function AlertsOverTime({ data }: { data: IotCharts }) {
             content={rowTooltip((p: (typeof rows)[number]) => formatUtcMinute(p.iso), (p) => ALERT_KINDS.map((k) => ({ name: k.label, value: formatInt(p[k.key]), color: k.color })))}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {ALERT_KINDS.map((k) => (
-            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="a" stroke={k.color} fill={k.color} fillOpacity={0.35} isAnimationActive={false} />
+          {ALERT_KINDS.map((k, i) => (
+            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="a" {...stackedBand(i, k.color)} isAnimationActive={false} />
           ))}
           {storms.map((s) => (
             <ReferenceArea

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
-import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
+import { AXIS_PROPS, ChartCard, ChartTooltip, stackedBand } from '../../components/ChartCard';
 import { formatCompact, formatInt, formatNumber } from '../../format';
 import { isoMicros } from './player';
 import type { PlayState } from './playStore';
@@ -65,8 +65,8 @@ export function RateChart({ charts, live }: { charts: StreamEmitCharts; live?: P
             )}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {KINDS.map((k) => (
-            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="rate" stroke={k.color} fill={k.color} fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
+          {KINDS.map((k, i) => (
+            <Area key={k.key} type="stepAfter" dataKey={k.key} name={k.label} stackId="rate" {...stackedBand(i, k.color)} isAnimationActive={false} connectNulls={false} />
           ))}
           {windows.map((w) => (
             <ReferenceArea key={w.id} x1={w.from} x2={Math.max(w.to, w.from + (endMs - startMs) * 0.004)} fill={BURST_COLOR} fillOpacity={0.18} stroke="none" ifOverflow="hidden" label={{ value: `×${formatNumber(w.multiplier)}`, position: 'insideTop', fill: 'var(--text-2)', fontSize: 11 }} />
