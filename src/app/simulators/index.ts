@@ -17,15 +17,19 @@ const UI: Record<string, () => Promise<SimulatorUi>> = {
   'iot-telemetry': () => import('./iot-telemetry/iotUi').then((m) => m.iotTelemetryUi),
 };
 
-/** Icons for the overview and empty states, by simulator id (light: the overview shows them all). */
+/**
+ * Icons for the overview and empty states, by simulator id (light: the overview shows them all).
+ * Characters from the arrows, operators and shapes blocks that common system fonts carry: the
+ * SCD2 and hybrid icons were ⧖ and ⧉, which Debian's fonts lack (they drew as empty boxes).
+ */
 const ICONS: Record<string, string> = {
   workflow: '⇄',
   clickstream: '➚',
   'operational-log': '≋',
   'stream-emit': '⇶',
-  hybrid: '⧉',
+  hybrid: '⊕',
   'file-drop': '⤓',
-  'scd2-file-drop': '⧖',
+  'scd2-file-drop': '↺',
   'financial-stream': '¤',
   'iot-telemetry': '⌁',
 };
