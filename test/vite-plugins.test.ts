@@ -1,28 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { compileHints } from '../vite.plugins';
 
-type Banner = (chunk: { moduleIds: string[] }) => string;
-
-/** The postBanner the plugin adds to the build's output options. */
-function bannerOf(packages: string[]): Banner {
-  const plugin = compileHints(packages);
-  const hook = plugin.outputOptions as (this: unknown, options: object) => { postBanner: Banner; format?: string };
-  const options = hook.call({}, { format: 'es' });
-  expect(options.format).toBe('es');
-  return options.postBanner;
+interface FakeChunk {
+  type: 'chunk';
+  moduleIds: string[];
+  code: string;
 }
 
-describe('compileHints', () => {
-  const banner = bannerOf(['recharts', '@tanstack/table-core']);
+/** Run the plugin's generateBundle over chunks of these module ids; the code each ends with. */
+function hinted(packages: string[], chunks: string[][]): string[] {
+  const plugin = compileHints(packages);
+  const hook = plugin.generateBundle as { order: string; handler: (this: unknown, options: object, bundle: Record<string, FakeChunk | { type: 'asset' }>) => void };
+  expect(hook.order).toBe('post');
+  const bundle: Record<string, FakeChunk | { type: 'asset' }> = { 'x.css': { type: 'asset' } };
+  chunks.forEach((moduleIds, i) => (bundle[`c${i}.js`] = { type: 'chunk', moduleIds, code: 'const __vite__mapDeps=0;\nexport {};' }));
+  hook.handler.call({}, {}, bundle);
+  return chunks.map((_, i) => (bundle[`c${i}.js`] as FakeChunk).code);
+}
 
-  it('marks the chunks that hold a named package, first line, after minification', () => {
-    expect(banner({ moduleIds: ['/app/src/x.tsx', '/app/node_modules/recharts/es6/chart/BarChart.js'] })).toBe('//# allFunctionsCalledOnLoad');
-    expect(banner({ moduleIds: ['/app/node_modules/@tanstack/table-core/build/lib/index.mjs'] })).toBe('//# allFunctionsCalledOnLoad');
+const HINTED = '//# allFunctionsCalledOnLoad\nconst __vite__mapDeps=0;\nexport {};';
+const PLAIN = 'const __vite__mapDeps=0;\nexport {};';
+
+describe('compileHints', () => {
+  it('puts the hint first, before any code (Vite\'s preload map included), in the chunks that hold a named package', () => {
+    const [a, b] = hinted(['recharts', '@tanstack/table-core'], [['/app/src/x.tsx', '/app/node_modules/recharts/es6/chart/BarChart.js'], ['/app/node_modules/@tanstack/table-core/build/lib/index.mjs']]);
+    expect(a).toBe(HINTED);
+    expect(b).toBe(HINTED);
   });
 
   it('leaves every other chunk alone, including packages whose names only begin the same', () => {
-    expect(banner({ moduleIds: ['/app/src/app/App.tsx'] })).toBe('');
-    expect(banner({ moduleIds: ['/app/node_modules/recharts-scale/lib/index.js', '/app/node_modules/parquet-wasm/esm/parquet_wasm.js'] })).toBe('');
-    expect(banner({ moduleIds: [] })).toBe('');
+    const out = hinted(['recharts'], [['/app/src/app/App.tsx'], ['/app/node_modules/recharts-scale/lib/index.js', '/app/node_modules/parquet-wasm/esm/parquet_wasm.js'], []]);
+    expect(out).toEqual([PLAIN, PLAIN, PLAIN]);
   });
 });
