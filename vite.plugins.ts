@@ -141,9 +141,10 @@ export function servePrecompressed(): Plugin {
  * run, where the next charts took about 60 ms, and under 45 ms each on a second run with the code
  * warm. Chromium's explicit compile hint (a first line `//# allFunctionsCalledOnLoad`, Chromium
  * 136 and later; to other engines it is a comment) makes it compile the whole file while the file
- * streams in, on a background thread. With React, the chart library and the table marked, the
- * first chart took 75–80 ms, and the longest task of the workflow 1 M bench (Run to saved zip)
- * fell from 109–140 ms to 71–83 ms (one run in four: 111 ms). Only the chunks of libraries the
+ * streams in, on a background thread. It must be the file's first line: one statement before it
+ * and V8 ignores it. With React, the chart library and the table marked, the first chart took
+ * 76–90 ms and the longest task of the workflow 1 M bench (Run to saved zip) 73–105 ms in eight
+ * runs, seven at or under 100 ms, against 109–140 ms before. Only the chunks of libraries the
  * pages mostly run are marked: compiling code that never runs would cost memory for nothing.
  * (Drawing a few charts out of sight at idle to warm the code was measured too: its steps took
  * 52–165 ms each on this 2-core machine, 580 ms in all, and when Run came first they competed
