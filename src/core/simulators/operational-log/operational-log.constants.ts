@@ -97,6 +97,9 @@ export const BURST_LATENCY_MAX_MS = 30000;
 /** At most this many spans per trace: child span ids are keyed (chunk, event·MAX_SPANS + depth). */
 export const MAX_SPANS = 64;
 
+/** The second key of the span id at `depth` of the trace of the log keyed (k0, k1): the ids hash (k0, spanKey(k1, depth)). */
+export const spanKey = (k1: number, depth: number): number => k1 * MAX_SPANS + depth;
+
 /**
  * Span operation names: the bare endpoints (child spans, as in the reference), then
  * "{method} {endpoint}" for roots (D6) at ENDPOINTS.length + method·ENDPOINTS.length + endpoint.

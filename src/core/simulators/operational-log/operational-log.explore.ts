@@ -1,5 +1,5 @@
 import { US_PER_MS } from '../../time';
-import { ENDPOINTS, LEVELS, levelOf, MAX_SPANS, METHODS, OPERATIONS, STATUS_CODES, type ServiceSpec } from './operational-log.constants';
+import { ENDPOINTS, LEVELS, levelOf, METHODS, OPERATIONS, spanKey, STATUS_CODES, type ServiceSpec } from './operational-log.constants';
 import { FLAG_SAMPLED, type RawLogs, type RawSpans } from './operational-log.raw';
 import { messageOf, type IdStreams } from './operational-log.tables';
 
@@ -120,7 +120,7 @@ export interface ExploreInput {
 export function exploreOperationalLog(input: ExploreInput): OperationalLogExplore {
   const { logs, spans, logPerm, logPos, services, ids } = input;
   // a span's ids, as the traces table has them (buildTracesTable)
-  const spanIdOf = (j: number) => ids.span.hex(8, logs.k0[spans.log[j]], logs.k1[spans.log[j]] * MAX_SPANS + spans.depth[j]);
+  const spanIdOf = (j: number) => ids.span.hex(8, logs.k0[spans.log[j]], spanKey(logs.k1[spans.log[j]], spans.depth[j]));
   const traceIdOf = (j: number) => ids.trace.hex(16, logs.k0[spans.log[j]], logs.k1[spans.log[j]]);
 
   // a trace is the run of raw spans from one root to the next (each chain is generated in one go)

@@ -15,7 +15,7 @@ import type { StreamFile } from '../../output/files';
 import { getColumn, type DictColumn, type NumberColumn, type Table, type Utf8Column } from '../../table/column';
 import { idView } from '../../ids';
 import { ENGINE_VERSION } from '../../version';
-import { ENDPOINTS, LEVELS, levelOf, MAX_SPANS, METHODS, OPERATIONS, SEVERITY_NUMBERS, SPAN_STATUS, STATUS_CODES } from './operational-log.constants';
+import { ENDPOINTS, LEVELS, levelOf, METHODS, OPERATIONS, SEVERITY_NUMBERS, spanKey, SPAN_STATUS, STATUS_CODES } from './operational-log.constants';
 import { FLAG_SAMPLED, type RawLogs, type RawSpans } from './operational-log.raw';
 import { writeMessage, type IdStreams } from './operational-log.tables';
 import { ascii, TextBytes } from './operational-log.text';
@@ -246,7 +246,7 @@ export function rawLogRecords(raw: RawLogs, ids: IdStreams, traced: boolean): Re
       ids.trace.hexInto(out.buf, out.pos, 16, k0, k1, v);
       out.pos += 32;
       out.put(f.span);
-      ids.span.hexInto(out.buf, out.pos, 8, k0, k1 * MAX_SPANS, v);
+      ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, 0), v);
       out.pos += 16;
       out.put(raw.flags[g] & FLAG_SAMPLED ? f.flagged : f.unflagged);
     }
@@ -334,16 +334,16 @@ export function rawSpanRecords(raw: RawSpans, logs: RawLogs, ids: IdStreams): Re
     const l = raw.log[g];
     const d = raw.depth[g];
     const k0 = logs.k0[l];
-    const chain = logs.k1[l] * MAX_SPANS;
+    const k1 = logs.k1[l];
     out.put(f.head);
-    ids.trace.hexInto(out.buf, out.pos, 16, k0, logs.k1[l], v);
+    ids.trace.hexInto(out.buf, out.pos, 16, k0, k1, v);
     out.pos += 32;
     out.put(f.spanKey);
-    ids.span.hexInto(out.buf, out.pos, 8, k0, chain + d, v);
+    ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, d), v);
     out.pos += 16;
     if (d > 0) {
       out.put(f.parentKey);
-      ids.span.hexInto(out.buf, out.pos, 8, k0, chain + d - 1, v);
+      ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, d - 1), v);
       out.pos += 16;
     }
     out.block(f.named[raw.status[g]][raw.operation[g]]);

@@ -6,12 +6,12 @@ import {
   ERROR_MESSAGES,
   LEVELS,
   levelOf,
-  MAX_SPANS,
   METHODS,
   MSG_ERROR_BASE,
   MSG_HANDLED,
   MSG_REJECTED,
   OPERATIONS,
+  spanKey,
   SPAN_STATUS,
   STATUS_CODES,
   type ServiceSpec,
@@ -148,7 +148,7 @@ export async function buildLogsTable(
       ids.log.uuidInto(logId.bytes, i * 36, k0[i], k1[i], logView);
       if (traced) {
         ids.trace.hexInto(traceId.bytes, i * 32, 16, k0[i], k1[i], traceView);
-        ids.span.hexInto(spanId.bytes, i * 16, 8, k0[i], k1[i] * MAX_SPANS, spanView);
+        ids.span.hexInto(spanId.bytes, i * 16, 8, k0[i], spanKey(k1[i], 0), spanView);
       }
     }
     await step(to, n);
@@ -229,20 +229,20 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
       const l = log[i];
       const d = depthOf[i];
       const k0 = logs.k0[l];
-      const chain = logs.k1[l] * MAX_SPANS;
+      const k1 = logs.k1[l];
       const slot = l & (RECENT - 1);
       const seen = recentLog[slot] === l ? recentRow[slot] : -1;
       if (seen >= 0) {
         copyWords(traceWords, 8 * seen, 8 * i, 8);
         traceKey[i] = traceKey[seen];
       } else {
-        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, logs.k1[l], traceView);
+        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, k1, traceView);
         traceKey[i] = i;
       }
-      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, chain + d, spanView);
+      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, spanKey(k1, d), spanView);
       if (d > 0) {
         if (seen >= 0 && depthOf[seen] === d - 1) copyWords(spanWords, 4 * seen, o >> 2, 4, parentWords);
-        else ids.span.hexInto(parentBytes, o, 8, k0, chain + d - 1, parentView);
+        else ids.span.hexInto(parentBytes, o, 8, k0, spanKey(k1, d - 1), parentView);
         o += 16;
         hasParent[i] = 1;
       }
