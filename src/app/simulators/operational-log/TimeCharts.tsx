@@ -173,10 +173,11 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
               name={s.service}
               type="stepAfter"
               stackId="requests"
-              stroke={serviceColor(i)}
+              // no outlines: a band's outline also runs along the band below where the band is zero
+              // (a service in an outage), and every service is a band of equal standing
+              stroke="none"
               fill={serviceColor(i)}
-              fillOpacity={0.55}
-              strokeWidth={1}
+              fillOpacity={0.8}
               hide={hidden.has(i)}
               isAnimationActive={false}
             />
