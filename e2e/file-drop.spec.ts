@@ -26,6 +26,10 @@ test.describe('File drop page', () => {
   test('lands a week of retail with late rows and duplicates, replays the arrival, previews files and downloads the zone', async ({ page }) => {
     const errors = watchErrors(page);
     await retailFixtureThen(page, 'File drop');
+    // the picker's choices (tables to land, event-time columns) are not repeated in the form
+    await expect(page.getByRole('checkbox', { name: 'Land: order_line' })).toBeChecked();
+    await expect(page.getByLabel('Event-time columns')).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Formats' }).getByRole('checkbox', { name: 'parquet' })).toBeChecked();
     await page.getByLabel('Last day').fill('2024-01-07');
     await page.getByRole('switch', { name: 'Duplicates', exact: true }).check();
     await page.getByLabel('Duplicate probability').fill('0.2');

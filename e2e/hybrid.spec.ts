@@ -12,7 +12,10 @@ test.describe('Hybrid page', () => {
     // route: the stream leaves out the addresses; both child configs are forms of their own
     await page.getByRole('checkbox', { name: 'Stream: address' }).uncheck();
     await page.getByLabel('Last day').fill('2024-01-07');
-    await page.getByLabel('Formats').fill('jsonl');
+    const formats = page.getByRole('group', { name: 'Formats' });
+    await formats.getByRole('checkbox', { name: 'jsonl' }).check();
+    await formats.getByRole('checkbox', { name: 'parquet' }).uncheck();
+    await expect(formats).toContainText('1 of 3');
     await page.getByLabel('Rate', { exact: true }).fill('50');
     await runAndWait(page);
 

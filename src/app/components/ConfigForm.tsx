@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { DerivedLimit } from '../../core/schema/config';
 import type { Field, Issue, Shape } from '../../core/schema/fields';
-import { itemShape, ScalarField, StringListField } from './fields';
+import { EnumListField, itemShape, ScalarField, StringListField } from './fields';
 import { ListTableEditor } from './ListTableEditor';
 
 /** A simulator page's own widget for one field (e.g. the workflow's preset picker). */
@@ -13,6 +13,9 @@ export type CustomField = (props: {
   /** Issues inside the field, keyed by the rest of their path (`0.name` for `services.0.name`). */
   nested: ReadonlyMap<string, string>;
 }) => ReactNode;
+
+/** A field the page sets elsewhere (Play's real-time speed, a composed child's picker fields): not in the form. */
+export const hiddenField: CustomField = () => null;
 
 export interface FormCustomisation {
   readonly fields?: Readonly<Record<string, CustomField>>;
@@ -83,6 +86,8 @@ export function ConfigForm({ shape, draft, issues, custom, limits = {}, onChange
         </div>
       );
     }
+    if (field.kind === 'array' && field.item?.kind === 'enum')
+      return <EnumListField key={name} name={name} field={field} value={draft[name]} error={own ?? [...nested.values()][0]} onChange={(v) => set(name, v)} />;
     if (field.kind === 'array') return <StringListField key={name} name={name} field={field} value={draft[name]} error={own ?? [...nested.values()][0]} onChange={(v) => set(name, v)} />;
     return <ScalarField key={name} name={name} field={field} value={draft[name]} error={own} limit={limits[name]} onChange={(v) => set(name, v)} />;
   };

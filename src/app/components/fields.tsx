@@ -154,6 +154,43 @@ export function StringListField({ name, field, value, error, onChange }: FieldPr
   );
 }
 
+/**
+ * A list of choices from a fixed set (file formats, …): a checkbox per value, kept in the order
+ * the user chose them (a new one joins at the end). The schema says when the list is not allowed
+ * (none chosen, say), as for any field.
+ */
+export function EnumListField({ name, field, value, error, onChange }: FieldProps) {
+  const id = useId();
+  const values = field.item?.values ?? [];
+  const chosen = Array.isArray(value) ? (value as unknown[]).map(String) : [];
+  const toggle = (v: string) => onChange(chosen.includes(v) ? chosen.filter((x) => x !== v) : [...chosen, v]);
+  return (
+    <fieldset className="field field-choices" aria-describedby={error ? `${id}-error` : `${id}-help`}>
+      <legend className="field-label">
+        <span>{labelOf(name, field)}</span>
+        <span className="field-hint">{`${chosen.length} of ${values.length}`}</span>
+      </legend>
+      <div className="choice-row">
+        {values.map((v) => (
+          <label key={v} className="choice">
+            <input type="checkbox" name={name} value={v} checked={chosen.includes(v)} onChange={() => toggle(v)} />
+            <span>{v}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      ) : (
+        <span className="field-hint" id={`${id}-help`}>
+          {field.meta.help}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
 export function itemShape(field: Field<unknown>): Shape | undefined {
   return field.kind === 'array' && field.item?.kind === 'object' ? field.item.shape : undefined;
 }

@@ -1,7 +1,8 @@
 import { memo, use, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SimulatorSpec } from '../../core/simulator';
 import { ConfigForm } from '../components/ConfigForm';
-import { TablePicker } from '../components/inputs/TablePicker';
+import { inputFields, TablePicker } from '../components/inputs/TablePicker';
+import { isWithin } from '../components/inputs/paths';
 import { RoleMapper } from '../components/inputs/RoleMapper';
 import { MAPPING_FIELD, useRoleResolution } from '../components/inputs/roleResolution';
 import { DownloadPanel } from '../components/DownloadPanel';
@@ -75,8 +76,11 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
   const roles = useRoleResolution(def, draft);
   const issues = useMemo(() => [...(validation && !validation.ok ? validation.issues : []), ...roles.issues], [validation, roles.issues]);
   const byRoles = def.inputs?.kind === 'roles';
-  const isMapping = (path: string) => path === MAPPING_FIELD || path.startsWith(`${MAPPING_FIELD}.`);
-  const formShape = useMemo(() => (byRoles ? Object.fromEntries(Object.entries(def.schema.shape).filter(([k]) => k !== MAPPING_FIELD)) : def.schema.shape), [def, byRoles]);
+  // fields the page edits outside the generated form: the role mapping, or the table picker's
+  // choices; their issues are shown there, and the form leaves them out
+  const elsewhere = useMemo(() => inputFields(def), [def]);
+  const isElsewhere = (path: string) => elsewhere.some((f) => isWithin(path, f));
+  const formShape = useMemo(() => Object.fromEntries(Object.entries(def.schema.shape).filter(([k]) => !elsewhere.includes(k))), [def, elsewhere]);
   const limits = useMemo(() => (draft ? def.schema.limits?.(draft) : undefined), [def, draft]);
 
   // Keep the URL in step with valid settings, so the address is always a link that loads.
@@ -125,9 +129,9 @@ export function SimulatorPage({ def }: { def: SimulatorSpec }) {
           </div>
           <div className="panel-body">
             <SectionBoundary name="the settings" resetKey={draft}>
-              {def.inputs?.kind === 'tables' && <TablePicker spec={def} draft={draft} onChange={(d) => setDraft(def.id, d)} />}
-              {byRoles && <RoleMapper spec={def} draft={draft} view={roles} issues={issues.filter((i) => isMapping(i.path))} onChange={(d) => setDraft(def.id, d)} />}
-              <ConfigForm shape={formShape} draft={draft} issues={byRoles ? issues.filter((i) => !isMapping(i.path)) : issues} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
+              {def.inputs?.kind === 'tables' && <TablePicker spec={def} draft={draft} issues={issues.filter((i) => isElsewhere(i.path))} onChange={(d) => setDraft(def.id, d)} />}
+              {byRoles && <RoleMapper spec={def} draft={draft} view={roles} issues={issues.filter((i) => isElsewhere(i.path))} onChange={(d) => setDraft(def.id, d)} />}
+              <ConfigForm shape={formShape} draft={draft} issues={issues.filter((i) => !isElsewhere(i.path))} custom={ui.form} limits={limits} onChange={(d) => setDraft(def.id, d)} />
             </SectionBoundary>
           </div>
           <div className="config-footer">

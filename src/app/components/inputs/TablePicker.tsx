@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
 import type { TableSelection } from '../../../core/inputs/contract';
+import type { Issue } from '../../../core/schema/fields';
 import type { SimulatorSpec } from '../../../core/simulator';
 import { formatInt } from '../../format';
-import { getAt, setAt } from './paths';
+import { getAt, isWithin, setAt } from './paths';
+import { MAPPING_FIELD } from './roleResolution';
 import { timeCandidates, useInputTables, type PickerTable } from './pickerTables';
 import { dataSetLine, InputsHead } from './InputsHead';
 import './inputs.css';
@@ -10,7 +12,30 @@ import './inputs.css';
 export interface TablePickerProps {
   readonly spec: SimulatorSpec;
   readonly draft: Record<string, unknown>;
+  /** The schema's issues on the fields the picker edits (they are not in the form). */
+  readonly issues?: readonly Issue[];
   onChange(draft: Record<string, unknown>): void;
+}
+
+/**
+ * The config fields a page edits outside its generated form, by dotted path: the role mapping
+ * of a `roles` simulator, or the tables and event-time columns the picker's selections write.
+ */
+export function inputFields(spec: SimulatorSpec): string[] {
+  if (spec.inputs?.kind === 'roles') return [MAPPING_FIELD];
+  return (spec.inputs?.selections ?? []).flatMap((sel) => (sel.timeColumns ? [sel.tables, sel.timeColumns] : [sel.tables]));
+}
+
+/** An issue on a picker field in words: which selection, which table, then the schema's message. */
+function issueText(selections: readonly TableSelection[], issue: Issue): string {
+  for (const sel of selections) {
+    if (isWithin(issue.path, sel.tables)) return `${sel.label}, tables: ${issue.message}`;
+    if (sel.timeColumns && isWithin(issue.path, sel.timeColumns)) {
+      const table = issue.path.slice(sel.timeColumns.length + 1);
+      return `${sel.label}, ${table ? `event-time column of ${table}` : 'event-time columns'}: ${issue.message}`;
+    }
+  }
+  return issue.message;
 }
 
 const AUTO = '\u0000auto';
@@ -79,7 +104,7 @@ function SelectionControls({ sel, table, all, draft, onChange }: { sel: TableSel
  * empty — the default domain the run will generate. With `inputs.selections` each table gets
  * the simulator's choices (stream it, land it, its time column), written into the draft.
  */
-export function TablePicker({ spec, draft, onChange }: TablePickerProps) {
+export function TablePicker({ spec, draft, issues = [], onChange }: TablePickerProps) {
   const dflt = spec.inputs?.defaultDomain;
   const { tables, usingDataSet } = useInputTables(dflt);
   const all = useMemo(() => tables.map((t) => t.name), [tables]);
@@ -131,6 +156,13 @@ export function TablePicker({ spec, draft, onChange }: TablePickerProps) {
             Remove them
           </button>
         </div>
+      )}
+      {issues.length > 0 && (
+        <ul className="field-error table-picker-issues" role="alert">
+          {issues.map((i) => (
+            <li key={`${i.path} ${i.message}`}>{issueText(selections, i)}</li>
+          ))}
+        </ul>
       )}
     </section>
   );

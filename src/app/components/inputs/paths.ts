@@ -17,3 +17,6 @@ export function setAt(obj: Record<string, unknown>, path: string, value: unknown
   const inner = typeof child === 'object' && child !== null && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
   return { ...obj, [key]: setAt(inner, rest.join('.'), value) };
 }
+
+/** True when `path` is `field` or inside it (`timestampColumn.order` is inside `timestampColumn`). */
+export const isWithin = (path: string, field: string): boolean => path === field || path.startsWith(`${field}.`);

@@ -1,6 +1,6 @@
 import { hybridConfig } from '../../../core/simulators/hybrid/hybrid.config';
 import type { Shape } from '../../../core/schema/fields';
-import type { CustomField } from '../../components/ConfigForm';
+import { hiddenField } from '../../components/ConfigForm';
 import { formatInt } from '../../format';
 import { hybridView } from '../../../core/simulators/hybrid/view';
 import { defineUi } from '../defineUi';
@@ -17,7 +17,6 @@ import './hybrid.css';
 
 type HybridRun = RunOf<typeof hybridView>;
 
-const hidden: CustomField = () => null;
 const shapeOf = (name: 'streamConfig' | 'fileDropConfig') => hybridConfig.shape[name].shape as Shape;
 
 /** A phase's effective settings, side by side with the other's. */
@@ -129,11 +128,9 @@ export const hybridUi = defineUi(hybridView, {
   afterRun: (simulator, run, mode) => deliverAfterRun(simulator, run, mode),
   form: {
     fields: {
-      streamTables: hidden,
-      batchTables: hidden,
-      fileDropConfig: childForm('fileDropConfig', shapeOf('fileDropConfig'), 'File drop (batch phase)', 'every file-drop setting', { fields: { entities: hidden, timestampColumn: hidden } }),
+      fileDropConfig: childForm('fileDropConfig', shapeOf('fileDropConfig'), 'File drop (batch phase)', 'every file-drop setting', { fields: { entities: hiddenField, timestampColumn: hiddenField } }),
       streamConfig: childForm('streamConfig', shapeOf('streamConfig'), 'Stream phase', 'every stream-emitter setting', {
-        fields: { tables: hidden, timestampColumn: hidden, realtime: hidden, realtimeSpeed: hidden, topics: TopicsField, sinkConnection: sinkConnectionField('hybrid') },
+        fields: { tables: hiddenField, timestampColumn: hiddenField, realtime: hiddenField, realtimeSpeed: hiddenField, topics: TopicsField, sinkConnection: sinkConnectionField('hybrid') },
       }),
     },
   },

@@ -1,6 +1,6 @@
 import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
 import { streamEmitView } from '../../../core/simulators/stream-emit/view';
-import type { CustomField } from '../../components/ConfigForm';
+import { hiddenField } from '../../components/ConfigForm';
 import { formatInt, formatPercent } from '../../format';
 import type { RunMeta } from '../../store';
 import { defineUi } from '../defineUi';
@@ -14,9 +14,6 @@ import { StreamChartGrid } from './StreamCharts';
 import { TopicsField } from './TopicsField';
 import { formatSpan } from './timeAxis';
 import './stream.css';
-
-/** Fields the page sets elsewhere: the table picker (tables, event-time columns) and Play (real time, speed). */
-const hidden: CustomField = () => null;
 
 /** The stream's player (while one plays), its charts (live while playing) and nothing else. */
 export function StreamResults({ simulator, run, charts }: { simulator: string; run: RunMeta; charts: StreamEmitCharts }) {
@@ -72,6 +69,7 @@ export const streamEmitUi = defineUi(streamEmitView, {
   RunExtras: PlayButton,
   afterRun: (simulator, run, mode) => deliverAfterRun(simulator, run, mode),
   form: {
-    fields: { tables: hidden, timestampColumn: hidden, realtime: hidden, realtimeSpeed: hidden, topics: TopicsField, sinkConnection: sinkConnectionField('stream-emit') },
+    // real time and its speed are Play's (the table picker's fields leave the form by themselves)
+    fields: { realtime: hiddenField, realtimeSpeed: hiddenField, topics: TopicsField, sinkConnection: sinkConnectionField('stream-emit') },
   },
 });
