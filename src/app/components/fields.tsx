@@ -51,16 +51,21 @@ export function FieldShell(props: { id: string; label: string; hint?: string; he
         {props.hint && <span className="field-hint">{props.hint}</span>}
       </div>
       {props.children}
-      {props.error ? (
-        <span className="field-error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </span>
-      ) : (
-        <span className="field-hint" id={`${props.id}-help`}>
-          {props.help}
-        </span>
-      )}
+      <FieldNote id={props.id} error={props.error} help={props.help} />
     </div>
+  );
+}
+
+/** Under a field: its error (an alert, `${id}-error`), else its help (`${id}-help`). */
+function FieldNote({ id, error, help }: { id: string; error?: string; help: string }) {
+  return error ? (
+    <span className="field-error" id={`${id}-error`} role="alert">
+      {error}
+    </span>
+  ) : (
+    <span className="field-hint" id={`${id}-help`}>
+      {help}
+    </span>
   );
 }
 
@@ -178,15 +183,7 @@ export function EnumListField({ name, field, value, error, onChange }: FieldProp
           </label>
         ))}
       </div>
-      {error ? (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      ) : (
-        <span className="field-hint" id={`${id}-help`}>
-          {field.meta.help}
-        </span>
-      )}
+      <FieldNote id={id} error={error} help={field.meta.help} />
     </fieldset>
   );
 }
