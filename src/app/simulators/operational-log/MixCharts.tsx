@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
+import { niceAxis, stackedMax } from '../../components/niceAxis';
 import { formatCompact, formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
 import { topSummary } from '../../components/chartSummary';
@@ -44,15 +45,15 @@ export function LatencyPercentiles({ data }: { data: OplogData }) {
       summary={worst ? `Worst p95 latency: ${worst.service}, ${formatMs(worst.p95)}. ${rows.length} services; the data is in the table view.` : 'No requests.'}
     >
       <ResponsiveContainer>
-        <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 16, top: 0, bottom: 0 }} barGap={1} barCategoryGap="22%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 28, top: 0, bottom: 0 }} barGap={1} barCategoryGap="22%">
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <YAxis type="category" dataKey="service" {...AXIS_PROPS} width={labelWidth} interval={0} />
           <XAxis
             type="number"
             {...AXIS_PROPS}
-            scale={log ? 'log' : 'auto'}
-            domain={log ? [(min: number) => Math.max(0.1, min / 2), 'auto'] : [0, 'auto']}
-            allowDataOverflow={log}
+            {...(log
+              ? { scale: 'log', domain: [(min: number) => Math.max(0.1, min / 2), 'auto'], allowDataOverflow: true }
+              : { scale: 'auto', ...niceAxis(Math.max(stackedMax(rows, 'p50'), stackedMax(rows, 'p95'), stackedMax(rows, 'p99')), { integer: false }) })}
             tickFormatter={(v: number) => formatMs(v)}
           />
           <Tooltip
@@ -104,7 +105,7 @@ export function StatusMix({ data }: { data: OplogData }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 16, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="code" {...AXIS_PROPS} interval={0} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} allowDecimals={false} />
+          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...niceAxis(stackedMax(rows, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {
@@ -146,7 +147,7 @@ export function LevelMix({ data }: { data: OplogData }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} allowDecimals={false} />
+          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} {...niceAxis(stackedMax(rows, 'count'))} />
           <YAxis type="category" dataKey="level" width={56} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

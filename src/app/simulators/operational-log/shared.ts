@@ -85,9 +85,3 @@ export function bucketLabel(start: number, widthMs: number): string {
   return `${a.slice(0, 16)}–${b.slice(0, 10) === a.slice(0, 10) ? b.slice(11, 16) : b.slice(0, 16)} UTC`;
 }
 
-/** Round ticks from 0 covering [0, max]: 1, 2, 2.5 or 5 × 10^k apart, at most `most` intervals. */
-export function niceTicks(max: number, most = 5): number[] {
-  const p = 10 ** Math.floor(Math.log10(max / most));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => Math.ceil(max / s) <= most) ?? 10 * p;
-  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, k) => Number((k * step).toPrecision(12)));
-}
