@@ -17,7 +17,7 @@ describe('CLI contract', () => {
   it('works through npm exactly as documented', () => {
     const r = spawnSync('npm', ['run', '-s', 'sim', '--', 'list'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('workflow');
+    expect(r.stdout.split('\n')[0]).toBe('file-drop');
   });
 
   it('package.json: the version is the engine version, and the spindle bin runs the bundle that prepare builds', () => {
@@ -70,7 +70,7 @@ describe('CLI contract', () => {
   );
 
   it('the bundled bin lists, describes and runs as one process', () => {
-    expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'workflow\nclickstream\noperational-log\nfile-drop\nscd2-file-drop\nstream-emit\nhybrid\nfinancial-stream\niot-telemetry\n', stderr: '' });
+    expect(spawnCli(['list'])).toEqual({ code: 0, stdout: 'file-drop\nscd2-file-drop\nstream-emit\nhybrid\nworkflow\nclickstream\noperational-log\nfinancial-stream\niot-telemetry\n', stderr: '' });
     const d = spawnCli(['describe', 'workflow']);
     expect(JSON.parse(d.stdout).fields.find((f: { name: string }) => f.name === 'entityCount')).toMatchObject({ type: 'integer', default: 100, range: { min: 0, max: 5_000_000 } });
     const dir = tmp();

@@ -14,7 +14,18 @@ import { workflowSpec } from './simulators/workflow/spec';
  * navigation, `list` and `describe` read. registry.ts pairs each with its engine (worker, CLI);
  * adding a simulator is one folder, one line here and one line there.
  */
-export const CATALOG: readonly SimulatorSpec[] = [defineSpec(workflowSpec), defineSpec(clickstreamSpec), defineSpec(operationalLogSpec), defineSpec(fileDropSpec), defineSpec(scd2FileDropSpec), defineSpec(streamEmitSpec), defineSpec(hybridSpec), defineSpec(financialStreamSpec), defineSpec(iotTelemetrySpec)];
+// grouped by category (landing zone, streams, behaviour): the navigation and the overview list them in this order
+export const CATALOG: readonly SimulatorSpec[] = [
+  defineSpec(fileDropSpec),
+  defineSpec(scd2FileDropSpec),
+  defineSpec(streamEmitSpec),
+  defineSpec(hybridSpec),
+  defineSpec(workflowSpec),
+  defineSpec(clickstreamSpec),
+  defineSpec(operationalLogSpec),
+  defineSpec(financialStreamSpec),
+  defineSpec(iotTelemetrySpec),
+];
 
 export function findSpec(id: string): SimulatorSpec | undefined {
   return CATALOG.find((s) => s.id === id);

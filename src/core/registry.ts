@@ -14,7 +14,18 @@ import { workflowSimulator } from './simulators/workflow';
  * Every simulator with its engine, for the worker and the CLI (the page reads catalog.ts).
  * Same order as the catalog; a test checks the two lists agree.
  */
-export const SIMULATORS: readonly SimulatorDef[] = [workflowSimulator, clickstreamSimulator, operationalLogSimulator, fileDropSimulator, scd2FileDropSimulator, streamEmitSimulator, hybridSimulator, financialStreamSimulator, iotTelemetrySimulator];
+// the catalog's order (catalog.test.ts checks it)
+export const SIMULATORS: readonly SimulatorDef[] = [
+  fileDropSimulator,
+  scd2FileDropSimulator,
+  streamEmitSimulator,
+  hybridSimulator,
+  workflowSimulator,
+  clickstreamSimulator,
+  operationalLogSimulator,
+  financialStreamSimulator,
+  iotTelemetrySimulator,
+];
 
 export function findSimulator(id: string): SimulatorDef | undefined {
   return SIMULATORS.find((s) => s.id === id);
