@@ -9,8 +9,11 @@
 export function niceTicks(max: number, most = 5, integer = false): number[] {
   const top = Number.isFinite(max) && max > 0 ? max : 1;
   const p = 10 ** Math.floor(Math.log10(top / most));
-  let step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => Math.ceil(top / s - 1e-9) <= most) ?? 10 * p;
-  if (integer && !Number.isInteger(step)) step = step < 1 ? 1 : Math.ceil(step);
+  const steps = [1, 2, 2.5, 5, 10].map((m) => m * p);
+  const fits = (s: number, intervals: number) => Math.ceil(top / s - 1e-9) <= intervals;
+  let step = steps.find((s) => fits(s, most)) ?? 10 * p;
+  // counts: a whole step, round too (0, 2 … 12 for 11, never 0, 3 … 12), with one interval more if need be
+  if (integer && !Number.isInteger(step)) step = Math.max(1, steps.find((s) => Number.isInteger(s) && fits(s, most + 1)) ?? Math.ceil(step));
   const n = Math.max(1, Math.ceil(top / step - 1e-9));
   return Array.from({ length: n + 1 }, (_, k) => Number((k * step).toPrecision(12)));
 }
