@@ -15,6 +15,11 @@ export function formatCompact(n: number): string {
   return Math.abs(n) < 10_000 ? integer.format(n) : compact.format(n);
 }
 
+/** Tick labels of an axis that reaches `top`, all in one style: 5K, 10K, 15K rather than 5,000, 10K, 15K. */
+export function compactTicks(top: number): (n: number) => string {
+  return Math.abs(top) < 10_000 ? (n) => integer.format(n) : (n) => compact.format(n);
+}
+
 /** Up to `digits` decimals, trailing zeros dropped, thousands separated. */
 export function formatNumber(n: number, digits = 2): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { niceAxis, niceTicks, stackedMax } from './niceAxis';
+import { countAxis, niceAxis, niceTicks, stackedMax } from './niceAxis';
 
 const ROUND = [1, 2, 2.5, 5];
 const isRound = (step: number) => {
@@ -72,5 +72,14 @@ describe('niceAxis and stackedMax', () => {
     expect(stackedMax(rows, 'a')).toBe(4);
     expect(stackedMax([], 'a')).toBe(0);
     expect(stackedMax([{ a: 2 }, { b: 3 }, { a: null, b: 1 }], 'a', 'b')).toBe(3);
+  });
+});
+
+describe('countAxis', () => {
+  it('labels every tick of an axis in one style', () => {
+    const big = countAxis(23_000);
+    expect(big.ticks.map(big.tickFormatter)).toEqual(['0', '5K', '10K', '15K', '20K', '25K']);
+    const small = countAxis(2_100);
+    expect(small.ticks.map(small.tickFormatter)).toEqual(['0', '500', '1,000', '1,500', '2,000', '2,500']);
   });
 });

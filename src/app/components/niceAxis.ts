@@ -1,3 +1,5 @@
+import { compactTicks } from '../format';
+
 /**
  * Round axis ticks for people: from 0 up to the data's maximum in steps of 1, 2, 2.5 or 5 × 10ⁿ
  * (0, 500, 1,000 …). Recharts' default steps are any twentieth of a power of ten (0, 550,
@@ -23,6 +25,12 @@ export function niceAxis(max: number, opts: { most?: number; integer?: boolean }
   const ticks = niceTicks(max, opts.most, opts.integer ?? true);
   // interval 0: every tick is drawn (there are few, and each is a round number)
   return { domain: [0, ticks[ticks.length - 1]], ticks, interval: 0 };
+}
+
+/** {@link niceAxis} of a count, its labels in one style ({@link compactTicks}: 5K … 25K, or 500 … 2,500). */
+export function countAxis(max: number, opts: { most?: number } = {}): ReturnType<typeof niceAxis> & { tickFormatter: (n: number) => string } {
+  const axis = niceAxis(max, { ...opts, integer: true });
+  return { ...axis, tickFormatter: compactTicks(axis.domain[1]) };
 }
 
 /** The largest sum of `keys` over the rows (a stacked chart's top; one key: the largest value); missing values count 0. */

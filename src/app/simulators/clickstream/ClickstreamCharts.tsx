@@ -2,9 +2,9 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveCo
 import type { ClickstreamCharts as Data } from '../../../core/simulators/clickstream/clickstream.charts';
 import { DWELL_MAX_SECONDS, DWELL_MIN_SECONDS } from '../../../core/simulators/clickstream/clickstream.generate';
 import { AXIS_PROPS, CHART_COLORS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt, formatNumber, formatPercent } from '../../format';
+import { formatInt, formatNumber, formatPercent } from '../../format';
 import type { clickstreamView } from '../../../core/simulators/clickstream/view';
 import type { RunOf } from '../types';
 import { BOT_COLOR, HUMAN_COLOR } from './clickstreamFormat';
@@ -43,7 +43,7 @@ function PagesPerSession({ data, mean }: { data: Data; mean: number }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 16 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" label={{ value: 'page views in the session', position: 'insideBottom', offset: -10 }} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip cursor={{ fill: 'var(--panel-2)' }} content={shareTooltip('Sessions', total)} />
           <Bar dataKey="count" name="Sessions" radius={[3, 3, 0, 0]} isAnimationActive={false}>
             {rows.map((r) => (
@@ -73,7 +73,7 @@ function DwellTime({ data }: { data: Data }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 16 }} barCategoryGap={1}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} interval={1} label={{ value: 'seconds on the page', position: 'insideBottom', offset: -10 }} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip cursor={{ fill: 'var(--panel-2)' }} content={shareTooltip('Page views', total)} />
           <Bar dataKey="count" name="Page views" isAnimationActive={false}>
             {rows.map((r) => (
@@ -138,7 +138,7 @@ function ReferrerMix({ data }: { data: Data }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }} barCategoryGap={5}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} {...niceAxis(stackedMax(rows, 'humans', 'bots'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'humans', 'bots'))} />
           <YAxis type="category" dataKey="label" width={96} {...AXIS_PROPS} interval={0} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClickstreamCharts } from '../../../core/simulators/clickstream/clickstream.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt, formatPercent } from '../../format';
+import { formatInt, formatPercent } from '../../format';
 import { BOT_COLOR, clockHm, fullDate, HOUR_MS, HUMAN_COLOR, tickStepHours, timeTick } from './clickstreamFormat';
 
 type View = 'window' | 'hour';
@@ -69,7 +69,7 @@ export function SessionsChart({ data }: { data: ClickstreamCharts }) {
       interval={0}
       tickFormatter={(k: number) => (view === 'window' ? timeTick(k, step) : `${String(k).padStart(2, '0')}:00`)}
     />,
-    <YAxis key="y" {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(series, 'humans', 'bots'))} />,
+    <YAxis key="y" {...AXIS_PROPS} width={48} {...countAxis(stackedMax(series, 'humans', 'bots'))} />,
     <Tooltip key="tip" cursor={{ fill: 'var(--panel-2)' }} content={({ active, payload }) => <SeriesTooltip active={active} payload={payload as readonly { payload?: Point }[]} title={title} />} />,
     <Legend key="legend" verticalAlign="top" align="right" height={24} iconType="square" iconSize={10} itemSorter={null} />,
   ];

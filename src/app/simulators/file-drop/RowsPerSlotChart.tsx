@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FileDropCharts, SlotSeries } from '../../../core/simulators/file-drop/file-drop.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt } from '../../format';
+import { formatInt } from '../../format';
 import { ARRIVAL_SERIES, landingTime, shortTime } from '../landing/landingFormat';
 
 type Point = { label: string; title: string } & Record<keyof SlotSeries, number>;
@@ -71,7 +71,7 @@ export function RowsPerSlotChart({ data, atUs }: { data: FileDropCharts; atUs: n
         <BarChart data={points} margin={{ left: 4, right: 12, top: 4, bottom: 0 }} barCategoryGap={points.length > 60 ? 0 : 2}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(points, ...present.map((s) => s.key)))} label={{ value: 'rows', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(points, ...present.map((s) => s.key)))} label={{ value: 'rows', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {

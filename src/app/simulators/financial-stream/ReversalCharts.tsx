@@ -1,10 +1,10 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FinancialStreamCharts } from '../../../core/simulators/financial-stream/financial-stream.charts';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { rowTooltip } from '../../components/rowTooltip';
 import { topSummary } from '../../components/chartSummary';
-import { binLabel, formatCompact, formatInt, formatPercent } from '../../format';
+import { binLabel, formatInt, formatPercent } from '../../format';
 import { KINDS, money, words } from './financialFormat';
 
 const REVERSAL_COLOR = KINDS[1].color;
@@ -24,7 +24,7 @@ export function ReversalsByReason({ data }: { data: FinancialStreamCharts }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'count'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'count'))} />
           <YAxis type="category" dataKey="label" width={118} interval={0} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
@@ -53,7 +53,7 @@ export function ReversalsByDelay({ data }: { data: FinancialStreamCharts }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 16 }} barCategoryGap={2}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" label={{ value: 'delay (hours)', position: 'insideBottom', offset: -10, fill: 'var(--text-2)', fontSize: 11 }} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={44} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={44} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={rowTooltip((p: (typeof rows)[number]) => p.label, (p) => [{ name: 'Reversals', value: formatInt(p.count), color: REVERSAL_COLOR }])}

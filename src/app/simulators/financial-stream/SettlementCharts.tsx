@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FinancialStreamCharts } from '../../../core/simulators/financial-stream/financial-stream.charts';
 import { AXIS_PROPS, ChartCard } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, niceAxis, stackedMax } from '../../components/niceAxis';
 import { ChartEmpty, rowTooltip } from '../../components/rowTooltip';
 import { formatCompact, formatHours, formatInt } from '../../format';
 import { FRAUD_SHADE, money, STATUSES, utcMinute } from './financialFormat';
@@ -29,7 +29,7 @@ export function SettlementsChart({ data }: { data: FinancialStreamCharts }) {
           <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 0 }}>
             <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
             <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" />
-            <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={44} {...niceAxis(stackedMax(rows, 'settled', 'partial', 'failed'))} label={{ value: 'batches', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+            <YAxis {...AXIS_PROPS} width={44} {...countAxis(stackedMax(rows, 'settled', 'partial', 'failed'))} label={{ value: 'batches', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
             <Tooltip
               cursor={{ fill: 'var(--panel-2)' }}
               content={rowTooltip((p: (typeof rows)[number]) => utcMinute(p.iso), (p) => [...STATUSES.map((x) => ({ name: x.label, value: formatInt(p[x.key]), color: x.color })), { name: 'Gross', value: money(p.gross) }, { name: 'Settled', value: money(p.settledAmount) }])}

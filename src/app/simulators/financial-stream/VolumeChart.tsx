@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FinancialStreamCharts } from '../../../core/simulators/financial-stream/financial-stream.charts';
 import { AXIS_PROPS, ChartCard, stackedBand } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { rowTooltip } from '../../components/rowTooltip';
 import { Segmented } from '../../components/Segmented';
 import { formatCompact, formatCount, formatInt } from '../../format';
@@ -60,10 +60,9 @@ export function VolumeChart({ data }: { data: FinancialStreamCharts }) {
           <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={timeTicks(startMs, endMs)} tickFormatter={(x: number) => timeLabel(x, span)} {...AXIS_PROPS} />
           <YAxis
             {...AXIS_PROPS}
-            tickFormatter={formatCompact}
             width={56}
             // amounts stack on both sides of 0 (reversals negative): recharts' own ticks there
-            {...(measure === 'count' ? niceAxis(stackedMax(rows, 'original', 'reversal', 'fraud')) : {})}
+            {...(measure === 'count' ? countAxis(stackedMax(rows, 'original', 'reversal', 'fraud')) : { tickFormatter: formatCompact })}
             label={{ value: measure === 'count' ? 'records' : 'amount', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }}
           />
           <Tooltip

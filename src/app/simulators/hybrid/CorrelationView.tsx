@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HybridCharts } from '../../../core/simulators/hybrid/hybrid.charts';
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { isoMicros } from '../stream-emit/player';
-import { formatCompact, formatInt } from '../../format';
+import { formatInt } from '../../format';
 import { formatMicros, formatSpan, timeLabel, timeTicks } from '../stream-emit/timeAxis';
 
 const FILE_COLOR = 'var(--chart-2)';
@@ -68,8 +68,8 @@ export function CorrelationView({ charts }: { charts: HybridCharts }) {
               <ComposedChart data={rows} margin={{ left: 4, right: 8, top: 8, bottom: 0 }}>
                 <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
                 <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={timeTicks(startMs, endMs)} tickFormatter={(v: number) => timeLabel(v, endMs - startMs)} {...AXIS_PROPS} />
-                <YAxis yAxisId="files" {...AXIS_PROPS} tickFormatter={formatCompact} width={44} {...niceAxis(stackedMax(rows, 'files'))} label={{ value: 'files', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
-                <YAxis yAxisId="events" orientation="right" {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...niceAxis(stackedMax(rows, 'events'))} label={{ value: 'events', angle: 90, position: 'insideRight', fill: 'var(--text-2)', fontSize: 11 }} />
+                <YAxis yAxisId="files" {...AXIS_PROPS} width={44} {...countAxis(stackedMax(rows, 'files'))} label={{ value: 'files', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+                <YAxis yAxisId="events" orientation="right" {...AXIS_PROPS} width={52} {...countAxis(stackedMax(rows, 'events'))} label={{ value: 'events', angle: 90, position: 'insideRight', fill: 'var(--text-2)', fontSize: 11 }} />
                 <Tooltip
                   content={({ active, payload, label }) => (
                     <ChartTooltip

@@ -1,10 +1,10 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
 import { AXIS_PROPS, ChartCard, stackedBand } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { rowTooltip } from '../../components/rowTooltip';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatCount, formatInt, formatPercent, formatUtcMinute } from '../../format';
+import { formatCount, formatInt, formatPercent, formatUtcMinute } from '../../format';
 import { timeLabel, timeTicks } from '../stream-emit/timeAxis';
 import { ALERT_KINDS, STORM_SHADE } from './iotFormat';
 
@@ -35,7 +35,7 @@ export function AlertsOverTime({ data }: { data: IotCharts }) {
         <AreaChart data={rows} margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={timeTicks(startMs, endMs)} tickFormatter={(x: number) => timeLabel(x, span)} {...AXIS_PROPS} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...niceAxis(stackedMax(rows, 'storm', 'baseline', 'battery'))} label={{ value: 'alerts', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+          <YAxis {...AXIS_PROPS} width={52} {...countAxis(stackedMax(rows, 'storm', 'baseline', 'battery'))} label={{ value: 'alerts', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           <Tooltip
             content={rowTooltip((p: (typeof rows)[number]) => formatUtcMinute(p.iso), (p) => ALERT_KINDS.map((k) => ({ name: k.label, value: formatInt(p[k.key]), color: k.color })))}
           />
@@ -77,7 +77,7 @@ export function AlertTypes({ data }: { data: IotCharts }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'count'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'count'))} />
           <YAxis type="category" dataKey="label" width={132} interval={0} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

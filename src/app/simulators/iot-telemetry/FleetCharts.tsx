@@ -1,10 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IotCharts } from '../../../core/simulators/iot-telemetry/iot-telemetry.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { rowTooltip } from '../../components/rowTooltip';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt, formatPercent } from '../../format';
+import { formatInt, formatPercent } from '../../format';
 import { STATUS } from './iotFormat';
 
 /** The end-of-window fleet health snapshot: devices per status. */
@@ -22,7 +22,7 @@ export function FleetStatusChart({ data }: { data: IotCharts }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'count'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'count'))} />
           <YAxis type="category" dataKey="label" width={80} interval={0} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
@@ -54,7 +54,7 @@ export function BatteryChart({ data }: { data: IotCharts }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 16 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" label={{ value: 'battery (%)', position: 'insideBottom', offset: -10, fill: 'var(--text-2)', fontSize: 11 }} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={40} {...niceAxis(Math.max(stackedMax(rows, 'start'), stackedMax(rows, 'end')))} />
+          <YAxis {...AXIS_PROPS} width={40} {...countAxis(Math.max(stackedMax(rows, 'start'), stackedMax(rows, 'end')))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload, label }) => (

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FileIndex } from '../../../core/landing/charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, niceAxis, stackedMax } from '../../components/niceAxis';
 import { formatBytes, formatCompact, formatInt, formatNumber } from '../../format';
 
 type Point = { entity: string; data: number; control: number; size: number; bytes: number };
@@ -63,7 +63,7 @@ export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: numb
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <YAxis type="category" dataKey="entity" {...AXIS_PROPS} width={labelWidth} interval={0} />
           <XAxis type="number" {...AXIS_PROPS} tickFormatter={(v: number) => (view === 'files' ? formatCompact(v) : formatNumber(v, 1))}
-            {...(view === 'files' ? niceAxis(stackedMax(points, 'data', 'control')) : niceAxis(stackedMax(points, 'size'), { integer: false }))}
+            {...(view === 'files' ? countAxis(stackedMax(points, 'data', 'control')) : niceAxis(stackedMax(points, 'size'), { integer: false }))}
           />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

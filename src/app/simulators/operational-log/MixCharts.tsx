@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
-import { formatCompact, formatInt, formatPercent } from '../../format';
+import { countAxis, niceAxis, stackedMax } from '../../components/niceAxis';
+import { formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
 import { topSummary } from '../../components/chartSummary';
 import { formatMs, LEVEL_COLORS, STATUS_CLASSES, statusColor, type OplogData } from './shared';
@@ -105,7 +105,7 @@ export function StatusMix({ data }: { data: OplogData }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 16, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="code" {...AXIS_PROPS} interval={0} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={52} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {
@@ -147,7 +147,7 @@ export function LevelMix({ data }: { data: OplogData }) {
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 56, top: 8, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} {...niceAxis(stackedMax(rows, 'count'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'count'))} />
           <YAxis type="category" dataKey="level" width={56} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

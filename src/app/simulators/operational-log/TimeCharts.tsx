@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_PROPS, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis } from '../../components/niceAxis';
+import { countAxis } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt, formatPercent } from '../../format';
+import { formatInt, formatPercent } from '../../format';
 import { Card } from './Card';
 import { bucketLabel, serviceColor, timeTickLabel, timeTicks, WINDOW_KINDS, type OplogData } from './shared';
 
@@ -124,7 +124,7 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
     if (out.length) out.push({ ...out[out.length - 1], t: t.to });
     return out;
   }, [data, t, f]);
-  const yAxis = niceAxis(Math.max(4, ...rows.map((r) => data.series.reduce((a, _, i) => a + (hidden.has(i) ? 0 : r[`s${i}`]), 0))));
+  const yAxis = countAxis(Math.max(4, ...rows.map((r) => data.series.reduce((a, _, i) => a + (hidden.has(i) ? 0 : r[`s${i}`]), 0))));
   return (
     <Card
       title="Requests per service over time"
@@ -145,7 +145,7 @@ export function RequestsOverTime({ data }: { data: OplogData }) {
         <AreaChart data={rows} margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           {xAxis(t)}
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...yAxis} />
+          <YAxis {...AXIS_PROPS} width={52} {...yAxis} />
           <Tooltip
             cursor={{ stroke: 'var(--border-strong)' }}
             content={({ active, payload }) => {

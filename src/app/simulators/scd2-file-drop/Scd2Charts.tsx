@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Scd2Charts } from '../../../core/simulators/scd2-file-drop/scd2.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
-import { formatCompact, formatInt } from '../../format';
+import { formatInt } from '../../format';
 import { landingTime, shortTime } from '../landing/landingFormat';
 
 type Day = { label: string; title: string; updates: number; inserts: number };
@@ -48,7 +48,7 @@ export function ChangesPerDayChart({ data, atUs }: { data: Scd2Charts; atUs: num
           <BarChart data={days} margin={{ left: 4, right: 12, top: 4, bottom: 0 }} barCategoryGap={days.length > 60 ? 0 : 2}>
             <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
             <XAxis dataKey="label" {...AXIS_PROPS} interval="preserveStartEnd" minTickGap={16} />
-            <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(days, 'updates', 'inserts'))} label={{ value: 'keys', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+            <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(days, 'updates', 'inserts'))} label={{ value: 'keys', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
             <Tooltip
               cursor={{ fill: 'var(--panel-2)' }}
               content={({ active, payload }) => {
@@ -97,7 +97,7 @@ export function VersionsChart({ data }: { data: Scd2Charts }) {
         <BarChart data={points} margin={{ left: 4, right: 12, top: 4, bottom: 16 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} label={{ value: 'versions', position: 'insideBottom', offset: -12, fill: 'var(--text-2)', fontSize: 11 }} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(points, 'keys'))} label={{ value: 'keys', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(points, 'keys'))} label={{ value: 'keys', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { StreamEmitCharts } from '../../../core/simulators/stream-emit/stream-emit.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip, stackedBand } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, niceAxis, stackedMax } from '../../components/niceAxis';
 import { formatCompact, formatInt, formatNumber } from '../../format';
 import { isoMicros } from './player';
 import type { PlayState } from './playStore';
@@ -144,7 +144,7 @@ export function TopicsChart({ charts, live }: { charts: StreamEmitCharts; live?:
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 0 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'events', 'replays'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(rows, 'events', 'replays'))} />
           <YAxis type="category" dataKey="topic" width={120} interval={0} {...AXIS_PROPS} />
           <Tooltip content={({ active, payload, label }) => <ChartTooltip active={active} label={label} rows={(payload ?? []).map((p) => ({ name: String(p.name), value: formatInt(Number(p.value)), color: String(p.color) }))} />} />
           <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Layer, Rectangle, ReferenceLine, Re
 import type { NodeProps } from 'recharts/types/chart/Sankey';
 import type { WorkflowCharts as Data } from '../../../core/simulators/workflow/workflow.charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
-import { niceAxis, stackedMax } from '../../components/niceAxis';
+import { countAxis, stackedMax } from '../../components/niceAxis';
 import { topSummary } from '../../components/chartSummary';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { binLabel, formatCompact, formatHours, formatInt, formatPercent } from '../../format';
@@ -25,7 +25,7 @@ function FinalStates({ data, total }: { data: Data; total: number }) {
       <ResponsiveContainer>
         <BarChart data={data.finalStates} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis type="number" {...AXIS_PROPS} tickFormatter={formatCompact} {...niceAxis(stackedMax(data.finalStates, 'count'))} />
+          <XAxis type="number" {...AXIS_PROPS} {...countAxis(stackedMax(data.finalStates, 'count'))} />
           <YAxis type="category" dataKey="state" width={110} {...AXIS_PROPS} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
@@ -193,7 +193,7 @@ function Dwell({ data }: { data: Data }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 4, bottom: 24 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="label" {...AXIS_PROPS} angle={-35} textAnchor="end" interval={0} height={48} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload, label }) => (
@@ -221,7 +221,7 @@ function Completion({ data }: { data: Data }) {
         <BarChart data={rows} margin={{ left: 4, right: 12, top: 16, bottom: 4 }} barCategoryGap={1}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="mid" type="number" domain={['dataMin', 'dataMax']} {...AXIS_PROPS} tickFormatter={(v: number) => `${formatCompact(v)} h`} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(rows, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(rows, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload }) => {
@@ -250,7 +250,7 @@ function Anomalies({ data, events }: { data: Data; events: number }) {
         <BarChart data={data.anomalies} margin={{ left: 4, right: 12, top: 4, bottom: 4 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="type" {...AXIS_PROPS} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={48} {...niceAxis(stackedMax(data.anomalies, 'count'))} />
+          <YAxis {...AXIS_PROPS} width={48} {...countAxis(stackedMax(data.anomalies, 'count'))} />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}
             content={({ active, payload, label }) => {
