@@ -7,6 +7,14 @@ test.describe('Workflow page', () => {
     const errors = watchErrors(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Simulate how data arrives' })).toBeVisible();
+    // the overview: every simulator once, in a section per kind, in the navigation's order
+    const sections = page.getByRole('region');
+    await expect(sections).toHaveCount(3);
+    const cards = await page.locator('.home-card h3').evaluateAll((hs) => hs.map((h) => h.lastChild!.textContent!.trim()));
+    const nav = await page.locator('#main-nav .nav-link').allTextContents();
+    expect(cards).toEqual(nav);
+    expect(new Set(cards).size).toBe(cards.length);
+    await expect(sections.first().getByRole('link')).toHaveText([/File drop/, /SCD2 file drop/]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflow' }).click();
     await expect(page.getByRole('heading', { name: 'Workflow', level: 1 })).toBeVisible();
     await expect(page.getByText('No run yet')).toBeVisible();
