@@ -77,6 +77,18 @@ describe('column summaries', () => {
     expect(summarizeColumn(numberColumn('c', 'float', Float64Array.from([2.5, 2.5]))).histogram).toEqual([{ lo: 2.5, hi: 2.5, count: 2 }]);
   });
 
+  it('closes the last bin: a maximum on an edge joins the bin below instead of standing alone', () => {
+    // ids 1 … 1,000 in bins of a round width: the last bin ends at 1,000 and holds one value more
+    // than the full bins before it (its upper edge, 1,000), never 1,000 alone
+    const ids = summarizeColumn(numberColumn('id', 'int', Float64Array.from({ length: 1000 }, (_, i) => i + 1))).histogram!;
+    expect(ids.at(-1)!.hi).toBe(1000);
+    expect(ids.at(-1)!.count).toBe(ids[1].count + 1);
+    expect(ids.reduce((a, b) => a + b.count, 0)).toBe(1000);
+    const floats = summarizeColumn(numberColumn('f', 'float', Float64Array.from([0, 0.5, 1, 1.5, 2]))).histogram!;
+    expect(floats.at(-1)!.hi).toBe(2);
+    expect(floats.at(-1)!.lo).toBeLessThan(2);
+  });
+
   it('skips NaN and infinities in min, max, mean and bins, and survives a range past the largest double', () => {
     const s = summarizeColumn(numberColumn('f', 'float', Float64Array.from([NaN, Infinity, 1, 3])));
     expect([s.min, s.max, s.mean, s.distinct]).toEqual([1, 3, 2, 4]);

@@ -282,7 +282,11 @@ function binLayout(type: ColumnType, min: number, max: number, maxBins: number):
       let start = Math.floor(min / step) * step;
       // min / step can underflow to -0 (denormals): keep min inside the first bin
       if (start > min) start -= step;
-      const bins = Math.floor((max - start) / step) + 1;
+      // the last bin is closed: a maximum on an edge (ids 1 … 1,000 in bins of 100) joins the bin
+      // below it instead of standing alone in a bin of its own; bins of one value each (integers
+      // or days a unit apart) keep a bin per value
+      const perValue = step === 1 && (type === 'int' || type === 'bigint' || type === 'date');
+      const bins = perValue ? Math.floor((max - start) / step) + 1 : Math.max(1, Math.ceil((max - start) / step));
       if (bins <= maxBins) return { start, step, bins };
       if (++tries > 100) break;
     }
