@@ -18,12 +18,12 @@ describe('niceTicks', () => {
   });
 
   it('keeps whole steps for counts, and has a range when there is no data', () => {
-    expect(niceTicks(3, 5, true)).toEqual([0, 1, 2, 3]);
-    expect(niceTicks(11, 5, true)).toEqual([0, 2, 4, 6, 8, 10, 12]);
-    expect(niceTicks(12.5, 5, true)).toEqual([0, 5, 10, 15]);
-    expect(niceTicks(0.2, 5, true)).toEqual([0, 1]);
+    expect(niceTicks(3, 5, 0)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(11, 5, 0)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    expect(niceTicks(12.5, 5, 0)).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(0.2, 5, 0)).toEqual([0, 1]);
     expect(niceTicks(0)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(Number.NaN, 5, true)).toEqual([0, 1]);
+    expect(niceTicks(Number.NaN, 5, 0)).toEqual([0, 1]);
   });
 
   it('starts at 0, covers the maximum with round equal steps, at most `most` of them, and no step to spare', () => {
@@ -46,11 +46,25 @@ describe('niceTicks for counts', () => {
   it('steps by a whole round number, at most one interval more than asked', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.integer({ min: 2, max: 10 }), (max, most) => {
-        const t = niceTicks(max, most, true);
+        const t = niceTicks(max, most, 0);
         const step = t[1] - t[0];
         expect(Number.isInteger(step)).toBe(true);
         expect(isRound(step)).toBe(true);
         expect(t.length - 1).toBeLessThanOrEqual(most + 1);
+        expect(t[t.length - 1]).toBeGreaterThanOrEqual(max * (1 - 1e-9));
+      }),
+    );
+  });
+});
+
+describe('niceTicks for labels with a few decimals', () => {
+  it('every tick is shown exactly by a label with that many decimals', () => {
+    expect(niceTicks(1.2, 5, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]);
+    expect(niceTicks(12, 5, 0)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 3 }), (max, decimals) => {
+        const t = niceTicks(max, 5, decimals);
+        for (const x of t) expect(Number(x.toFixed(decimals))).toBe(x);
         expect(t[t.length - 1]).toBeGreaterThanOrEqual(max * (1 - 1e-9));
       }),
     );

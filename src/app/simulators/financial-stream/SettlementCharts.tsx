@@ -62,7 +62,7 @@ export function TopAccountsChart({ data }: { data: FinancialStreamCharts }) {
         <ResponsiveContainer>
           <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 0 }}>
             <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-            <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'amount'), { integer: false })} />
+            <XAxis type="number" tickFormatter={formatCompact} {...AXIS_PROPS} {...niceAxis(stackedMax(rows, 'amount'))} />
             <YAxis type="category" dataKey="label" width={110} interval={0} {...AXIS_PROPS} />
             <Tooltip
               cursor={{ fill: 'var(--panel-2)' }}

@@ -63,7 +63,7 @@ export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: numb
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <YAxis type="category" dataKey="entity" {...AXIS_PROPS} width={labelWidth} interval={0} />
           <XAxis type="number" {...AXIS_PROPS} tickFormatter={(v: number) => (view === 'files' ? formatCompact(v) : formatNumber(v, 1))}
-            {...(view === 'files' ? countAxis(stackedMax(points, 'data', 'control')) : niceAxis(stackedMax(points, 'size'), { integer: false }))}
+            {...(view === 'files' ? countAxis(stackedMax(points, 'data', 'control')) : niceAxis(stackedMax(points, 'size'), { decimals: 1 }))}
           />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

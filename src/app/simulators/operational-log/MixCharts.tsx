@@ -53,7 +53,7 @@ export function LatencyPercentiles({ data }: { data: OplogData }) {
             {...AXIS_PROPS}
             {...(log
               ? { scale: 'log', domain: [(min: number) => Math.max(0.1, min / 2), 'auto'], allowDataOverflow: true }
-              : { scale: 'auto', ...niceAxis(Math.max(stackedMax(rows, 'p50'), stackedMax(rows, 'p95'), stackedMax(rows, 'p99')), { integer: false }) })}
+              : { scale: 'auto', ...niceAxis(Math.max(stackedMax(rows, 'p50'), stackedMax(rows, 'p95'), stackedMax(rows, 'p99')), { decimals: 2 }) })}
             tickFormatter={(v: number) => formatMs(v)}
           />
           <Tooltip

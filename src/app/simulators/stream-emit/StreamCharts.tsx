@@ -21,6 +21,9 @@ function fmtSeconds(s: number): string {
   return s >= 1 ? `${formatNumber(s)}-second` : `${formatNumber(s * 1000)}-ms`;
 }
 
+/** A rate's tick: up to 2 decimals (a sparse stream sends 0.25 events/s), compact from 10,000. */
+const rateTick = (v: number) => (v < 10_000 ? formatNumber(v, 2) : formatCompact(v));
+
 /** Events per second over simulated time, stacked by kind, burst windows shaded; live while playing (up to the playhead). */
 export function RateChart({ charts, live }: { charts: StreamEmitCharts; live?: PlayState }) {
   const startMs = isoMicros(charts.bucketStarts[0]) / 1000;
@@ -55,7 +58,7 @@ export function RateChart({ charts, live }: { charts: StreamEmitCharts; live?: P
         <AreaChart data={rows} margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="t" type="number" domain={[startMs, endMs]} ticks={ticks} tickFormatter={(v: number) => timeLabel(v, endMs - startMs)} {...AXIS_PROPS} />
-          <YAxis {...AXIS_PROPS} tickFormatter={formatCompact} width={52} {...niceAxis(stackedMax(rows, 'normal', 'outOfOrder', 'replay'), { integer: false })} label={{ value: 'events/s', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
+          <YAxis {...AXIS_PROPS} tickFormatter={rateTick} width={52} {...niceAxis(stackedMax(rows, 'normal', 'outOfOrder', 'replay'), { decimals: 2 })} label={{ value: 'events/s', angle: -90, position: 'insideLeft', fill: 'var(--text-2)', fontSize: 11 }} />
           <Tooltip
             content={({ active, payload, label }) => (
               <ChartTooltip
