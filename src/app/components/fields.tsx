@@ -57,7 +57,7 @@ export function FieldShell(props: { id: string; label: string; hint?: string; he
 }
 
 /** Under a field: its error (an alert, `${id}-error`), else its help (`${id}-help`). */
-function FieldNote({ id, error, help }: { id: string; error?: string; help: string }) {
+export function FieldNote({ id, error, help }: { id: string; error?: string; help: string }) {
   return error ? (
     <span className="field-error" id={`${id}-error`} role="alert">
       {error}

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { FileIndex } from '../../../core/landing/charts';
 import { AXIS_PROPS, ChartCard, ChartTooltip } from '../../components/ChartCard';
 import { countAxis, niceAxis, stackedMax } from '../../components/niceAxis';
-import { formatBytes, formatCompact, formatInt, formatNumber } from '../../format';
+import { formatBytes, formatInt, formatNumber } from '../../format';
 
 type Point = { entity: string; data: number; control: number; size: number; bytes: number };
 type View = 'files' | 'size';
@@ -62,8 +62,10 @@ export function EntityFilesChart({ index, atUs }: { index: FileIndex; atUs: numb
         <BarChart data={points} layout="vertical" margin={{ left: 4, right: 16, top: 4, bottom: 0 }} barCategoryGap="20%">
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <YAxis type="category" dataKey="entity" {...AXIS_PROPS} width={labelWidth} interval={0} />
-          <XAxis type="number" {...AXIS_PROPS} tickFormatter={(v: number) => (view === 'files' ? formatCompact(v) : formatNumber(v, 1))}
-            {...(view === 'files' ? countAxis(stackedMax(points, 'data', 'control')) : niceAxis(stackedMax(points, 'size'), { decimals: 1 }))}
+          <XAxis
+            type="number"
+            {...AXIS_PROPS}
+            {...(view === 'files' ? countAxis(stackedMax(points, 'data', 'control')) : { ...niceAxis(stackedMax(points, 'size'), { decimals: 1 }), tickFormatter: (v: number) => formatNumber(v, 1) })}
           />
           <Tooltip
             cursor={{ fill: 'var(--panel-2)' }}

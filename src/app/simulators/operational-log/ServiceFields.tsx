@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { DEFAULT_SERVICES } from '../../../core/simulators/operational-log/operational-log.constants';
 import type { CustomField } from '../../components/ConfigForm';
-import { toNumberOrText } from '../../components/fields';
+import { FieldNote, toNumberOrText } from '../../components/fields';
 
 interface ServiceRow {
   name?: unknown;
@@ -39,19 +39,11 @@ export const ServiceCountField: CustomField = ({ value, draft, setDraft, error }
         step={1}
         disabled={list.length > 0}
         aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={error ? `${id}-error` : `${id}-help`}
         value={value === undefined || value === null ? '' : String(value)}
         onChange={(e) => setDraft({ ...draft, serviceCount: toNumberOrText(e.target.value) })}
       />
-      {error ? (
-        <span className="field-error" id={`${id}-hint`} role="alert">
-          {error}
-        </span>
-      ) : (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldNote id={id} error={error} help={hint} />
     </div>
   );
 };
