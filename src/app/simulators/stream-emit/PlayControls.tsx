@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ProgressTrack } from '../../components/EmptyState';
 import { formatDuration, formatInt, formatNumber } from '../../format';
 import { useStudio } from '../../store';
 import type { RunExtrasProps } from '../types';
@@ -86,9 +87,7 @@ export function PlayerBar({ simulator, live, endUs }: { simulator: string; live:
           )}
         </div>
       </div>
-      <div className="progress" role="progressbar" aria-label="Events sent" aria-valuemin={0} aria-valuemax={live.total} aria-valuenow={live.delivered}>
-        <div style={{ width: `${(100 * live.delivered) / Math.max(1, live.total)}%` }} />
-      </div>
+      <ProgressTrack fraction={live.delivered / Math.max(1, live.total)} aria-label="Events sent" aria-valuemin={0} aria-valuemax={live.total} aria-valuenow={live.delivered} />
       {live.http && (
         <section className="stream-delivery" aria-label="HTTP delivery">
           <span>
