@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { DOMAINS, domainConfigSchema, estimateRows, findDomain, totalRows } from '../../core/domains';
 import type { Scale } from '../../core/domains';
 import { toNumberOrText } from '../components/fields';
-import { ProgressBar } from '../components/EmptyState';
+import { ProgressBar, ProgressRing } from '../components/EmptyState';
 import { formatInt } from '../format';
 import { cancelGeneration, generate, type GenerateConfig } from './actions';
 import { PAGE_SCALES, useDataSet, type DomainDraft } from './store';
@@ -250,6 +250,12 @@ function ExistingTables() {
       </label>
     </fieldset>
   );
+}
+
+/** The generation's progress as a ring, for the tables' area while it runs. */
+export function GenerateRing() {
+  const p = useDataSet((s) => s.generate.progress);
+  return <ProgressRing fraction={p ? p.done / Math.max(1, p.total) : 0} />;
 }
 
 function GenerateProgress() {

@@ -1,6 +1,6 @@
 import { DataDownload } from '../data/DataDownload';
 import { DataSetPanel } from '../data/DataSetPanel';
-import { DomainPanel } from '../data/DomainPanel';
+import { DomainPanel, GenerateRing } from '../data/DomainPanel';
 import { TableDetail } from '../data/TableDetail';
 import { UploadPanel } from '../data/UploadPanel';
 import { useDataSet } from '../data/store';
@@ -131,7 +131,7 @@ export function DataSourcesPage() {
               </SectionBoundary>
             </>
           ) : generating ? (
-            <EmptyState icon={<div className="spinner" />} title={`Generating ${findDomain(draft.domain)?.title ?? draft.domain} (${draft.scale})…`}>
+            <EmptyState icon={<GenerateRing />} title={`Generating ${findDomain(draft.domain)?.title ?? draft.domain} (${draft.scale})…`}>
               <p>The tables are built in a Web Worker; the page stays responsive. Cancel any time.</p>
             </EmptyState>
           ) : (

@@ -16,7 +16,7 @@ import { diffFromDefaults, encodeConfig } from '../share';
 import { readConfigFile, readLinkConfig } from '../configImport';
 import { SectionBoundary } from '../components/SectionBoundary';
 import { useStudio, type RunMeta, type SimulatorState } from '../store';
-import { RunOutcome, RunProgress } from '../run/RunStatus';
+import { RunOutcome, RunProgress, RunRing } from '../run/RunStatus';
 import { useSimulatorRun } from '../run/useSimulatorRun';
 import { iconFor, loadUi } from '../simulators';
 import type { SimulatorUi } from '../simulators/types';
@@ -221,7 +221,7 @@ const Results = memo(function Results({ def, ui, validConfig }: { def: Simulator
           </SectionBoundary>
         </>
       ) : status === 'running' ? (
-        <EmptyState icon={<div className="spinner" />} title="Simulating…">
+        <EmptyState icon={<RunRing id={def.id} />} title="Simulating…">
           <p>The engine runs in a Web Worker. Cancel any time.</p>
         </EmptyState>
       ) : (

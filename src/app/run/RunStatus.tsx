@@ -1,5 +1,5 @@
 /** How a page shows a run in progress, and how it ended when it did not finish: the same on every page. */
-import { ProgressBar } from '../components/EmptyState';
+import { ProgressBar, ProgressRing } from '../components/EmptyState';
 import { formatInt } from '../format';
 import { useStudio, type JobStatus } from '../store';
 import type { SerializedError } from '../../worker/protocol';
@@ -15,6 +15,12 @@ export function RunProgress({ id }: { id: string }) {
       label={`${progress.phase} · ${formatInt(progress.done)} of ${formatInt(progress.total)}`}
     />
   );
+}
+
+/** The running simulator's progress as a ring, for its result area (the bar beside Run is the accessible one). */
+export function RunRing({ id }: { id: string }) {
+  const progress = useStudio((s) => s.sims[id]?.progress);
+  return <ProgressRing fraction={progress ? progress.done / Math.max(1, progress.total) : 0} />;
 }
 
 /** Why the last run gave nothing: its error, or that it was cancelled (nothing otherwise). */
