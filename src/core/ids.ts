@@ -30,7 +30,7 @@ function hex4Table(): Uint32Array {
   return hex4;
 }
 
-/** A view over an id column's bytes, made once per column, for the fast paths of {@link IdStream.uuidInto} and {@link IdStream.hexInto}. */
+/** A view over an id column's bytes, made once per column, for the fast paths of {@link IdStream.uuidInto}, {@link IdStream.hex128Into} and {@link IdStream.hex64Into}. */
 export function idView(buf: Uint8Array): DataView {
   return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 }
@@ -177,9 +177,9 @@ export class IdStream {
 
   /**
    * Write `nBytes` (≤ 16) of the key's hash as 2·nBytes lower-case hex characters; never all
-   * zeros. `view` ({@link idView} of `buf`) writes whole words a word at a time (the same bytes).
+   * zeros. Trace and span ids (16 and 8 bytes) have fast paths: {@link hex128Into}, {@link hex64Into}.
    */
-  hexInto(buf: Uint8Array, offset: number, nBytes: number, k0: number, k1 = 0, view?: DataView): void {
+  hexInto(buf: Uint8Array, offset: number, nBytes: number, k0: number, k1 = 0): void {
     const w = this.hash128(k0, k1);
     // the bytes written are the first nBytes of w[0..3], each word big-endian
     let zero = true;
@@ -188,21 +188,41 @@ export class IdStream {
     if (zero && tail > 0 && w[nBytes >> 2] >>> (32 - 8 * tail) !== 0) zero = false;
     if (zero) w[0] |= 1 << 24; // W3C trace-context forbids the all-zero id
     let o = offset;
-    let i = 0;
-    if (view) {
-      const t = hex4Table();
-      for (; i + 4 <= nBytes; i += 4) {
-        const word = w[i >> 2];
-        view.setUint32(o, t[word >>> 16]);
-        view.setUint32(o + 4, t[word & 0xffff]);
-        o += 8;
-      }
-    }
-    for (; i < nBytes; i++) {
+    for (let i = 0; i < nBytes; i++) {
       const byte = (w[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff;
       buf[o++] = HI[byte];
       buf[o++] = LO[byte];
     }
+  }
+
+  /**
+   * {@link hexInto} of all 16 bytes (a W3C trace id) through `view` ({@link idView} of the
+   * buffer): the same 32 characters, without the general case's loops (ids are written by the
+   * million, and the loops cost a third of each).
+   */
+  hex128Into(view: DataView, o: number, k0: number, k1 = 0): void {
+    const w = this.hash128(k0, k1);
+    if ((w[0] | w[1] | w[2] | w[3]) === 0) w[0] = 1 << 24;
+    const t = hex4Table();
+    view.setUint32(o, t[w[0] >>> 16]);
+    view.setUint32(o + 4, t[w[0] & 0xffff]);
+    view.setUint32(o + 8, t[w[1] >>> 16]);
+    view.setUint32(o + 12, t[w[1] & 0xffff]);
+    view.setUint32(o + 16, t[w[2] >>> 16]);
+    view.setUint32(o + 20, t[w[2] & 0xffff]);
+    view.setUint32(o + 24, t[w[3] >>> 16]);
+    view.setUint32(o + 28, t[w[3] & 0xffff]);
+  }
+
+  /** {@link hexInto} of the first 8 bytes (a span id) through `view`: the same 16 characters, as {@link hex128Into}. */
+  hex64Into(view: DataView, o: number, k0: number, k1 = 0): void {
+    const w = this.hash128(k0, k1);
+    if ((w[0] | w[1]) === 0) w[0] = 1 << 24;
+    const t = hex4Table();
+    view.setUint32(o, t[w[0] >>> 16]);
+    view.setUint32(o + 4, t[w[0] & 0xffff]);
+    view.setUint32(o + 8, t[w[1] >>> 16]);
+    view.setUint32(o + 12, t[w[1] & 0xffff]);
   }
 
   /** The UUID for key (k0, k1) as a string (for small tables and tests). */

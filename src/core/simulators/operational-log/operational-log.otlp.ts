@@ -243,10 +243,10 @@ export function rawLogRecords(raw: RawLogs, ids: IdStreams, traced: boolean): Re
     writeNanos(out, raw.ts[g]);
     if (traced) {
       out.put(f.ids);
-      ids.trace.hexInto(out.buf, out.pos, 16, k0, k1, v);
+      ids.trace.hex128Into(v, out.pos, k0, k1);
       out.pos += 32;
       out.put(f.span);
-      ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, 0), v);
+      ids.span.hex64Into(v, out.pos, k0, spanKey(k1, 0));
       out.pos += 16;
       out.put(raw.flags[g] & FLAG_SAMPLED ? f.flagged : f.unflagged);
     }
@@ -336,14 +336,14 @@ export function rawSpanRecords(raw: RawSpans, logs: RawLogs, ids: IdStreams): Re
     const k0 = logs.k0[l];
     const k1 = logs.k1[l];
     out.put(f.head);
-    ids.trace.hexInto(out.buf, out.pos, 16, k0, k1, v);
+    ids.trace.hex128Into(v, out.pos, k0, k1);
     out.pos += 32;
     out.put(f.spanKey);
-    ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, d), v);
+    ids.span.hex64Into(v, out.pos, k0, spanKey(k1, d));
     out.pos += 16;
     if (d > 0) {
       out.put(f.parentKey);
-      ids.span.hexInto(out.buf, out.pos, 8, k0, spanKey(k1, d - 1), v);
+      ids.span.hex64Into(v, out.pos, k0, spanKey(k1, d - 1));
       out.pos += 16;
     }
     out.block(f.named[raw.status[g]][raw.operation[g]]);

@@ -147,8 +147,8 @@ export async function buildLogsTable(
       sampled[i] = f & FLAG_SAMPLED ? 1 : 0;
       ids.log.uuidInto(logId.bytes, i * 36, k0[i], k1[i], logView);
       if (traced) {
-        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0[i], k1[i], traceView);
-        ids.span.hexInto(spanId.bytes, i * 16, 8, k0[i], spanKey(k1[i], 0), spanView);
+        ids.trace.hex128Into(traceView, i * 32, k0[i], k1[i]);
+        ids.span.hex64Into(spanView, i * 16, k0[i], spanKey(k1[i], 0));
       }
     }
     await step(to, n);
@@ -236,13 +236,13 @@ export async function buildTracesTable(raw: RawSpans, perm: Int32Array, logs: Ra
         copyWords(traceWords, 8 * seen, 8 * i, 8);
         traceKey[i] = traceKey[seen];
       } else {
-        ids.trace.hexInto(traceId.bytes, i * 32, 16, k0, k1, traceView);
+        ids.trace.hex128Into(traceView, i * 32, k0, k1);
         traceKey[i] = i;
       }
-      ids.span.hexInto(spanId.bytes, i * 16, 8, k0, spanKey(k1, d), spanView);
+      ids.span.hex64Into(spanView, i * 16, k0, spanKey(k1, d));
       if (d > 0) {
         if (seen >= 0 && depthOf[seen] === d - 1) copyWords(spanWords, 4 * seen, o >> 2, 4, parentWords);
-        else ids.span.hexInto(parentBytes, o, 8, k0, spanKey(k1, d - 1), parentView);
+        else ids.span.hex64Into(parentView, o, k0, spanKey(k1, d - 1));
         o += 16;
         hasParent[i] = 1;
       }
