@@ -98,7 +98,10 @@ export function TimelineChart({ charts, live }: { charts: StreamEmitCharts; live
   return (
     <ChartCard
       title="Event time vs emission time"
-      subtitle={`Each dot is an event: when it was sent (x) and its event time (y), UTC. Out-of-order and replayed events are marked${live ? '; live: the events sent so far (a sample)' : `; a sample of ${formatInt(all.length)} events`}.`}
+      subtitle={
+        `Each dot is an event: when it was sent (x) and its event time (y), UTC. Out-of-order and replayed events are marked${live ? '; live: the events sent so far (a sample)' : `; a sample of ${formatInt(all.length)} events`}.` +
+        (charts.untimedEvents > 0 ? ` The ${formatInt(charts.untimedEvents)} events from rows without an event time carry their send time as their event time.` : '')
+      }
     >
       <ResponsiveContainer>
         <ScatterChart margin={{ left: 4, right: 16, top: 8, bottom: 0 }}>

@@ -21,6 +21,8 @@ export interface StreamEmitCharts {
   readonly burstWindows: { id: string; start: string; end: string; multiplier: number }[];
   /** At most MAX_POINTS events, evenly spread over each kind: event time and emission (send) time in epoch milliseconds. */
   readonly timeline: { eventMs: number; emittedMs: number; kind: (typeof EVENT_KIND_NAMES)[number] }[];
+  /** Primary events whose row has no event time: their envelope `time` (and timeline point) is their send time. */
+  readonly untimedEvents: number;
   readonly topics: { topic: string; events: number; replays: number; outOfOrder: number }[];
 }
 
@@ -81,6 +83,7 @@ export function streamCharts(plan: StreamPlan, config: StreamEmitConfig, t: Tall
       return { id: `burst_window:${i}`, start: formatIsoMicros(startUs + w.from), end: formatIsoMicros(startUs + w.to), multiplier: w.multiplier };
     }),
     timeline,
+    untimedEvents: t.untimed,
     topics: source.topics.map((topic, i) => ({ topic, events: t.events[i], replays: t.replays[i], outOfOrder: t.outOfOrder[i] })).filter((x) => x.events > 0),
   };
 }

@@ -29,6 +29,7 @@ export const streamEmitChartsShape: Shape<StreamEmitCharts> = obj({
   rate: obj({ normal: nums, outOfOrder: nums, replay: nums }),
   burstWindows: arr(obj({ id: str, start: str, end: str, multiplier: num })),
   timeline: arr(obj({ eventMs: num, emittedMs: num, kind: oneOf('normal', 'out_of_order', 'replay') })),
+  untimedEvents: num,
   topics: arr(obj({ topic: str, events: num, replays: num, outOfOrder: num })),
 });
 
