@@ -106,6 +106,10 @@ test.describe('Workflow page', () => {
     await page.getByLabel('Entities', { exact: true }).fill('1000000');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    // progress is drawn only when it moves: nothing animates between updates (a spinner and
+    // sliding bars kept the compositor drawing every frame of a run, a core-second in four on two cores)
+    await expect(page.getByRole('heading', { name: 'Simulating…' })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length), { timeout: 2000 }).toBe(0);
     // the main thread answers while the worker simulates: the theme switches at once
     const html = page.locator('html');
     const before = await html.getAttribute('data-theme');
