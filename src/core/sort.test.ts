@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { argsortBy, gather, identity, invertPermutation, lowerBound, radixSortBy } from './sort';
+import { argsortBy, gather, identity, invertPermutation, lowerBound, radixSortBy, radixSortByLean } from './sort';
 
 describe('radixSortBy', () => {
   it('sorts stably by integer keys below 2^53, past 2^32 included', () =>
@@ -39,6 +39,29 @@ describe('radixSortBy', () => {
       }),
       { numRuns: 200 },
     ));
+});
+
+describe('radixSortByLean', () => {
+  it('gives radixSortBy\'s order (stable, keys below 2^53, past 2^32 included) with no key columns', () =>
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.nat(50), fc.nat(2 ** 20), fc.nat(2 ** 31), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), { maxLength: 300 }),
+        fc.boolean(),
+        (keys, reversed) => {
+          const n = keys.length;
+          const rows = () => Int32Array.from({ length: n }, (_, i) => (reversed ? n - 1 - i : i));
+          const want = Array.from(rows()).sort((a, b) => keys[a] - keys[b]);
+          expect(Array.from(radixSortByLean(rows(), Float64Array.from(keys)))).toEqual(want);
+          expect(Array.from(radixSortBy(rows(), Float64Array.from(keys)))).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    ));
+
+  it('returns rows already in key order as they are', () => {
+    const rows = identity(5);
+    expect(radixSortByLean(rows, Float64Array.of(1, 1, 2, 3, 2 ** 40))).toBe(rows);
+  });
 });
 
 describe('argsortBy and gather', () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gather } from '../../sort';
-import { permuteViews } from './clickstream.sort';
+import { permuteViews, permuteViewSteps } from './clickstream.sort';
 import { Rng } from '../../rng';
 import { simulate, templatePattern } from './clickstream.test-utils';
 import { encodeUrls, PagePool, PLACEHOLDER_VALUES } from './clickstream.urls';
@@ -73,5 +73,28 @@ describe('permuteViews', () => {
         expect([time, cs, url]).toEqual(want);
       }),
     );
+  });
+
+  it('by cycles, pauses every few views placed (the same result), counting up to at most the views', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { minLength: 1, maxLength: 300 }).map((xs) => xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i)), fc.integer({ min: 1, max: 50 }), (perm, every) => {
+        const rows = Int32Array.from(perm);
+        const time = Float64Array.from(perm, (_, i) => i + 0.5);
+        const cs = Int32Array.from(perm, (_, i) => i * 3);
+        const url = Int32Array.from(perm, (_, i) => 1 - i);
+        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Int32Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
+        const moved = perm.filter((p, i) => p !== i).length;
+        const pauses = [...permuteViewSteps(rows, time, cs, url, 0, every)];
+        expect([time, cs, url]).toEqual(want);
+        // rising counts of views placed, never past the views moved, at most one pause per `every` of them
+        expect(pauses.every((p, k) => p <= moved && (k === 0 || p > pauses[k - 1]))).toBe(true);
+        expect(pauses.length).toBeLessThanOrEqual(Math.floor(moved / every));
+      }),
+    );
+    // one cycle through all 10 views (a rotation): pauses at 3, 6 and 9 views placed
+    const rows = Int32Array.from({ length: 10 }, (_, i) => (i + 1) % 10);
+    const time = Float64Array.from(rows, (_, i) => i);
+    expect([...permuteViewSteps(rows, time, new Int32Array(10), new Int32Array(10), 0, 3)]).toEqual([3, 6, 9]);
+    expect([...time]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
   });
 });

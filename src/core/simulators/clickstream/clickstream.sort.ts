@@ -1,6 +1,12 @@
 import { TAB_SCRATCH_BYTES } from '../../simulator';
-import { gather, identity, radixSortBy } from '../../sort';
+import { gather, identity, radixSortBy, radixSortByLean } from '../../sort';
 import type { Drawn, Generated } from './clickstream.generate';
+
+/** A stretch of the arrangement done: `done` of `total` units (steps of the views' permutation, then the sorts). */
+export type ArrangeStep = (done: number, total: number) => Promise<void>;
+
+/** Views placed between two {@link ArrangeStep}s while the views are permuted by cycles. */
+const PERMUTE_STEP = 1 << 21;
 
 /**
  * Put sessions in session order, by (started_at, generation index) (D10), and their views
@@ -10,13 +16,18 @@ import type { Drawn, Generated } from './clickstream.generate';
  * page index).
  *
  * Consumes `gen`: each of its view columns is emptied once arranged, so a large run holds at most
- * one column twice (a million users draw 32 M views: 16 bytes each as drawn).
+ * one column twice (a million users draw 32 M views: 16 bytes each as drawn). `step` follows
+ * every stretch of the work (about 2 M views permuted; the sorts), with the views as the units.
  */
-export function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRATCH_BYTES): { gen: Generated; viewOrder: Int32Array } {
+export async function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRATCH_BYTES, step: ArrangeStep = async () => {}): Promise<{ gen: Generated; viewOrder: Int32Array }> {
   const n = gen.userIndex.length;
+  const views = gen.viewCs.length;
+  // units: the views placed, then a third as much again for the sessions' order and the views'
+  const total = views + Math.ceil(views / 3) + 1;
   const order = radixSortBy(identity(n), gen.startMs, true);
-  const views = arrangeViews(gen, order, scratchBytes);
-  const arranged: Generated = {
+  const arranged = await arrangeViews(gen, order, scratchBytes, (done) => step(done, total));
+  const { free, ...placed } = arranged;
+  const sessions: Generated = {
     startUs: gen.startUs,
     nHuman: gen.nHuman,
     nBot: gen.nBot,
@@ -30,14 +41,29 @@ export function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRATCH_BYT
     agent: gather(gen.agent, order, new Int32Array(n)),
     durationCs: gather(gen.durationCs, order, new Int32Array(n)),
     funnelDrawn: gather(gen.funnelDrawn, order, new Int32Array(n)),
-    ...views,
+    ...placed,
   };
-  const viewOrder = radixSortBy(identity(arranged.viewCs.length), arranged.viewTimeMs, true);
-  return { gen: arranged, viewOrder };
+  await step(views, total);
+  // the permutation's rows are spent: they become the rows to sort (at a million users, 128 MB
+  // a tab would otherwise hold twice until its next collection, at the run's peak); a host with
+  // little working memory sorts with one more column instead of three (a tab at a million users:
+  // 128 MB at the run's peak instead of 384 MB, for a few seconds more)
+  const rows = identity(views, free);
+  const viewOrder = views * 12 <= scratchBytes ? radixSortBy(rows, sessions.viewTimeMs, true) : radixSortByLean(rows, sessions.viewTimeMs);
+  await step(total, total);
+  return { gen: sessions, viewOrder };
 }
 
-/** The views of sessions in `order`, session-major; each of `gen`'s view columns is emptied once gathered. */
-function arrangeViews(gen: Drawn, order: Int32Array, scratchBytes: number): Pick<Generated, 'viewStart' | 'viewTimeMs' | 'viewCs' | 'viewUrl' | 'viewSession'> {
+/**
+ * The views of sessions in `order`, session-major; each of `gen`'s view columns is emptied once
+ * gathered. `free` is the permutation's memory, spent (a view count of Int32 to reuse).
+ */
+async function arrangeViews(
+  gen: Drawn,
+  order: Int32Array,
+  scratchBytes: number,
+  step: (done: number) => Promise<void>,
+): Promise<Pick<Generated, 'viewStart' | 'viewTimeMs' | 'viewCs' | 'viewUrl' | 'viewSession'> & { free: Int32Array }> {
   const n = order.length;
   const views = gen.viewCs.length;
   const viewStart = new Int32Array(n + 1);
@@ -55,12 +81,13 @@ function arrangeViews(gen: Drawn, order: Int32Array, scratchBytes: number): Pick
   // the view columns are reordered where they are (a tab frees dropped arrays only at its next
   // collection, so gathering into new ones held both: half a GB more at a million users)
   const { viewTimeMs, viewCs, viewUrl } = gen;
-  permuteViews(viewRows, viewTimeMs, viewCs, viewUrl, Math.floor(scratchBytes / 8));
+  const steps = permuteViewSteps(viewRows, viewTimeMs, viewCs, viewUrl, Math.floor(scratchBytes / 8));
+  for (let r = steps.next(); !r.done; r = steps.next()) await step(r.value);
   const drawn = gen as { -readonly [K in keyof Drawn]: Drawn[K] };
   drawn.viewTimeMs = new Float64Array(0);
   drawn.viewCs = new Int32Array(0);
   drawn.viewUrl = new Int32Array(0);
-  return { viewStart, viewTimeMs, viewCs, viewUrl, viewSession };
+  return { viewStart, viewTimeMs, viewCs, viewUrl, viewSession, free: viewRows };
 }
 
 /**
@@ -79,6 +106,16 @@ export const PERMUTE_SCRATCH_MAX_VIEWS = TAB_SCRATCH_BYTES / 8;
  * same as gathering each by the permutation `rows`).
  */
 export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Array, url: Int32Array, scratchMax = PERMUTE_SCRATCH_MAX_VIEWS): void {
+  const steps = permuteViewSteps(rows, time, cs, url, scratchMax);
+  while (!steps.next().done);
+}
+
+/**
+ * {@link permuteViews} a stretch at a time: by cycles, it yields the views placed so far after
+ * about every `every` of them (a million users' 32 M views take seconds this way in
+ * a tab, which must show progress and take a cancel meanwhile). `rows` is overwritten.
+ */
+export function* permuteViewSteps(rows: Int32Array, time: Float64Array, cs: Int32Array, url: Int32Array, scratchMax: number, every = PERMUTE_STEP): Generator<number, void, void> {
   const n = rows.length;
   if (n <= scratchMax) {
     const scratch = new Float64Array(n);
@@ -89,6 +126,8 @@ export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Arra
     return;
   }
   const done = new Uint8Array((n + 7) >> 3);
+  let placed = 0;
+  let next = every;
   for (let start = 0; start < n; start++) {
     if (done[start >> 3] & (1 << (start & 7)) || rows[start] === start) continue;
     const t0 = time[start];
@@ -97,6 +136,7 @@ export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Arra
     let to = start;
     for (;;) {
       done[to >> 3] |= 1 << (to & 7);
+      placed++;
       const from = rows[to];
       if (from === start) {
         time[to] = t0;
@@ -108,6 +148,11 @@ export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Arra
       cs[to] = cs[from];
       url[to] = url[from];
       to = from;
+      // a pause within a cycle is safe: nothing else touches the columns meanwhile
+      if (placed >= next) {
+        next += every;
+        yield placed;
+      }
     }
   }
 }
