@@ -9,18 +9,35 @@
 const DIGIT_BITS = 11;
 const TWO_32 = 4294967296;
 
+/** Each digit's count made the index where its run starts (an exclusive prefix sum, in place). */
+function runStarts(counts: Int32Array): void {
+  let sum = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+}
+
+/** The largest key of `items`, or −1 when they are already in key order (ties included). */
+function maxUnlessSorted(items: Int32Array, keyOf: Float64Array): number {
+  let max = 0;
+  let sorted = true;
+  for (let i = 0; i < items.length; i++) {
+    const k = keyOf[items[i]];
+    if (k > max) max = k;
+    else if (k < max) sorted = false;
+  }
+  return sorted ? -1 : max;
+}
+
 /** One stable counting pass on digit `(key >>> shift) & mask`, carrying the row indices. */
 function pass(keys: Uint32Array, idx: Int32Array, keysOut: Uint32Array, idxOut: Int32Array, shift: number, counts: Int32Array): void {
   const n = keys.length;
   const mask = (1 << DIGIT_BITS) - 1;
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & mask]++;
-  let sum = 0;
-  for (let d = 0; d <= mask; d++) {
-    const c = counts[d];
-    counts[d] = sum;
-    sum += c;
-  }
+  runStarts(counts);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     const at = counts[(k >>> shift) & mask]++;
@@ -53,15 +70,9 @@ function sortWord(keys: Uint32Array, idx: Int32Array, max: number): Int32Array {
  */
 export function radixSortBy(items: Int32Array, keyOf: Float64Array, scratch = false): Int32Array {
   const n = items.length;
-  let max = 0;
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const k = keyOf[items[i]];
-    if (k > max) max = k;
-    else if (k < max) sorted = false;
-  }
+  const max = maxUnlessSorted(items, keyOf);
   // already in key order (readings and events generated in time order): a stable sort keeps it
-  if (sorted) return scratch ? items : Int32Array.from(items);
+  if (max < 0) return scratch ? items : Int32Array.from(items);
   const low = new Uint32Array(n);
   for (let i = 0; i < n; i++) low[i] = keyOf[items[i]] >>> 0;
   const byLow = sortWord(low, scratch ? items : Int32Array.from(items), Math.min(max, TWO_32 - 1));
@@ -84,14 +95,8 @@ const LEAN_BITS = 14;
  */
 export function radixSortByLean(items: Int32Array, keyOf: Float64Array): Int32Array {
   const n = items.length;
-  let max = 0;
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const k = keyOf[items[i]];
-    if (k > max) max = k;
-    else if (k < max) sorted = false;
-  }
-  if (sorted) return items;
+  const max = maxUnlessSorted(items, keyOf);
+  if (max < 0) return items;
   const mask = (1 << LEAN_BITS) - 1;
   const counts = new Int32Array(1 << LEAN_BITS);
   let src: Int32Array = items;
@@ -101,12 +106,7 @@ export function radixSortByLean(items: Int32Array, keyOf: Float64Array): Int32Ar
     const scale = 2 ** -shift;
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[Math.floor(keyOf[src[i]] * scale) & mask]++;
-    let sum = 0;
-    for (let d = 0; d <= mask; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
+    runStarts(counts);
     for (let i = 0; i < n; i++) {
       const row = src[i];
       dst[counts[Math.floor(keyOf[row] * scale) & mask]++] = row;
