@@ -124,7 +124,7 @@ export function identity(n: number, out?: Int32Array): Int32Array {
 }
 
 /** out[i] = src[rows[i]]: one column reordered by a permutation or selection. */
-export function gather<A extends Float64Array | Int32Array | Uint8Array>(src: A, rows: Int32Array, out: A): A {
+export function gather<A extends Float64Array | Int32Array | Uint16Array | Uint8Array>(src: A, rows: Int32Array, out: A): A {
   for (let i = 0; i < rows.length; i++) out[i] = src[rows[i]];
   return out;
 }

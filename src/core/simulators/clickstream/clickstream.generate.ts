@@ -56,7 +56,8 @@ export interface Generated {
   readonly funnelDrawn: Int32Array;
   readonly viewStart: Int32Array;
   readonly viewTimeMs: Float64Array;
-  readonly viewCs: Int32Array;
+  /** Dwell in centiseconds: at most 12,000 (a human's 120 s), so 16 bits a view (64 MB less at a million users). */
+  readonly viewCs: Uint16Array;
   /**
    * Each view's page: its key in the page pool as drawn, which the run replaces in place by the
    * page's code in the page-URL dictionary when it builds the tables ({@link encodeUrls}).
@@ -155,10 +156,17 @@ class Draft {
       funnelDrawn: v(this.funnelDrawn),
       viewStart: v(this.viewStart),
       viewTimeMs: v(this.viewTimeMs),
-      viewCs: v(this.viewCs),
+      viewCs: narrow(v(this.viewCs)),
       viewUrl: v(this.viewUrl),
     };
   }
+}
+
+/** The dwell column in 16 bits (a native conversion; values are at most 12,000). */
+function narrow(cs: Int32Array): Uint16Array {
+  const out = new Uint16Array(cs.length);
+  out.set(cs);
+  return out;
 }
 
 /** Bot sessions for `nHuman` human sessions: floor(nHuman·f / (1 − f)), 0 when f = 0 (D3). */

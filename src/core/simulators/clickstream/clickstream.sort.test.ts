@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gather } from '../../sort';
 import { permuteViews, permuteViewSteps } from './clickstream.sort';
+import { DWELL_MAX_SECONDS } from './clickstream.generate';
 import { Rng } from '../../rng';
 import { simulate, templatePattern } from './clickstream.test-utils';
 import { encodeUrls, PagePool, PLACEHOLDER_VALUES } from './clickstream.urls';
@@ -60,15 +61,21 @@ describe('long windows', () => {
   });
 });
 
+describe('the dwell column', () => {
+  it('fits its 16 bits: the longest dwell a view can draw, in centiseconds, is below 65,536', () => {
+    expect(DWELL_MAX_SECONDS * 100).toBeLessThan(1 << 16);
+  });
+});
+
 describe('permuteViews', () => {
   it('reorders the view columns in place exactly as gathering them by the permutation does (through a scratch column, or by cycles when larger)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer(), { maxLength: 300 }).map((xs) => xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i)), fc.constantFrom(0, 100, 1000), (perm, scratchMax) => {
         const rows = Int32Array.from(perm);
         const time = Float64Array.from(perm, (_, i) => i * 1.5 + 0.25);
-        const cs = Int32Array.from(perm, (_, i) => i * 7);
+        const cs = Uint16Array.from(perm, (_, i) => i * 7);
         const url = Int32Array.from(perm, (_, i) => -i);
-        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Int32Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
+        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Uint16Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
         permuteViews(rows, time, cs, url, scratchMax);
         expect([time, cs, url]).toEqual(want);
       }),
@@ -80,9 +87,9 @@ describe('permuteViews', () => {
       fc.property(fc.array(fc.integer(), { minLength: 1, maxLength: 300 }).map((xs) => xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i)), fc.integer({ min: 1, max: 50 }), (perm, every) => {
         const rows = Int32Array.from(perm);
         const time = Float64Array.from(perm, (_, i) => i + 0.5);
-        const cs = Int32Array.from(perm, (_, i) => i * 3);
+        const cs = Uint16Array.from(perm, (_, i) => i * 3);
         const url = Int32Array.from(perm, (_, i) => 1 - i);
-        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Int32Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
+        const want = [gather(time, rows, new Float64Array(rows.length)), gather(cs, rows, new Uint16Array(rows.length)), gather(url, rows, new Int32Array(rows.length))];
         const moved = perm.filter((p, i) => p !== i).length;
         const pauses = [...permuteViewSteps(rows, time, cs, url, 0, every)];
         expect([time, cs, url]).toEqual(want);
@@ -94,7 +101,7 @@ describe('permuteViews', () => {
     // one cycle through all 10 views (a rotation): pauses at 3, 6 and 9 views placed
     const rows = Int32Array.from({ length: 10 }, (_, i) => (i + 1) % 10);
     const time = Float64Array.from(rows, (_, i) => i);
-    expect([...permuteViewSteps(rows, time, new Int32Array(10), new Int32Array(10), 0, 3)]).toEqual([3, 6, 9]);
+    expect([...permuteViewSteps(rows, time, new Uint16Array(10), new Int32Array(10), 0, 3)]).toEqual([3, 6, 9]);
     expect([...time]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
   });
 });

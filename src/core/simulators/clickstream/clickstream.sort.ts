@@ -85,7 +85,7 @@ async function arrangeViews(
   for (let r = steps.next(); !r.done; r = steps.next()) await step(r.value);
   const drawn = gen as { -readonly [K in keyof Drawn]: Drawn[K] };
   drawn.viewTimeMs = new Float64Array(0);
-  drawn.viewCs = new Int32Array(0);
+  drawn.viewCs = new Uint16Array(0);
   drawn.viewUrl = new Int32Array(0);
   return { viewStart, viewTimeMs, viewCs, viewUrl, viewSession, free: viewRows };
 }
@@ -105,7 +105,7 @@ export const PERMUTE_SCRATCH_MAX_VIEWS = TAB_SCRATCH_BYTES / 8;
  * Reorder the three view columns in place so that row `to` gets what row `rows[to]` held (the
  * same as gathering each by the permutation `rows`).
  */
-export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Array, url: Int32Array, scratchMax = PERMUTE_SCRATCH_MAX_VIEWS): void {
+export function permuteViews(rows: Int32Array, time: Float64Array, cs: Uint16Array, url: Int32Array, scratchMax = PERMUTE_SCRATCH_MAX_VIEWS): void {
   const steps = permuteViewSteps(rows, time, cs, url, scratchMax);
   while (!steps.next().done);
 }
@@ -115,14 +115,13 @@ export function permuteViews(rows: Int32Array, time: Float64Array, cs: Int32Arra
  * about every `every` of them (a million users' 32 M views take seconds this way in
  * a tab, which must show progress and take a cancel meanwhile). `rows` is overwritten.
  */
-export function* permuteViewSteps(rows: Int32Array, time: Float64Array, cs: Int32Array, url: Int32Array, scratchMax: number, every = PERMUTE_STEP): Generator<number, void, void> {
+export function* permuteViewSteps(rows: Int32Array, time: Float64Array, cs: Uint16Array, url: Int32Array, scratchMax: number, every = PERMUTE_STEP): Generator<number, void, void> {
   const n = rows.length;
   if (n <= scratchMax) {
     const scratch = new Float64Array(n);
     time.set(gather(time, rows, scratch));
-    const ints = new Int32Array(scratch.buffer, 0, n);
-    cs.set(gather(cs, rows, ints));
-    url.set(gather(url, rows, ints));
+    cs.set(gather(cs, rows, new Uint16Array(scratch.buffer, 0, n)));
+    url.set(gather(url, rows, new Int32Array(scratch.buffer, 0, n)));
     return;
   }
   const done = new Uint8Array((n + 7) >> 3);

@@ -181,7 +181,7 @@ export async function pageViewRows(x: TableInputs, viewOrder: Int32Array, urls: 
   const sessionRow = gather(viewSession, order, new Int32Array(n));
   const page = gather(codes, order, new Int32Array(n));
   const time = gather(viewTimeMs, order, new Float64Array(n));
-  const cs = gather(viewCs, order, new Int32Array(n));
+  const cs = gather(viewCs, order, new Uint16Array(n));
   const ref = new Int32Array(n);
   const dwell = new Float64Array(n);
   for (let r = 0; r < n; r++) {

@@ -117,7 +117,7 @@ function report(config: ClickstreamConfig, ctx: RunContext, p: Prepared): Omit<C
 /** `p` without its views (three quarters of what a run holds), for what comes after the tables: the answer key reads the sessions only. */
 function withoutViews(p: Prepared): Prepared {
   const none = new Int32Array(0);
-  const gen = { ...p.x.gen, viewTimeMs: new Float64Array(0), viewCs: none, viewUrl: none, viewSession: none };
+  const gen = { ...p.x.gen, viewTimeMs: new Float64Array(0), viewCs: new Uint16Array(0), viewUrl: none, viewSession: none };
   return { ...p, x: { ...p.x, gen }, viewOrder: none, urls: { ...p.urls, codes: none } };
 }
 
