@@ -96,7 +96,7 @@ async function arrangeViews(
  * users' 3.5 M views. Above it, it follows the permutation's cycles instead, with no scratch: 5×
  * slower (each step waits on the load before it). The run's host sets the limit
  * (RunContext.scratchBytes): a tab's 64 MB (about 240,000 users) keeps its large runs' margin (a
- * million users' 35 M views would need 280 MB more, and their tab is within 100 MB of its 2 GB);
+ * million users' 35 M views would need 280 MB more, and their tab peaks 100 MB under its 2 GB);
  * the CLI's room makes a million users 35 s instead of 46 s.
  */
 export const PERMUTE_SCRATCH_MAX_VIEWS = TAB_SCRATCH_BYTES / 8;
