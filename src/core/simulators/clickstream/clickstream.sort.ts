@@ -2,8 +2,12 @@ import { TAB_SCRATCH_BYTES } from '../../simulator';
 import { gather, identity, radixSortBy, radixSortByLean } from '../../sort';
 import type { Drawn, Generated } from './clickstream.generate';
 
-/** A stretch of the arrangement done: `done` of `total` units (steps of the views' permutation, then the sorts). */
-export type ArrangeStep = (done: number, total: number) => Promise<void>;
+/** A stretch of the arrangement done, in a phase of its own: `done` of `total` (views placed, then the sort's one step). */
+export type ArrangeStep = (phase: string, done: number, total: number) => Promise<void>;
+
+/** The arrangement's phases, in the user's words. */
+export const ORDERING = 'Ordering sessions and page views';
+export const SORTING = 'Sorting page views by time';
 
 /** Views placed between two {@link ArrangeStep}s while the views are permuted by cycles. */
 const PERMUTE_STEP = 1 << 21;
@@ -16,16 +20,16 @@ const PERMUTE_STEP = 1 << 21;
  * page index).
  *
  * Consumes `gen`: each of its view columns is emptied once arranged, so a large run holds at most
- * one column twice (a million users draw 32 M views: 16 bytes each as drawn). `step` follows
- * every stretch of the work (about 2 M views permuted; the sorts), with the views as the units.
+ * one column twice (a million users draw 32 M views: 14 bytes each as drawn). `step` follows
+ * every stretch of the work: about 2 M views placed ({@link ORDERING}), then the sort by time
+ * ({@link SORTING}).
  */
 export async function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRATCH_BYTES, step: ArrangeStep = async () => {}): Promise<{ gen: Generated; viewOrder: Int32Array }> {
   const n = gen.userIndex.length;
   const views = gen.viewCs.length;
-  // units: the views placed, then a third as much again for the sessions' order and the views'
-  const total = views + Math.ceil(views / 3) + 1;
+  await step(ORDERING, 0, views);
   const order = radixSortBy(identity(n), gen.startMs, true);
-  const arranged = await arrangeViews(gen, order, scratchBytes, (done) => step(done, total));
+  const arranged = await arrangeViews(gen, order, scratchBytes, (done) => step(ORDERING, done, views));
   const { free, ...placed } = arranged;
   const sessions: Generated = {
     startUs: gen.startUs,
@@ -43,14 +47,14 @@ export async function arrangeBySessionStart(gen: Drawn, scratchBytes = TAB_SCRAT
     funnelDrawn: gather(gen.funnelDrawn, order, new Int32Array(n)),
     ...placed,
   };
-  await step(views, total);
+  await step(SORTING, 0, 1);
   // the permutation's rows are spent: they become the rows to sort (at a million users, 128 MB
   // a tab would otherwise hold twice until its next collection, at the run's peak); a host with
   // little working memory sorts with one more column instead of three (a tab at a million users:
   // 128 MB at the run's peak instead of 384 MB, for a few seconds more)
   const rows = identity(views, free);
   const viewOrder = views * 12 <= scratchBytes ? radixSortBy(rows, sessions.viewTimeMs, true) : radixSortByLean(rows, sessions.viewTimeMs);
-  await step(total, total);
+  await step(SORTING, 1, 1);
   return { gen: sessions, viewOrder };
 }
 
@@ -113,7 +117,7 @@ export function permuteViews(rows: Int32Array, time: Float64Array, cs: Uint16Arr
 /**
  * {@link permuteViews} a stretch at a time: by cycles, it yields the views placed so far after
  * about every `every` of them (a million users' 32 M views take seconds this way in
- * a tab, which must show progress and take a cancel meanwhile). `rows` is overwritten.
+ * a tab, which must show progress and take a cancel meanwhile).
  */
 export function* permuteViewSteps(rows: Int32Array, time: Float64Array, cs: Uint16Array, url: Int32Array, scratchMax: number, every = PERMUTE_STEP): Generator<number, void, void> {
   const n = rows.length;

@@ -23,9 +23,6 @@ import { encodeUrls, PagePool } from './clickstream.urls';
 import { estimateClickstream } from './clickstream.estimate';
 import { rowGroups } from '../../output/row-groups';
 
-/** The phase between the draws and the tables: D10's order of sessions and page views. */
-const ORDERING = 'Ordering sessions and page views';
-
 export interface ClickstreamOutput extends SimResult {
   readonly charts?: ClickstreamCharts;
 }
@@ -45,9 +42,7 @@ async function prepare(config: ClickstreamConfig, ctx: RunContext): Promise<Prep
   const pool = new PagePool(config.pagePool);
   const drawn = await generate(config, pool, ctx);
   // D10: sessions by (started_at, generation index), views by (timestamp, session position, page index)
-  const ordering = (done: number, total: number) => ctx.checkpoint(ORDERING, done, total);
-  await ordering(0, 1);
-  const { gen, viewOrder } = await arrangeBySessionStart(drawn, ctx.scratchBytes, ordering);
+  const { gen, viewOrder } = await arrangeBySessionStart(drawn, ctx.scratchBytes, (phase, done, total) => ctx.checkpoint(phase, done, total));
   const n = gen.userIndex.length;
   const stages = config.funnelEnabled ? config.funnelStages : [];
 
