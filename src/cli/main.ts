@@ -36,7 +36,7 @@ function humanBytes(n: number): string {
 export const cliLimits = { streamAboveBytes: 512 << 20 };
 
 /** Working memory a CLI run may take for faster paths (RunContext.scratchBytes): a process is not a tab. */
-const CLI_SCRATCH_BYTES = 512 << 20;
+export const CLI_SCRATCH_BYTES = 512 << 20;
 
 async function runCommand(id: string, args: SimArgs): Promise<void> {
   const def = findSimulator(id);
@@ -75,7 +75,14 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   };
   // a large run (any run of some simulators) is streamed into its files, when it only writes files
   const streamed = output && !delivers && streamableBytes(def, resolved) > (def.streamFromBytes ?? cliLimits.streamAboveBytes) ? await streamSimulator(def, raw, hooks) : undefined;
-  const held = streamed ? undefined : await runSimulator(def, raw, { ...hooks, ...(output ? { encoder: output.encoder, onTable: output.onTable } : {}) });
+  // a held run's files that are final as it runs (a landing zone's) go into --out meanwhile;
+  // if the run fails or is cancelled they are removed again, as if nothing had been written
+  const held = streamed
+    ? undefined
+    : await runSimulator(def, raw, { ...hooks, ...(output ? { encoder: output.encoder, onTable: output.onTable, onFile: output.onFile } : {}) }).catch(async (e: unknown) => {
+        await output?.discard();
+        throw e;
+      });
   if (output) {
     const files = await output.write(streamed ? streamedRunFiles(streamed, args.format, writeOptions) : runFiles(held!, args.format, writeOptions), abort.signal);
     output.close();

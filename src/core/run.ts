@@ -55,7 +55,7 @@ async function inputTables(
   const out = await generateDomain(
     domain,
     { ...dflt.config, scale: dflt.scale },
-    { ...hooks, onTable: undefined, seed, ...(onProgress ? { onProgress: (p) => onProgress({ ...p, phase: `Generating the ${domain.title} input tables: ${p.phase}` }) } : {}) },
+    { ...hooks, onTable: undefined, onFile: undefined, seed, ...(onProgress ? { onProgress: (p) => onProgress({ ...p, phase: `Generating the ${domain.title} input tables: ${p.phase}` }) } : {}) },
   );
   const provenance: InputProvenance = { source: 'domain', domain: dflt.domain, scale: dflt.scale, seed, ...(dflt.config ? { config: dflt.config } : {}) };
   return { tables: new Map(out.tables.map((t) => [t.name, t])), provenance };

@@ -72,6 +72,14 @@ export interface RunContext {
    */
   publish(table: Table): void;
   /**
+   * Hand over an output file as soon as its path and bytes are final (a landing zone's files as
+   * they land): the result's `files` will hold the same path with these bytes, never changed
+   * afterwards. A host writing a folder may write it at once, on its I/O threads while the run
+   * goes on; other hosts ignore it. In a child context this does nothing (a composed child's
+   * files are its parent's to place).
+   */
+  publishFile(path: string, bytes: Uint8Array): void;
+  /**
    * Whether the host draws the result's charts. The CLI only writes files and says no: a run
    * then leaves `charts` out and skips computing them (a tenth of a large workflow's time).
    */
@@ -90,6 +98,8 @@ export const TAB_SCRATCH_BYTES = 64 << 20;
 export interface RunHooks {
   /** A result table is final ({@link RunContext.publish}); the host may start writing it. */
   onTable?(table: Table): void;
+  /** An output file is final ({@link RunContext.publishFile}); the host may write it now. */
+  onFile?(path: string, bytes: Uint8Array): void;
   onProgress?(p: Progress): void;
   /** Called at every checkpoint; the host may yield to its event loop here. */
   yield?(): Promise<void> | void;
@@ -116,10 +126,11 @@ export function makeContext(seed: number, hooks: RunHooks = {}, inputs: Readonly
     },
     ...(hooks.encoder ? { encoder: hooks.encoder } : {}),
     publish: (table) => hooks.onTable?.(table),
+    publishFile: (path, bytes) => hooks.onFile?.(path, bytes),
     charts: hooks.charts ?? true,
     scratchBytes: hooks.scratchBytes ?? TAB_SCRATCH_BYTES,
     child(childLabel, childSeed, childInputs) {
-      return makeContext(childSeed, { ...hooks, onTable: undefined }, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
+      return makeContext(childSeed, { ...hooks, onTable: undefined, onFile: undefined }, childInputs ?? inputs, label ? `${label}: ${childLabel}` : childLabel);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -14,8 +14,13 @@ import { KERNEL_MIN_THREADS } from '../core/kernels';
 import { runSimulator, streamSimulator } from '../core/run';
 import { clickstreamSimulator } from '../core/simulators/clickstream';
 import { workflowSimulator } from '../core/simulators/workflow';
+import { fileDropSimulator } from '../core/simulators/file-drop';
+import { scd2FileDropSimulator } from '../core/simulators/scd2-file-drop';
+import { findDomain, generateDomain } from '../core/domains';
+import type { SimulatorDef } from '../core/simulator';
+import type { Table } from '../core/table/column';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
-import { AtomicFile, FolderSink, zipFileSink } from './fs-sink';
+import { AtomicFile, EarlyFiles, FolderSink, zipFileSink } from './fs-sink';
 import { nodeEncoder } from './threads';
 import { prepareOutput, type OutputTargets } from './write-output';
 
@@ -255,5 +260,127 @@ describe('Node output: streamed runs on encoder threads', () => {
         encoder.close();
       }
     }
+  });
+});
+
+describe('Node output: files written while the run goes on (a landing zone as it lands)', () => {
+  const retail = async () => new Map((await generateDomain(findDomain('retail')!, { scale: 'small' }, { seed: 42 })).tables.map((t) => [t.name, t]));
+  const cases = [
+    {
+      def: fileDropSimulator,
+      config: { dateRangeStart: '2024-01-01', dateRangeEnd: '2024-01-06', formats: ['csv', 'parquet'], latenessEnabled: true, duplicatesEnabled: true, multiFileEnabled: true, seed: 4 },
+    },
+    { def: scd2FileDropSimulator, config: { entities: ['customer'], businessKeyColumn: 'customer_id', numDeltaDays: 4, formats: ['jsonl'], seed: 4 } },
+  ];
+
+  /** The CLI's steps: prepare, run with its hooks (files handed over as they land, or not), write the rest. */
+  async function land(def: SimulatorDef, config: Record<string, unknown>, inputs: Map<string, Table>, targets: OutputTargets, early: boolean) {
+    const output = prepareOutput(targets, { format: 'parquet' });
+    let handed = 0;
+    try {
+      const onFile = output.onFile!;
+      const run = await runSimulator(def, config, {
+        inputs,
+        encoder: output.encoder,
+        ...(early ? { onFile: (path: string, bytes: Uint8Array) => (handed++, onFile(path, bytes)) } : {}),
+      });
+      const written = await output.write(runFiles(run, 'parquet'));
+      return { written, handed, landed: run.result.files?.length ?? 0 };
+    } finally {
+      output.close();
+    }
+  }
+
+  it('give the folder and the zip of a run that hands nothing over, byte for byte, on 1 and 2 threads (file drop, SCD2 file drop)', { timeout: 240_000 }, async () => {
+    const inputs = await retail();
+    for (const { def, config } of cases) {
+      const base = tmp();
+      const expected = await land(def, config, inputs, { out: join(base, 'out'), zip: join(base, 'out.zip'), threads: 1 }, false);
+      const expectedTree = tree(join(base, 'out'));
+      for (const threads of [1, 2]) {
+        const dir = tmp();
+        const got = await land(def, config, inputs, { out: join(dir, 'out'), zip: join(dir, 'out.zip'), threads }, true);
+        // every landed file was handed over (data, manifests, done flags), once
+        expect(got.landed).toBeGreaterThan(5);
+        expect(got.handed).toBe(got.landed);
+        expect(got.written).toEqual(expected.written);
+        const gotTree = tree(join(dir, 'out'));
+        expect(Object.keys(gotTree)).toEqual(Object.keys(expectedTree));
+        for (const [path, bytes] of Object.entries(expectedTree)) expect(gotTree[path].equals(bytes), `${def.id} ${threads} ${path}`).toBe(true);
+        expect(readFileSync(join(dir, 'out.zip')).equals(readFileSync(join(base, 'out.zip'))), `${def.id} ${threads} zip`).toBe(true);
+      }
+    }
+  });
+
+  it('are removed again, with the folders made for them, when the run fails or is cancelled after files landed', { timeout: 60_000 }, async () => {
+    const inputs = await retail();
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const output = prepareOutput({ out, threads: 1 });
+    const abort = new AbortController();
+    let checkpoints = 0;
+    try {
+      const run = runSimulator(fileDropSimulator, cases[0].config, {
+        inputs,
+        signal: abort.signal,
+        onFile: output.onFile,
+        // cancelled part-way through landing (folders landed, more to come)
+        yield: () => {
+          if (++checkpoints === 20) abort.abort();
+          return new Promise<void>((r) => setImmediate(r));
+        },
+      });
+      await expect(run).rejects.toThrow(/cancel/i);
+      await output.discard();
+    } finally {
+      output.close();
+    }
+    expect(checkpoints).toBeGreaterThanOrEqual(20);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a file that cannot be written fails the run at the next file, naming it, and leaves no temporary file', { timeout: 60_000 }, async () => {
+    const inputs = await retail();
+    const out = join(tmp(), 'out');
+    mkdirSync(out);
+    // a file where the landing folder must go
+    writeFileSync(join(out, 'Files'), 'in the way');
+    const output = prepareOutput({ out, threads: 1 });
+    try {
+      const run = runSimulator(fileDropSimulator, cases[0].config, { inputs, onFile: output.onFile, yield: () => new Promise<void>((r) => setImmediate(r)) });
+      const failure = await run.then(
+        () => undefined,
+        (e: unknown) => e as Error & { code?: string; path?: string },
+      );
+      expect(failure?.code).toBe('ENOTDIR');
+      expect(failure?.path).toMatch(/\/out\/Files\/landing\/.+/);
+      await output.discard();
+    } finally {
+      output.close();
+    }
+    expect(readdirSync(out)).toEqual(['Files']);
+  });
+
+  it('discarded while many wait their turn: those not started are never written, and nothing is left', { timeout: 10_000 }, async () => {
+    const out = join(tmp(), 'out');
+    const early = new EarlyFiles(out);
+    // more than are written at once: most are still queued when the run fails
+    for (let i = 0; i < 1000; i++) early.publish(`p=${i % 10}/f${i}.txt`, enc(`file ${i}\n`));
+    await early.discard();
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a path handed over twice is left to the tree writer (the last bytes in order win), and a path must stay inside the folder', async () => {
+    const out = join(tmp(), 'out');
+    const early = new EarlyFiles(out);
+    early.publish('a/x.txt', enc('first'));
+    early.publish('a/x.txt', enc('second'));
+    early.publish('b.txt', enc('b'));
+    expect(() => early.publish('../escape.txt', enc('x'))).toThrow(/inside the output folder/);
+    await early.settle();
+    expect(early.has('a/x.txt')).toBe(false);
+    expect(early.has('b.txt')).toBe(true);
+    expect(early.sizeOf('b.txt')).toBe(1);
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('b');
   });
 });

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { OutputFile } from '../core/output/files';
 import type { OutputFormat, WriteOptions } from '../core/output/formats';
 import type { PartEncoder } from '../core/output/parts';
-import { EarlyTables, writeTree, type WrittenSummary } from '../core/output/tree-writer';
+import { EarlyTables, writeTree, type WriteHooks, type WrittenSummary } from '../core/output/tree-writer';
 import type { Progress } from '../core/simulator';
 import type { Table } from '../core/table/column';
-import { FolderSink, zipFileSink } from './fs-sink';
+import { EarlyFiles, FolderSink, zipFileSink } from './fs-sink';
 import { nodeEncoder } from './threads';
 
 export interface OutputTargets {
@@ -35,8 +35,16 @@ export interface OutputWriter {
    * at once, while the run goes on; `write` then takes up that work. Given with `early` only.
    */
   readonly onTable?: (table: Table) => void;
+  /**
+   * For the run's hooks (`onFile`): a file whose path and bytes are final (a landing zone's, as
+   * it lands) is written into the --out folder at once, on the I/O threads, while the run goes
+   * on; `write` then takes it as written. Given with --out only.
+   */
+  readonly onFile?: (path: string, bytes: Uint8Array) => void;
   /** Write `files` to the targets; returns each file's path and size. The signal stops it between row groups. */
   write(files: readonly OutputFile[], signal?: AbortSignal, onProgress?: (p: Progress) => void): Promise<WrittenSummary[]>;
+  /** After a run that failed or was cancelled (before `write`): remove the files it wrote early. */
+  discard(): Promise<void>;
   /** Stop the encoder threads (also after a failure). */
   close(): void;
 }
@@ -49,18 +57,32 @@ export function prepareOutput(targets: OutputTargets, early?: EarlyFormat): Outp
   const encoder = nodeEncoder(targets.threads);
   encoder.warm();
   const started = early ? new EarlyTables(encoder, early.format, early.options) : undefined;
+  const landed = targets.out ? new EarlyFiles(targets.out) : undefined;
   return {
     encoder,
     ...(started ? { onTable: started.publish } : {}),
+    ...(landed ? { onFile: landed.publish } : {}),
     async write(files, signal, onProgress) {
       const hooks = { encoder, signal, onProgress, yield: () => new Promise<void>((r) => setImmediate(r)), early: started };
       let written: WrittenSummary[] = [];
-      if (targets.out) written = await writeTree(files, new FolderSink(targets.out), hooks);
+      if (targets.out) written = await writeFolder(files, targets.out, landed!, hooks);
       if (targets.zip) written = await writeTree(targets.out ? written.map((f) => fileOnDisk(targets.out!, f.path, f.bytes)) : files, zipFileSink(targets.zip), hooks);
       return written;
     },
+    discard: async () => landed?.discard(),
     close: () => encoder.close(),
   };
+}
+
+/** The files into the folder: those written early are taken as they are (once all are on disk), the others written now, in order. */
+async function writeFolder(files: readonly OutputFile[], root: string, landed: EarlyFiles, hooks: WriteHooks): Promise<WrittenSummary[]> {
+  landed.check();
+  const rest = files.filter((f) => !landed.has(f.path));
+  const fresh = await writeTree(rest, new FolderSink(root), hooks);
+  await landed.settle();
+  if (rest.length === files.length) return fresh;
+  const sizes = new Map(fresh.map((f) => [f.path, f.bytes]));
+  return files.map((f) => ({ path: f.path, bytes: sizes.get(f.path) ?? landed.sizeOf(f.path) }));
 }
 
 /** Read back in blocks: a file of the written folder, as the zip's second pass takes it (most landed files are small: a buffer of their size). */

@@ -74,7 +74,15 @@ export class LandingZone {
   /** Landing order, computed once after the last file is added. */
   private order: Entry[] | undefined;
 
-  constructor(entities: readonly string[]) {
+  /**
+   * @param landed called with each file's path and bytes as it lands (data files once encoded,
+   * control files when added), for a host that writes them while the run goes on
+   * (`RunContext.publishFile`); the bytes are final and never changed afterwards.
+   */
+  constructor(
+    entities: readonly string[],
+    private readonly landed?: (path: string, bytes: Uint8Array) => void,
+  ) {
     entities.forEach((e, i) => this.entityOrder.set(e, i));
   }
 
@@ -135,6 +143,7 @@ export class LandingZone {
     const make = selection ? () => writeTable(selection.table, format, {}, selection.rows) : () => writeTable(table(), format);
     this.entries.push({ file, make, cached: bytes });
     this.order = undefined;
+    this.landed?.(file.path, bytes);
     this.tables.set(file.path, table);
     return file;
   }
@@ -149,6 +158,7 @@ export class LandingZone {
     const file: LandedFile = { ...spec, path: `${spec.folder}/${spec.name}`, format: null, rows: null, bytes: bytes.length, sha256: null };
     this.entries.push({ file, cached: bytes });
     this.order = undefined;
+    this.landed?.(file.path, bytes);
     return file;
   }
 

@@ -39,7 +39,10 @@ export async function runFileDrop(config: FileDropConfig, ctx: RunContext, optio
   if (issues.length) throw new ConfigError(issues);
   const grid = slotGrid(config);
   const correlationId = options.correlationId ?? runIdOf('file_drop', config.seed, config);
-  const zone = new LandingZone(entities.map((e) => e.name));
+  const zone = new LandingZone(
+    entities.map((e) => e.name),
+    (path, bytes) => ctx.publishFile(path, bytes),
+  );
 
   const plans: EntityPlan[] = [];
   for (const [i, e] of entities.entries()) {

@@ -49,7 +49,10 @@ export async function runScd2FileDrop(config: Scd2Config, ctx: RunContext): Prom
   const entities = checkInputs(config, ctx);
   const correlationId = runIdOf('scd2_file_drop', config.seed, config);
   const initialUs = dayNumber(config.initialLoadDate) * US_PER_DAY;
-  const zone = new LandingZone(entities.map((e) => e.name));
+  const zone = new LandingZone(
+    entities.map((e) => e.name),
+    (path, bytes) => ctx.publishFile(path, bytes),
+  );
   const answerKey = new AnswerKeyBuilder();
   const days = Array.from({ length: config.numDeltaDays }, (_, i) => formatIso(initialUs + (i + 1) * US_PER_DAY));
   const perEntity: Record<string, Scd2EntityChart> = {};
