@@ -8,6 +8,8 @@ const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // every temporary file of a run (CLI zips, browser profiles) under one folder, removed at the end
+  globalSetup: './test/global-tmp.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   // two workers: much of a test's time is waiting on the browser (its engine worker, axe), so two

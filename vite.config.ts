@@ -18,6 +18,8 @@ export default defineConfig({
   // `npm start` and the e2e tests serve the built app with its Content-Security-Policy
   preview: { headers: SECURITY_HEADERS },
   test: {
+    // every temporary file of a run under one folder, removed at the end (test/global-tmp.ts)
+    globalSetup: ['test/global-tmp.ts'],
     setupFiles: ['test/setup-parquet.ts', 'test/setup-fast-check.ts'],
     testTimeout: 60_000,
     pool: 'threads',
