@@ -20,7 +20,8 @@ import { findDomain, generateDomain } from '../core/domains';
 import type { SimulatorDef } from '../core/simulator';
 import type { Table } from '../core/table/column';
 import { EarlyTables, writeTree } from '../core/output/tree-writer';
-import { AtomicFile, EarlyFiles, FolderSink, zipFileSink } from './fs-sink';
+import { AtomicFile, FolderSink, zipFileSink } from './fs-sink';
+import { EarlyFiles } from './early-files';
 import { nodeEncoder } from './threads';
 import { prepareOutput, type OutputTargets } from './write-output';
 
@@ -361,10 +362,10 @@ describe('Node output: files written while the run goes on (a landing zone as it
     expect(readdirSync(out)).toEqual(['Files']);
   });
 
-  it('discarded while many wait their turn: those not started are never written, and nothing is left', { timeout: 10_000 }, async () => {
+  it('discarded while many are still on their way, nothing is left, and the discard waits for them all', { timeout: 10_000 }, async () => {
     const out = join(tmp(), 'out');
     const early = new EarlyFiles(out);
-    // more than are written at once: most are still queued when the run fails
+    // handed over at once: most are still on their way when the run fails
     for (let i = 0; i < 1000; i++) early.publish(`p=${i % 10}/f${i}.txt`, enc(`file ${i}\n`));
     await early.discard();
     expect(readdirSync(out)).toEqual([]);

@@ -12,7 +12,8 @@ import type { PartEncoder } from '../core/output/parts';
 import { EarlyTables, writeTree, type WriteHooks, type WrittenSummary } from '../core/output/tree-writer';
 import type { Progress } from '../core/simulator';
 import type { Table } from '../core/table/column';
-import { EarlyFiles, FolderSink, zipFileSink } from './fs-sink';
+import { FolderSink, zipFileSink } from './fs-sink';
+import { EarlyFiles } from './early-files';
 import { nodeEncoder } from './threads';
 
 export interface OutputTargets {
@@ -70,7 +71,10 @@ export function prepareOutput(targets: OutputTargets, early?: EarlyFormat): Outp
       return written;
     },
     discard: async () => landed?.discard(),
-    close: () => encoder.close(),
+    close: () => {
+      encoder.close();
+      landed?.close();
+    },
   };
 }
 
