@@ -74,7 +74,7 @@ export interface RunContext {
   /**
    * Hand over an output file as soon as its path and bytes are final (a landing zone's files as
    * they land): the result's `files` will hold the same path with these bytes, never changed
-   * afterwards. A host writing a folder may write it at once, on its I/O threads while the run
+   * afterwards. A host writing a folder may write it at once, on another thread while the run
    * goes on; other hosts ignore it. In a child context this does nothing (a composed child's
    * files are its parent's to place).
    */

@@ -38,7 +38,7 @@ export interface OutputWriter {
   readonly onTable?: (table: Table) => void;
   /**
    * For the run's hooks (`onFile`): a file whose path and bytes are final (a landing zone's, as
-   * it lands) is written into the --out folder at once, on the I/O threads, while the run goes
+   * it lands) is written into the --out folder at once, by a writer thread, while the run goes
    * on; `write` then takes it as written. Given with --out only.
    */
   readonly onFile?: (path: string, bytes: Uint8Array) => void;
