@@ -32,8 +32,9 @@ parentPort.on('message', ({ id, target, temp, bytes }) => {
     } finally {
       fs.closeSync(fd);
     }
+    const replaced = fs.existsSync(target);
     fs.renameSync(temp, target);
-    parentPort.postMessage({ id, made });
+    parentPort.postMessage({ id, made, replaced });
   } catch (e) {
     try { fs.unlinkSync(temp); } catch {}
     parentPort.postMessage({ id, made, error: { message: e.message, code: e.code, syscall: e.syscall } });
@@ -45,6 +46,8 @@ interface Reply {
   readonly id: number;
   /** Folders the thread made for this file, parents first. */
   readonly made: readonly string[];
+  /** The file replaced one that was there (a folder written with --force). */
+  readonly replaced?: boolean;
   readonly error?: { readonly message: string; readonly code?: string; readonly syscall?: string };
 }
 
@@ -56,7 +59,7 @@ export class EarlyFiles {
   private readonly sizes = new Map<string, number>();
   private readonly repeated = new Set<string>();
   private readonly pending = new Map<number, { readonly target: string; readonly done: () => void }>();
-  /** Folders the thread made, parents first, and files renamed into place (removed by {@link discard}). */
+  /** Folders the thread made, parents first, and files it created (removed by {@link discard}). */
   private readonly made: string[] = [];
   private readonly placed: string[] = [];
   private thread: Worker | undefined;
@@ -113,7 +116,8 @@ export class EarlyFiles {
 
   /**
    * After a run that failed or was cancelled: wait for the files under way, then remove every
-   * file and folder written here, so a run that did not finish leaves nothing behind that it wrote.
+   * file and folder created here, so a run that did not finish leaves nothing behind that it
+   * added (a file that replaced one in a folder written with --force stays).
    */
   async discard(): Promise<void> {
     await this.settled;
@@ -146,14 +150,16 @@ export class EarlyFiles {
     return thread;
   }
 
-  private answer({ id, made, error }: Reply): void {
+  private answer({ id, made, replaced, error }: Reply): void {
     const file = this.pending.get(id);
     if (!file) return;
     this.pending.delete(id);
     // the output folder itself is the caller's (the CLI made it, or it was there)
     this.made.push(...made.filter((folder) => folder.startsWith(this.root + sep)));
     if (error) this.failure ??= Object.assign(new Error(error.message), { ...(error.code ? { code: error.code } : {}), ...(error.syscall ? { syscall: error.syscall } : {}), path: file.target });
-    else this.placed.push(file.target);
+    // a file that replaced an earlier one stays (whole, and the earlier one is gone either way),
+    // as files written before a failure of the tree writer do
+    else if (!replaced) this.placed.push(file.target);
     file.done();
   }
 

@@ -371,6 +371,20 @@ describe('Node output: files written while the run goes on (a landing zone as it
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('in a folder that already holds files (--force), a discard removes only what it added', async () => {
+    const out = join(tmp(), 'out');
+    mkdirSync(join(out, 'a'), { recursive: true });
+    writeFileSync(join(out, 'a', 'x.txt'), 'old');
+    const early = new EarlyFiles(out);
+    early.publish('a/x.txt', enc('new'));
+    early.publish('a/y.txt', enc('y'));
+    early.publish('b/z.txt', enc('z'));
+    await early.discard();
+    // the replaced file stays whole (its old bytes are gone either way); the added ones and the folder made for them go
+    expect(tree(out)).toEqual({ [join('a', 'x.txt')]: Buffer.from('new') });
+    expect(readdirSync(out)).toEqual(['a']);
+  });
+
   it('a path handed over twice is left to the tree writer (the last bytes in order win), and a path must stay inside the folder', async () => {
     const out = join(tmp(), 'out');
     const early = new EarlyFiles(out);
