@@ -5,6 +5,7 @@
  */
 import { UsageError } from './args';
 import { infoCommand, isInfoCommand, usageLine } from './info';
+import { guardUnfinished } from './unfinished';
 
 async function run(argv: string[]): Promise<number> {
   if (isInfoCommand(argv[0])) {
@@ -20,4 +21,5 @@ async function run(argv: string[]): Promise<number> {
   return main(argv);
 }
 
+guardUnfinished();
 run(process.argv.slice(2)).then((code) => process.exit(code));

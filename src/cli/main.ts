@@ -16,6 +16,7 @@ import { currentTarget, prepareTargets, releaseTargets } from './targets';
 import { applySinkArgs, checkSinkHeaders, deliverStream, deliversStream, streamSettings } from './stream-sinks';
 import type { StreamPlan } from '../core/simulators/stream-emit/stream-emit.plan';
 import { installNativeHashes } from '../node/native-hash';
+import { guardUnfinished } from './unfinished';
 
 installNativeHashes();
 
@@ -137,4 +138,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // `tsx src/cli/main.ts …` (npm run sim) runs it; tests import `main`, and the bundled bin starts at entry.ts
-if (process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts')) main(process.argv.slice(2)).then((code) => process.exit(code));
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('src/cli/main.ts')) {
+  guardUnfinished();
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
