@@ -28,15 +28,20 @@ if (!existsSync(bundle)) {
   process.stderr.write('error: the CLI is not built yet; run `npm run build:cli` (npm ci and npm install build it too)\n');
   process.exit(1);
 } else if (restart()) {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  // Ctrl-C reaches the whole process group, the child included, which cancels cleanly: wait for it.
+  // A signal sent to this process alone is passed on; the handlers are in place before the child
+  // starts, so a signal that comes while it starts is passed on once it has (not lost with this
+  // process, leaving the child running on its own).
+  let child;
+  let early;
+  const relay = (signal) => (child ? child.kill(signal) : (early ??= signal));
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, relay);
+  child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, GLIBC_TUNABLES },
   });
-  // Ctrl-C reaches the whole process group, the child included, which cancels cleanly: wait for it.
-  // A signal sent to this process alone is passed on.
-  const relay = (signal) => child.kill(signal);
-  process.on('SIGINT', () => {});
-  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, relay);
+  if (early) child.kill(early);
   child.on('error', (e) => {
     process.stderr.write(`error: could not start the CLI: ${e.message}\n`);
     process.exit(1);
