@@ -7,6 +7,7 @@ import { domainTree } from '../core/domains/tree';
 import type { OutputFile } from '../core/output/files';
 import { columnSchema } from '../core/table/column';
 import { prepareOutput } from '../node/write-output';
+import { cancelOnSignals } from './cancel';
 import { parseSimArgs, UsageError } from './args';
 import { setPath } from './set-path';
 import { prepareTargets } from './targets';
@@ -39,15 +40,13 @@ export async function writeFiles(files: readonly OutputFile[], out?: string, zip
   }
 }
 
-/** Ctrl-C cancels the run between tables and columns. */
+/** Ctrl-C (or SIGTERM, SIGHUP) cancels the run between tables and columns. */
 async function withCancel<T>(run: (hooks: { signal: AbortSignal; yield: () => Promise<void> }) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  const abort = cancelOnSignals();
   try {
     return await run({ signal: abort.signal, yield: () => new Promise<void>((r) => setImmediate(r)) });
   } finally {
-    process.off('SIGINT', onSigint);
+    abort.release();
   }
 }
 

@@ -17,6 +17,7 @@ import { applySinkArgs, checkSinkHeaders, deliverStream, deliversStream, streamS
 import type { StreamPlan } from '../core/simulators/stream-emit/stream-emit.plan';
 import { installNativeHashes } from '../node/native-hash';
 import { guardUnfinished } from './unfinished';
+import { cancelledCode, cancelOnSignals } from './cancel';
 
 installNativeHashes();
 
@@ -54,9 +55,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   if (delivers && args.stats && streamSettings(def.id, resolved)?.sinkType !== 'http') throw new UsageError('the stdout sink and --stats both write to stdout; give one of them');
   if (args.out || args.zip) prepareTargets(args);
 
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  const abort = cancelOnSignals();
   const began = process.hrtime.bigint();
   // encoder threads load while the inputs are made and the run simulates (process.exit ends them on any failure)
   // result tables start encoding on them as soon as the run hands them over (ctx.publish)
@@ -97,7 +96,7 @@ async function runCommand(id: string, args: SimArgs): Promise<void> {
   const delivered = await deliverStream(def.id, config, (result as { plan?: StreamPlan | null }).plan, args, abort.signal);
   if (delivered) process.stderr.write(`${delivered}\n`);
   if (args.stats) process.stdout.write(`${JSON.stringify(result.stats)}\n`);
-  process.off('SIGINT', onSigint);
+  abort.release();
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -130,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof AbortError) {
       process.stderr.write('cancelled\n');
-      return 130;
+      return cancelledCode();
     }
     process.stderr.write(errorLine(failureLine(e, currentTarget())));
     return 1;
