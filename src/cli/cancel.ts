@@ -1,10 +1,11 @@
 /**
  * The signals that stop a command cleanly (Ctrl-C; a termination request, as `timeout`, `kill` or
- * a container's stop send; a closed terminal): the run is cancelled, its files are removed as on
- * any failure (no temporary file left behind), and the exit code is 128 + the signal's number.
- * A second signal of the same kind stops the process at once.
+ * a container's stop send): the run is cancelled, its files are removed as on any failure (no
+ * temporary file left behind), and the exit code is 128 + the signal's number. A second signal of
+ * the same kind stops the process at once. SIGHUP keeps its default: a handler would override the
+ * ignoring that `nohup` asks for (Node installs its own whatever the process inherited).
  */
-const CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type StopSignal = keyof typeof CODES;
 const SIGNALS = Object.keys(CODES) as StopSignal[];
 
@@ -22,7 +23,7 @@ export function cancelOnSignals(): { readonly signal: AbortSignal; release(): vo
   return { signal: abort.signal, release: () => SIGNALS.forEach((s) => process.off(s, on)) };
 }
 
-/** The exit code of a cancelled command: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP. */
+/** The exit code of a cancelled command: 130 for Ctrl-C, 143 for SIGTERM. */
 export function cancelledCode(): number {
   return CODES[stoppedBy ?? 'SIGINT'];
 }

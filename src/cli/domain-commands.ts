@@ -40,7 +40,7 @@ export async function writeFiles(files: readonly OutputFile[], out?: string, zip
   }
 }
 
-/** Ctrl-C (or SIGTERM, SIGHUP) cancels the run between tables and columns. */
+/** Ctrl-C (or SIGTERM) cancels the run between tables and columns. */
 async function withCancel<T>(run: (hooks: { signal: AbortSignal; yield: () => Promise<void> }) => Promise<T>): Promise<T> {
   const abort = cancelOnSignals();
   try {
