@@ -7,9 +7,9 @@
  * (no threads contending for a folder). The tree writer then skips them ({@link EarlyFiles.has}).
  */
 import { rmdirSync, rmSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { tempOf } from './fs-sink';
+import { inFolder, tempOf } from './fs-sink';
 
 /** The writer thread (CommonJS, Node's modules only: nothing to bundle or load). */
 const THREAD = `
@@ -65,7 +65,8 @@ export class EarlyFiles {
   private thread: Worker | undefined;
   private nextId = 0;
   private failure: Error | undefined;
-  private settled: Promise<void> = Promise.resolve();
+  /** One per file handed over, settled when its answer (or the thread's failure) comes. */
+  private readonly waits: Promise<void>[] = [];
   private readonly root: string;
 
   constructor(root: string) {
@@ -82,13 +83,10 @@ export class EarlyFiles {
       this.repeated.add(path);
       return;
     }
-    const parts = path.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`output file path "${path}" must stay inside the output folder`);
-    const target = join(this.root, ...parts);
+    const target = inFolder(this.root, path);
     this.sizes.set(path, bytes.length);
     const id = this.nextId++;
-    const done = new Promise<void>((r) => this.pending.set(id, { target, done: r }));
-    this.settled = Promise.all([this.settled, done]).then(() => {});
+    this.waits.push(new Promise<void>((r) => this.pending.set(id, { target, done: r })));
     this.start().postMessage({ id, target, temp: tempOf(target), bytes });
   };
 
@@ -109,7 +107,7 @@ export class EarlyFiles {
 
   /** Every file handed over so far on disk (the thread then stops); the first failure throws, naming its file. */
   async settle(): Promise<void> {
-    await this.settled;
+    await Promise.all(this.waits);
     await this.stop();
     this.check();
   }
@@ -120,7 +118,7 @@ export class EarlyFiles {
    * added (a file that replaced one in a folder written with --force stays).
    */
   async discard(): Promise<void> {
-    await this.settled;
+    await Promise.all(this.waits);
     await this.stop();
     for (const file of this.placed.splice(0)) rmSync(file, { force: true });
     for (const folder of this.made.splice(0).reverse()) {

@@ -148,6 +148,13 @@ export class AtomicFile implements FinalOutput {
   }
 }
 
+/** Where an output file's path (relative, `/`-separated) lands under `root`; a path that would leave it throws. */
+export function inFolder(root: string, path: string): string {
+  const parts = path.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`output file path "${path}" must stay inside the output folder`);
+  return join(root, ...parts);
+}
+
 /** An output tree written into a folder, file by file, each atomically. */
 export class FolderSink implements TreeSink {
   private current: AtomicFile | undefined;
@@ -160,9 +167,7 @@ export class FolderSink implements TreeSink {
   }
 
   open(path: string): FileWriter {
-    const parts = path.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) throw new Error(`output file path "${path}" must stay inside the output folder`);
-    const file = new AtomicFile(join(this.root, ...parts), this.folders);
+    const file = new AtomicFile(inFolder(this.root, path), this.folders);
     this.current = file;
     return {
       write: (chunk) => file.write(chunk),
