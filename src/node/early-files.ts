@@ -101,7 +101,7 @@ export class EarlyFiles {
   }
 
   /** A file that failed so far throws, naming it. */
-  check(): void {
+  private check(): void {
     if (this.failure) throw this.failure;
   }
 

@@ -340,7 +340,7 @@ describe('Node output: files written while the run goes on (a landing zone as it
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('a file that cannot be written fails the run at the next file, naming it, and leaves no temporary file', { timeout: 60_000 }, async () => {
+  it('a file that cannot be written fails the command (the run at the next file, or the write after it), naming it, and leaves no temporary file', { timeout: 60_000 }, async () => {
     const inputs = await retail();
     const out = join(tmp(), 'out');
     mkdirSync(out);
@@ -348,11 +348,13 @@ describe('Node output: files written while the run goes on (a landing zone as it
     writeFileSync(join(out, 'Files'), 'in the way');
     const output = prepareOutput({ out, threads: 1 });
     try {
+      // the thread's answer may come while the run still lands files (the next one throws) or
+      // only after its last (the write then throws): either way the command fails, naming the file
       const run = runSimulator(fileDropSimulator, cases[0].config, { inputs, onFile: output.onFile, yield: () => new Promise<void>((r) => setImmediate(r)) });
       const failure = await run.then(
-        () => undefined,
-        (e: unknown) => e as Error & { code?: string; path?: string },
-      );
+        (held) => output.write(runFiles(held, 'parquet')).then(() => undefined),
+        (e: unknown) => e,
+      ).catch((e: unknown) => e) as (Error & { code?: string; path?: string }) | undefined;
       expect(failure?.code).toBe('ENOTDIR');
       expect(failure?.path).toMatch(/\/out\/Files\/landing\/.+/);
       await output.discard();

@@ -78,12 +78,15 @@ export function prepareOutput(targets: OutputTargets, early?: EarlyFormat): Outp
   };
 }
 
-/** The files into the folder: those written early are taken as they are (once all are on disk), the others written now, in order. */
+/**
+ * The files into the folder: those written early are taken as they are, once all are on disk (a
+ * file that failed there fails the write before anything more is written), the others written
+ * now, in order.
+ */
 async function writeFolder(files: readonly OutputFile[], root: string, landed: EarlyFiles, hooks: WriteHooks): Promise<WrittenSummary[]> {
-  landed.check();
+  await landed.settle();
   const rest = files.filter((f) => !landed.has(f.path));
   const fresh = await writeTree(rest, new FolderSink(root), hooks);
-  await landed.settle();
   if (rest.length === files.length) return fresh;
   const sizes = new Map(fresh.map((f) => [f.path, f.bytes]));
   return files.map((f) => ({ path: f.path, bytes: sizes.get(f.path) ?? landed.sizeOf(f.path) }));
